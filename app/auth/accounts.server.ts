@@ -1,0 +1,193 @@
+import { Prisma } from "@prisma/client";
+import { db } from "~/db.server";
+import { isSupportedLanguage } from "~/i18n/resources.server";
+import { hashPassword, isCommonPassword, verifyDecoy, verifyPassword } from "./password.server";
+import type { ProfileInput, SignupInput } from "./schemas";
+import { endOtherSessions } from "./session.server";
+import { loginBlockedUntil, recordLoginFailure, recordLoginSuccess } from "./throttle.server";
+
+export type FieldErrors = Record<string, string[]>;
+export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
+
+function fail(field: string, message: string): { ok: false; fieldErrors: FieldErrors } {
+  return { ok: false, fieldErrors: { [field]: [message] } };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+function passwordProblem(password: string, email: string): string | null {
+  if (isCommonPassword(password)) return "validation.passwordCommon";
+  if (password.toLowerCase() === email.toLowerCase()) return "validation.passwordCommon";
+  return null;
+}
+
+function profileData(input: Omit<ProfileInput, "email" | "locale">) {
+  return {
+    name: input.name,
+    gender: input.gender ?? null,
+    birthYear: input.birthYear ?? null,
+    community: input.community ?? null,
+    people: input.people ?? null,
+  };
+}
+
+function checkLocale(locale: string | undefined): string | null | false {
+  if (!locale) return null;
+  return isSupportedLanguage(locale) ? locale : false;
+}
+
+/** Creates the account and the Participant record that counts the person. */
+export async function registerUser(input: SignupInput): Promise<Outcome<{ userId: string }>> {
+  const weak = passwordProblem(input.password, input.email);
+  if (weak) return fail("password", weak);
+  const locale = checkLocale(input.locale);
+  if (locale === false) return fail("locale", "validation.choice");
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    return fail("email", "auth:errors.emailTaken");
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        locale,
+        participant: { create: profileData(input) },
+      },
+      select: { id: true },
+    });
+    return { ok: true, value: { userId: user.id } };
+  } catch (error) {
+    // Two sign-ups with the same email at the same moment: the database decides.
+    if (isUniqueViolation(error)) return fail("email", "auth:errors.emailTaken");
+    throw error;
+  }
+}
+
+export type LoginOutcome =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+/** Checks credentials with throttling; never tells whether the email exists. */
+export async function attemptLogin(
+  email: string,
+  password: string,
+  ip: string,
+  now = new Date(),
+): Promise<LoginOutcome> {
+  const blockedUntil = await loginBlockedUntil(email, ip, now);
+  if (blockedUntil) return { ok: false, reason: "throttled", retryAt: blockedUntil };
+  const user = await db.user.findUnique({ where: { email } });
+  const valid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyDecoy(password);
+  if (!user || !valid) {
+    await recordLoginFailure(email, ip, now);
+    return { ok: false, reason: "invalid" };
+  }
+  await recordLoginSuccess(email, ip);
+  return { ok: true, userId: user.id };
+}
+
+export async function getProfile(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, locale: true, participant: true },
+  });
+  const p = user.participant;
+  return {
+    name: user.name,
+    email: user.email,
+    locale: user.locale ?? undefined,
+    gender: p?.gender ?? undefined,
+    birthYear: p?.birthYear ?? undefined,
+    community: p?.community ?? undefined,
+    people: p?.people ?? undefined,
+  };
+}
+
+export async function updateProfile(
+  userId: string,
+  input: ProfileInput,
+): Promise<Outcome<null>> {
+  const locale = checkLocale(input.locale);
+  if (locale === false) return fail("locale", "validation.choice");
+  const clash = await db.user.findFirst({
+    where: { email: input.email, NOT: { id: userId } },
+    select: { id: true },
+  });
+  if (clash) return fail("email", "auth:errors.emailTaken");
+  const data = profileData(input);
+  try {
+    await db.user.update({
+      where: { id: userId },
+      data: {
+        name: input.name,
+        email: input.email,
+        locale,
+        participant: { upsert: { create: data, update: data } },
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("email", "auth:errors.emailTaken");
+    throw error;
+  }
+  return { ok: true, value: null };
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<Outcome<null>> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    return fail("currentPassword", "auth:errors.currentPasswordWrong");
+  }
+  const weak = passwordProblem(newPassword, user.email);
+  if (weak) return fail("newPassword", weak);
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword) },
+  });
+  await endOtherSessions(userId, currentSessionId);
+  return { ok: true, value: null };
+}
+
+export async function saveLanguagePreference(userId: string, locale: string): Promise<void> {
+  if (!isSupportedLanguage(locale)) return;
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}
+
+/** Creates (or promotes) an administrator; used by the admin:create command. */
+export async function createAdmin(input: {
+  email: string;
+  name: string;
+  password: string;
+}): Promise<Outcome<{ userId: string; created: boolean }>> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) {
+    await db.user.update({ where: { id: existing.id }, data: { isAdmin: true } });
+    return { ok: true, value: { userId: existing.id, created: false } };
+  }
+  const weak = passwordProblem(input.password, email);
+  if (weak) return fail("password", weak);
+  if (input.password.length < 10) return fail("password", "validation.passwordTooShort");
+  const user = await db.user.create({
+    data: {
+      email,
+      name: input.name,
+      isAdmin: true,
+      passwordHash: await hashPassword(input.password),
+      participant: { create: { name: input.name } },
+    },
+  });
+  return { ok: true, value: { userId: user.id, created: true } };
+}

@@ -1,0 +1,20 @@
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** Localized 403/404/other error page. Details of unexpected errors stay in the server log. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "unexpected";
+  return (
+    <section className="error-page">
+      <h1>{t(`errors.${kind}Title`)}</h1>
+      <p>{t(`errors.${kind}Body`)}</p>
+      <p className="muted">{t("errors.code", { status })}</p>
+      <p>
+        <Link to="/">{t("errors.home")}</Link>
+      </p>
+    </section>
+  );
+}

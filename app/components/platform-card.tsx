@@ -1,0 +1,24 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PlatformSummary } from "~/platforms/platforms.server";
+
+export function PlatformCard({ platform }: { platform: PlatformSummary }) {
+  const { t, i18n } = useTranslation("platforms");
+  return (
+    <article className="card">
+      <h3>
+        <Link to={`/platforms/${platform.slug}`}>{platform.name}</Link>
+      </h3>
+      <p className="muted">
+        {platform.region} · {t(`countries.${platform.country}`)}
+      </p>
+      <p>{platform.description}</p>
+      <p className="muted">
+        {t("memberCount", {
+          count: platform.activeMembers,
+          formatted: new Intl.NumberFormat(i18n.language).format(platform.activeMembers),
+        })}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { REQUIRED, msg } from "./messages";
+
+/** Field builders shared by every form schema, so limits and messages agree everywhere. */
+export function requiredText(max: number) {
+  return z
+    .string({ required_error: REQUIRED, invalid_type_error: REQUIRED })
+    .trim()
+    .min(1, REQUIRED)
+    .max(max, msg("validation.tooLong", { max }));
+}
+
+export function optionalText(max: number) {
+  return z
+    .string({ invalid_type_error: REQUIRED })
+    .trim()
+    .max(max, msg("validation.tooLong", { max }))
+    .optional();
+}
+
+export const emailField = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .max(254, msg("validation.tooLong", { max: 254 }))
+  .email(msg("validation.email"))
+  .transform((v) => v.toLowerCase());
+
+export const newPasswordField = z
+  .string({ required_error: REQUIRED })
+  .min(10, msg("validation.passwordTooShort", { min: 10 }))
+  .max(256, msg("validation.tooLong", { max: 256 }));
+
+export function optionalInt(min: number, max: number) {
+  return z
+    .number({ invalid_type_error: msg("validation.number") })
+    .int(msg("validation.number"))
+    .min(min, msg("validation.between", { min, max }))
+    .max(max, msg("validation.between", { min, max }))
+    .optional();
+}

@@ -1,0 +1,38 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { fallbackLanguage, i18nOptions } from "./config";
+import { isSupportedLanguage, namespaces, resources, supportedLanguages } from "./resources.server";
+
+export const languageCookie = createCookie("minga_lng", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: process.env.NODE_ENV === "production" && process.env.MINGA_INSECURE_COOKIES !== "1",
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages,
+    fallbackLanguage,
+    cookie: languageCookie,
+    // A language in the URL is not honoured: only the saved preference, the
+    // cookie and the browser's Accept-Language choose it.
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nOptions, resources, ns: namespaces, supportedLngs: supportedLanguages },
+});
+
+/** The reader's language: saved preference, else cookie, else Accept-Language, else Spanish. */
+export async function resolveLocale(
+  request: Request,
+  user: { locale: string | null } | null,
+): Promise<string> {
+  if (user && isSupportedLanguage(user.locale)) return user.locale;
+  const detected = await i18next.getLocale(request);
+  return isSupportedLanguage(detected) ? detected : fallbackLanguage;
+}
+
+export function getFixedT(locale: string, ns: string = "common") {
+  return i18next.getFixedT(locale, ns);
+}

@@ -1,0 +1,47 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { forbidden, requireUser } from "~/auth/guards.server";
+import type { AuthUser } from "~/auth/session.server";
+import { db } from "~/db.server";
+
+export const ROLES = ["member", "facilitator", "coordinator"] as const;
+export type PlatformRole = (typeof ROLES)[number];
+
+const RANK: Record<PlatformRole, number> = { member: 1, facilitator: 2, coordinator: 3 };
+
+export function isPlatformRole(value: unknown): value is PlatformRole {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** The user's role on a platform if their membership is active, else null. */
+export async function activeRole(userId: string, platformId: string): Promise<PlatformRole | null> {
+  const membership = await db.membership.findUnique({
+    where: { userId_platformId: { userId, platformId } },
+    select: { status: true, role: true },
+  });
+  if (!membership || membership.status !== "active") return null;
+  return isPlatformRole(membership.role) ? membership.role : null;
+}
+
+/** Whether a user may act with at least `minimum` rights; portal admins always may. */
+export async function hasPlatformRole(
+  user: Pick<AuthUser, "id" | "isAdmin"> | null,
+  platformId: string,
+  minimum: PlatformRole,
+): Promise<boolean> {
+  if (!user) return false;
+  if (user.isAdmin) return true;
+  const role = await activeRole(user.id, platformId);
+  return role !== null && RANK[role] >= RANK[minimum];
+}
+
+/** Throws a redirect to log in, or a 403, unless the user holds `minimum` on the platform. */
+export async function requirePlatformRole(
+  request: Request,
+  context: AppLoadContext,
+  platformId: string,
+  minimum: PlatformRole,
+): Promise<AuthUser> {
+  const user = requireUser(request, context);
+  if (!(await hasPlatformRole(user, platformId, minimum))) forbidden();
+  return user;
+}

@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { PageTitle } from "~/components/page-title";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { useNonce } from "~/components/nonce";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { languageChoices, resourcesVersion } from "~/i18n/resources.server";
+import stylesUrl from "~/styles.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await resolveLocale(request, context.user);
+  const user = context.user
+    ? { name: context.user.name, isAdmin: context.user.isAdmin }
+    : null;
+  return json({ locale, languages: languageChoices(), i18nVersion: resourcesVersion, user });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const locale = data?.locale ?? i18n.language ?? "es";
+  return (
+    <html lang={locale} data-i18n-version={data?.i18nVersion}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageTitle />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,169 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { changePassword, getProfile, updateProfile } from "~/auth/accounts.server";
+import { badRequest, requireSession } from "~/auth/guards.server";
+import { passwordChangeSchema, profileSchema } from "~/auth/schemas";
+import { endAllSessions } from "~/auth/session.server";
+import { FormErrors, TextField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { ProfileFields } from "~/components/profile-fields";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("auth:account.title") };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireSession(request, context);
+  return json({ profile: await getProfile(user.id) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, session } = requireSession(request, context);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply(), saved: false }, { status: 400 });
+    }
+    const outcome = await updateProfile(user.id, submission.value);
+    if (!outcome.ok) {
+      return json(
+        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors }), saved: false },
+        { status: 400 },
+      );
+    }
+    return json({ intent, result: submission.reply(), saved: true });
+  }
+
+  if (intent === "password") {
+    const hide = ["currentPassword", "newPassword", "confirmPassword"];
+    const submission = parseWithZod(formData, { schema: passwordChangeSchema });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply({ hideFields: hide }), saved: false }, { status: 400 });
+    }
+    const { currentPassword, newPassword } = submission.value;
+    const outcome = await changePassword(user.id, session.id, currentPassword, newPassword);
+    if (!outcome.ok) {
+      return json(
+        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: hide }), saved: false },
+        { status: 400 },
+      );
+    }
+    return json({ intent, result: submission.reply({ resetForm: true }), saved: true });
+  }
+
+  if (intent === "logout-everywhere") {
+    const cookie = await endAllSessions(user.id);
+    return redirect("/login", { headers: { "Set-Cookie": cookie } });
+  }
+
+  badRequest();
+}
+
+function useIntentResult(intent: string) {
+  const data = useActionData<typeof action>();
+  return data && data.intent === intent ? data : undefined;
+}
+
+function ProfileForm() {
+  const { t } = useTranslation("auth");
+  const { profile } = useLoaderData<typeof loader>();
+  const data = useIntentResult("profile");
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: data?.result,
+    defaultValue: profile,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  return (
+    <section aria-labelledby="profile-heading">
+      <h2 id="profile-heading">{t("account.profileHeading")}</h2>
+      {data?.saved ? (
+        <p role="status" className="notice">
+          {t("account.profileSaved")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+        <ProfileFields fields={fields} />
+        <button type="submit" name="intent" value="profile" className="button primary">
+          {t("account.saveProfile")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation("auth");
+  const data = useIntentResult("password");
+  const [form, fields] = useForm({
+    id: "password",
+    lastResult: data?.result,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
+  });
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">{t("account.passwordHeading")}</h2>
+      {data?.saved ? (
+        <p role="status" className="notice">
+          {t("account.passwordChanged")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("fields.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          meta={fields.newPassword}
+          label={t("fields.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("fields.passwordHint")}
+        />
+        <TextField
+          meta={fields.confirmPassword}
+          label={t("fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" name="intent" value="password" className="button">
+          {t("account.changePassword")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation("auth");
+  return (
+    <div className="narrow stack">
+      <h1>{t("account.title")}</h1>
+      <ProfileForm />
+      <PasswordForm />
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t("account.sessionsHeading")}</h2>
+        <p>{t("account.sessionsHelp")}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="logout-everywhere" className="button">
+            {t("account.logoutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

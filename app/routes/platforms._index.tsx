@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RouteHandle } from "~/components/page-title";
+import { PlatformCard } from "~/components/platform-card";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { listPlatforms } from "~/platforms/platforms.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("platforms:directory.title") };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await resolveLocale(request, context.user);
+  return json({ platforms: await listPlatforms(locale) });
+}
+
+export default function PlatformDirectory() {
+  const { t } = useTranslation("platforms");
+  const { platforms } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>{t("directory.title")}</h1>
+      <p>{t("directory.intro")}</p>
+      {platforms.length === 0 ? <p>{t("directory.empty")}</p> : null}
+      <div className="card-grid">
+        {platforms.map((p) => (
+          <PlatformCard key={p.id} platform={p} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { registerUser } from "~/auth/accounts.server";
+import { requireAnonymous } from "~/auth/guards.server";
+import { signupSchema } from "~/auth/schemas";
+import { startSession } from "~/auth/session.server";
+import { FormErrors, TextField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { ProfileFields } from "~/components/profile-fields";
+import { safeRedirect } from "~/http/redirect";
+import { resolveLocale } from "~/i18n/i18next.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("auth:signup.title") };
+
+const SECRET_FIELDS = ["password", "confirmPassword"];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAnonymous(context);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
+  return json({ redirectTo, locale: await resolveLocale(request, null) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
+  }
+  const outcome = await registerUser(submission.value);
+  if (!outcome.ok) {
+    return json(submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: SECRET_FIELDS }), {
+      status: 400,
+    });
+  }
+  const cookie = await startSession(outcome.value.userId);
+  return redirect(safeRedirect(submission.value.redirectTo, "/"), {
+    headers: { "Set-Cookie": cookie },
+  });
+}
+
+export default function SignupPage() {
+  const { t } = useTranslation("auth");
+  const { redirectTo, locale } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    defaultValue: { locale },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+  });
+  return (
+    <section className="narrow">
+      <h1>{t("signup.title")}</h1>
+      <p>{t("signup.intro")}</p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+        <TextField
+          meta={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("fields.passwordHint")}
+        />
+        <TextField
+          meta={fields.confirmPassword}
+          label={t("fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <ProfileFields fields={fields} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {t("signup.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("signup.haveAccount")} <Link to="/login">{t("signup.loginLink")}</Link>
+      </p>
+    </section>
+  );
+}
