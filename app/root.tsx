@@ -25,9 +25,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, context.user);
-  const user = context.user
-    ? { name: context.user.name, isAdmin: context.user.isAdmin }
-    : null;
+  const user = context.user ? { name: context.user.name, isAdmin: context.user.isAdmin } : null;
   return json({ locale, languages: languageChoices(), i18nVersion: resourcesVersion, user });
 }
 

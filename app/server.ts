@@ -49,7 +49,7 @@ app.use(async (req, res, next) => {
   if (allowed) return next();
   try {
     const locale = await resolveLocale(fetchRequestFor(req), null);
-    const t = getFixedT(locale);
+    const t = await getFixedT(locale);
     res
       .status(403)
       .type("text/plain; charset=utf-8")

@@ -40,4 +40,6 @@ const dir = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(dir);
 writeFileSync(path.join(dir, "migration.sql"), sql);
 copyFileSync(schema, path.join(dir, "schema.snapshot"));
-console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — apply it with npm run db:migrate.`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — apply it with npm run db:migrate.`,
+);

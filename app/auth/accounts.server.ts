@@ -110,10 +110,7 @@ export async function getProfile(userId: string) {
   };
 }
 
-export async function updateProfile(
-  userId: string,
-  input: ProfileInput,
-): Promise<Outcome<null>> {
+export async function updateProfile(userId: string, input: ProfileInput): Promise<Outcome<null>> {
   const locale = checkLocale(input.locale);
   if (locale === false) return fail("locale", "validation.choice");
   const clash = await db.user.findFirst({

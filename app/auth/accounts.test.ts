@@ -26,7 +26,12 @@ function sessionIdOf(setCookie: string): string {
 
 describe("sign-up rules", () => {
   it("requires name, email and a password of at least 10 characters", () => {
-    const result = parseSignup({ name: "  ", email: "not-an-email", password: "short", confirmPassword: "short" });
+    const result = parseSignup({
+      name: "  ",
+      email: "not-an-email",
+      password: "short",
+      confirmPassword: "short",
+    });
     expect(messagesFor(result, "name")).toEqual(["validation.required"]);
     expect(messagesFor(result, "email")).toEqual(["validation.email"]);
     expect(messagesFor(result, "password")).toEqual(["validation.passwordTooShort|min=10"]);
@@ -50,25 +55,57 @@ describe("sign-up rules", () => {
   });
 
   it("has no composition rules: a long phrase in lower case is fine", () => {
-    expect(parseSignup({ password: "la selva es nuestra casa", confirmPassword: "la selva es nuestra casa" }).success).toBe(true);
+    expect(
+      parseSignup({
+        password: "la selva es nuestra casa",
+        confirmPassword: "la selva es nuestra casa",
+      }).success,
+    ).toBe(true);
   });
 
   it("refuses the most common passwords, in English and Spanish", async () => {
-    for (const common of ["1234567890", "qwertyuiop", "contraseña123", "password123", "aaaaaaaaaaaa"]) {
-      const input = parseSignup({ password: common, confirmPassword: common, email: `c${common.length}@example.org` });
+    for (const common of [
+      "1234567890",
+      "qwertyuiop",
+      "contraseña123",
+      "password123",
+      "aaaaaaaaaaaa",
+    ]) {
+      const input = parseSignup({
+        password: common,
+        confirmPassword: common,
+        email: `c${common.length}@example.org`,
+      });
       expect(input.success).toBe(true);
       const outcome = await registerUser(input.data!);
-      expect(outcome).toEqual({ ok: false, fieldErrors: { password: ["validation.passwordCommon"] } });
+      expect(outcome).toEqual({
+        ok: false,
+        fieldErrors: { password: ["validation.passwordCommon"] },
+      });
     }
     expect(await db.user.count({ where: { email: { startsWith: "c" } } })).toBe(0);
   });
 
   it("stores an argon2id hash and a Participant for the new person", async () => {
-    const { userId } = await signUp({ gender: "woman", birthYear: 1998, community: "Sani Isla", people: "Kichwa" });
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { participant: true } });
+    const { userId } = await signUp({
+      gender: "woman",
+      birthYear: 1998,
+      community: "Sani Isla",
+      people: "Kichwa",
+    });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      include: { participant: true },
+    });
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(GOOD_PASSWORD);
-    expect(user.participant).toMatchObject({ name: "Rosa Andi", gender: "woman", birthYear: 1998, community: "Sani Isla", people: "Kichwa" });
+    expect(user.participant).toMatchObject({
+      name: "Rosa Andi",
+      gender: "woman",
+      birthYear: 1998,
+      community: "Sani Isla",
+      people: "Kichwa",
+    });
   });
 
   it("treats emails as the same regardless of case", async () => {
@@ -82,7 +119,10 @@ describe("sign-up rules", () => {
 
   it("refuses a language that is not offered", async () => {
     const input = parseSignup({ email: "lang@example.org", locale: "xx" });
-    expect(await registerUser(input.data!)).toEqual({ ok: false, fieldErrors: { locale: ["validation.choice"] } });
+    expect(await registerUser(input.data!)).toEqual({
+      ok: false,
+      fieldErrors: { locale: ["validation.choice"] },
+    });
   });
 });
 
@@ -107,15 +147,27 @@ describe("throttling", () => {
     const start = new Date();
     for (let i = 0; i < 5; i++) {
       const at = new Date(start.getTime() + i * 60_000);
-      expect(await attemptLogin(email, "wrong guess", `10.1.0.${i}`, at)).toMatchObject({ reason: "invalid" });
+      expect(await attemptLogin(email, "wrong guess", `10.1.0.${i}`, at)).toMatchObject({
+        reason: "invalid",
+      });
     }
-    const sixth = await attemptLogin(email, GOOD_PASSWORD, "10.1.0.9", new Date(start.getTime() + 5 * 60_000));
+    const sixth = await attemptLogin(
+      email,
+      GOOD_PASSWORD,
+      "10.1.0.9",
+      new Date(start.getTime() + 5 * 60_000),
+    );
     expect(sixth).toMatchObject({ ok: false, reason: "throttled" });
     // Allowed again once the first failure is 15 minutes old.
     if (!sixth.ok && sixth.reason === "throttled") {
       expect(sixth.retryAt.getTime()).toBe(start.getTime() + 15 * 60_000);
     }
-    const later = await attemptLogin(email, GOOD_PASSWORD, "10.1.0.9", new Date(start.getTime() + 15 * 60_000 + 1000));
+    const later = await attemptLogin(
+      email,
+      GOOD_PASSWORD,
+      "10.1.0.9",
+      new Date(start.getTime() + 15 * 60_000 + 1000),
+    );
     expect(later.ok).toBe(true);
   });
 
@@ -125,7 +177,10 @@ describe("throttling", () => {
     for (let i = 0; i < 20; i++) {
       await attemptLogin(`guess-${i}@example.org`, "wrong guess", ip);
     }
-    expect(await attemptLogin(email, GOOD_PASSWORD, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptLogin(email, GOOD_PASSWORD, ip)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     // Another address is not affected.
     expect((await attemptLogin(email, GOOD_PASSWORD, "192.0.2.78")).ok).toBe(true);
   });
@@ -181,8 +236,16 @@ describe("sessions", () => {
     const { userId } = await signUp();
     const current = sessionIdOf(await startSession(userId));
     const phone = sessionIdOf(await startSession(userId));
-    const wrong = await changePassword(userId, current, "not my password", "una frase nueva y larga");
-    expect(wrong).toEqual({ ok: false, fieldErrors: { currentPassword: ["auth:errors.currentPasswordWrong"] } });
+    const wrong = await changePassword(
+      userId,
+      current,
+      "not my password",
+      "una frase nueva y larga",
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      fieldErrors: { currentPassword: ["auth:errors.currentPasswordWrong"] },
+    });
     expect((await authenticate(`minga_session=${phone}`)).user).not.toBeNull();
 
     const changed = await changePassword(userId, current, GOOD_PASSWORD, "una frase nueva y larga");

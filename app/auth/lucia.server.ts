@@ -22,7 +22,12 @@ const prismaAdapter: Adapter = {
   },
   async getUserSessions(userId) {
     const rows = await db.session.findMany({ where: { userId } });
-    return rows.map((r) => ({ id: r.id, userId: r.userId, expiresAt: r.expiresAt, attributes: {} }));
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.userId,
+      expiresAt: r.expiresAt,
+      attributes: {},
+    }));
   },
   async setSession(session) {
     await db.session.create({

@@ -1,9 +1,9 @@
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: 2, // Algorithm.Argon2id (a const enum, which isolated modules cannot read)
   memoryCost: 19456,
   timeCost: 2,
   parallelism: 1,
@@ -32,10 +32,30 @@ export async function verifyDecoy(password: string): Promise<false> {
 
 // Spanish passwords people really use, which the English-centric list misses.
 const SPANISH_COMMON = [
-  "contraseña", "contrasena", "contraseña1", "contrasena1", "contraseña123", "contrasena123",
-  "micontraseña", "micontrasena", "teamo12345", "teamomucho", "tequiero123", "minga12345",
-  "ecuador123", "ecuador2024", "ecuador2025", "ecuador2026", "peru123456", "amazonia123",
-  "1234567890", "0987654321", "qwertyuiop", "asdfghjklñ", "abcdefghij", "holahola12",
+  "contraseña",
+  "contrasena",
+  "contraseña1",
+  "contrasena1",
+  "contraseña123",
+  "contrasena123",
+  "micontraseña",
+  "micontrasena",
+  "teamo12345",
+  "teamomucho",
+  "tequiero123",
+  "minga12345",
+  "ecuador123",
+  "ecuador2024",
+  "ecuador2025",
+  "ecuador2026",
+  "peru123456",
+  "amazonia123",
+  "1234567890",
+  "0987654321",
+  "qwertyuiop",
+  "asdfghjklñ",
+  "abcdefghij",
+  "holahola12",
 ];
 
 const COMMON = new Set(

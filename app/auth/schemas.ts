@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { emailField, newPasswordField, optionalInt, optionalText, requiredText } from "~/forms/fields";
+import {
+  emailField,
+  newPasswordField,
+  optionalInt,
+  optionalText,
+  requiredText,
+} from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 
 export const GENDERS = ["woman", "man", "nonbinary", "undisclosed"] as const;
@@ -42,7 +48,9 @@ export const signupSchema = z
 
 export const loginSchema = z.object({
   email: emailField,
-  password: z.string({ required_error: REQUIRED }).max(256, msg("validation.tooLong", { max: 256 })),
+  password: z
+    .string({ required_error: REQUIRED })
+    .max(256, msg("validation.tooLong", { max: 256 })),
   redirectTo: z.string().optional(),
 });
 

@@ -12,7 +12,9 @@ export interface Authentication {
 }
 
 /** Reads the session cookie, validates it and renews it when half its life has gone. */
-export async function authenticate(cookieHeader: string | null | undefined): Promise<Authentication> {
+export async function authenticate(
+  cookieHeader: string | null | undefined,
+): Promise<Authentication> {
   const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
   if (!sessionId) return { user: null, session: null, setCookie: null };
   const { session, user } = await lucia.validateSession(sessionId);

@@ -28,4 +28,6 @@ if (!outcome.ok) {
   console.error(`Refused: ${Object.values(outcome.fieldErrors).flat().join(", ")}`);
   process.exit(1);
 }
-console.log(outcome.value.created ? `Administrator ${email} created.` : `${email} is now an administrator.`);
+console.log(
+  outcome.value.created ? `Administrator ${email} created.` : `${email} is now an administrator.`,
+);

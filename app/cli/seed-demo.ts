@@ -10,7 +10,9 @@ if (process.env.MINGA_DEMO === "off") {
   const { seeded } = await seedDemoContent();
   const port = process.env.PORT ?? "3000";
   console.log(seeded ? "\nDemo content created." : "\nDemo content already present.");
-  console.log(`\nMinga: http://localhost:${port}\n\nDemo logins (password for all: ${DEMO_PASSWORD})`);
+  console.log(
+    `\nMinga: http://localhost:${port}\n\nDemo logins (password for all: ${DEMO_PASSWORD})`,
+  );
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(12)} ${a.email}`);
   console.log("");
 }

@@ -6,7 +6,14 @@ export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "unexpected";
+  const kind =
+    status === 403
+      ? "forbidden"
+      : status === 404
+        ? "notFound"
+        : status === 400
+          ? "badRequest"
+          : "unexpected";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`)}</h1>

@@ -28,9 +28,20 @@ interface FieldProps {
   optionalLabel?: boolean;
 }
 
-export function TextField({ meta, label, hint, type = "text", autoComplete, inputMode, optionalLabel }: FieldProps) {
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  inputMode,
+  optionalLabel,
+}: FieldProps) {
   const { t } = useTranslation();
-  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  const props = getInputProps(meta, {
+    type,
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
   // Passwords never come back from the server, so the field starts empty.
   if (type === "password") delete props.defaultValue;
   return (

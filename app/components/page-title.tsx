@@ -13,7 +13,9 @@ export interface RouteHandle {
 export function PageTitle() {
   const { t } = useTranslation();
   const matches = useMatches();
-  const match = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.pageTitle);
+  const match = [...matches]
+    .reverse()
+    .find((m) => (m.handle as RouteHandle | undefined)?.pageTitle);
   const title = match ? (match.handle as RouteHandle).pageTitle!(t, match.data) : null;
   return <title>{title ? `${title} · Minga` : `Minga · ${t("site.tagline")}`}</title>;
 }

@@ -2,13 +2,20 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PlatformSummary } from "~/platforms/platforms.server";
 
-export function PlatformCard({ platform }: { platform: PlatformSummary }) {
+export function PlatformCard({
+  platform,
+  headingLevel = 3,
+}: {
+  platform: PlatformSummary;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const { t, i18n } = useTranslation("platforms");
   return (
     <article className="card">
-      <h3>
+      <Heading>
         <Link to={`/platforms/${platform.slug}`}>{platform.name}</Link>
-      </h3>
+      </Heading>
       <p className="muted">
         {platform.region} · {t(`countries.${platform.country}`)}
       </p>

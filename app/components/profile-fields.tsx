@@ -11,7 +11,14 @@ type Meta = FieldMetadata<string | number | undefined>;
 export function ProfileFields({
   fields,
 }: {
-  fields: { name: Meta; gender: Meta; birthYear: Meta; community: Meta; people: Meta; locale: Meta };
+  fields: {
+    name: Meta;
+    gender: Meta;
+    birthYear: Meta;
+    community: Meta;
+    people: Meta;
+    locale: Meta;
+  };
 }) {
   const { t } = useTranslation("auth");
   const root = useRouteLoaderData<typeof rootLoader>("root");
@@ -41,7 +48,12 @@ export function ProfileFields({
           optionalLabel
         />
         <TextField meta={fields.community} label={t("fields.community")} optionalLabel />
-        <TextField meta={fields.people} label={t("fields.people")} hint={t("fields.peopleHint")} optionalLabel />
+        <TextField
+          meta={fields.people}
+          label={t("fields.people")}
+          hint={t("fields.peopleHint")}
+          optionalLabel
+        />
       </fieldset>
     </>
   );

@@ -18,7 +18,14 @@ function LanguageSwitcher() {
             {l.name}
           </span>
         ) : (
-          <button key={l.code} type="submit" name="lng" value={l.code} lang={l.code} className="link-button">
+          <button
+            key={l.code}
+            type="submit"
+            name="lng"
+            value={l.code}
+            lang={l.code}
+            className="link-button"
+          >
             {l.name}
           </button>
         ),

@@ -75,7 +75,11 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
           participant: { create: { name: account.name, community: "Comunidad demo" } },
         },
       });
-      if (account.role === "coordinator" || account.role === "facilitator" || account.role === "member") {
+      if (
+        account.role === "coordinator" ||
+        account.role === "facilitator" ||
+        account.role === "member"
+      ) {
         await tx.membership.create({
           data: { userId: user.id, platformId: main.id, status: "active", role: account.role },
         });

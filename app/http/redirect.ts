@@ -2,7 +2,10 @@
  * Where to go after a form: only paths on this site. Anything else ("//evil.example",
  * "https://…", "/\\evil") falls back, so a crafted link cannot send people elsewhere.
  */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
   if (typeof to !== "string" || !to) return fallback;
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   if (/[\r\n\t]/.test(to) || to.includes("\\")) return fallback;

@@ -7,18 +7,41 @@ describe("Origin check", () => {
     expect(isSameOriginRequest({ ...base, method: "GET", origin: undefined })).toBe(true);
   });
   it("accepts a form posted from the portal itself", () => {
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://minga.example" })).toBe(true);
+    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://minga.example" })).toBe(
+      true,
+    );
   });
   it("refuses a post from another site, or with no origin at all", () => {
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://evil.example" })).toBe(false);
+    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://evil.example" })).toBe(
+      false,
+    );
     expect(isSameOriginRequest({ ...base, method: "POST", origin: undefined })).toBe(false);
     expect(isSameOriginRequest({ ...base, method: "DELETE", origin: "null" })).toBe(false);
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://minga.example.evil.example" })).toBe(false);
+    expect(
+      isSameOriginRequest({
+        ...base,
+        method: "POST",
+        origin: "https://minga.example.evil.example",
+      }),
+    ).toBe(false);
   });
   it("falls back to Referer, and trusts the configured public URL", () => {
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: undefined, referer: "https://minga.example/login" })).toBe(true);
     expect(
-      isSameOriginRequest({ method: "POST", host: "127.0.0.1:3000", origin: "https://minga.example", referer: undefined, publicOrigin: "https://minga.example" }),
+      isSameOriginRequest({
+        ...base,
+        method: "POST",
+        origin: undefined,
+        referer: "https://minga.example/login",
+      }),
+    ).toBe(true);
+    expect(
+      isSameOriginRequest({
+        method: "POST",
+        host: "127.0.0.1:3000",
+        origin: "https://minga.example",
+        referer: undefined,
+        publicOrigin: "https://minga.example",
+      }),
     ).toBe(true);
   });
 });
@@ -28,7 +51,14 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/platforms/putumayo?x=1")).toBe("/platforms/putumayo?x=1");
   });
   it("refuses anything that leaves the site", () => {
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/%0d%0aSet-Cookie:x", "evil"]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/%0d%0aSet-Cookie:x",
+      "evil",
+    ]) {
       const result = safeRedirect(bad, "/");
       expect(result.startsWith("/") && !result.startsWith("//")).toBe(true);
       expect(result).not.toContain("evil.example");

@@ -72,7 +72,8 @@ describe("translations", () => {
       ];
       for (const raw of literalKeys) {
         const key = raw.includes(":") ? raw : `${defaultNs}:${raw}`;
-        const plain = reference.has(key) || reference.has(`${key}_one`) || reference.has(`${key}_other`);
+        const plain =
+          reference.has(key) || reference.has(`${key}_one`) || reference.has(`${key}_other`);
         const viaCommon = !raw.includes(":") && reference.has(`common:${raw}`);
         if (!plain && !viaCommon) missing.push(`${path.relative(appDir, file)}: ${raw}`);
       }

@@ -43,13 +43,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const hide = ["currentPassword", "newPassword", "confirmPassword"];
     const submission = parseWithZod(formData, { schema: passwordChangeSchema });
     if (submission.status !== "success") {
-      return json({ intent, result: submission.reply({ hideFields: hide }), saved: false }, { status: 400 });
+      return json(
+        { intent, result: submission.reply({ hideFields: hide }), saved: false },
+        { status: 400 },
+      );
     }
     const { currentPassword, newPassword } = submission.value;
     const outcome = await changePassword(user.id, session.id, currentPassword, newPassword);
     if (!outcome.ok) {
       return json(
-        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: hide }), saved: false },
+        {
+          intent,
+          result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: hide }),
+          saved: false,
+        },
         { status: 400 },
       );
     }
@@ -91,7 +98,12 @@ function ProfileForm() {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+        <TextField
+          meta={fields.email}
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+        />
         <ProfileFields fields={fields} />
         <button type="submit" name="intent" value="profile" className="button primary">
           {t("account.saveProfile")}

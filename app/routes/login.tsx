@@ -32,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (outcome.reason === "throttled") {
       const minutes = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 60_000));
       return json(
-        submission.reply({ formErrors: [msg("auth:errors.throttled", { minutes })], hideFields: ["password"] }),
+        submission.reply({
+          formErrors: [msg("auth:errors.throttled", { minutes })],
+          hideFields: ["password"],
+        }),
         { status: 429 },
       );
     }
@@ -63,7 +66,12 @@ export default function LoginPage() {
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+        <TextField
+          meta={fields.email}
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+        />
         <TextField
           meta={fields.password}
           label={t("fields.password")}
@@ -76,7 +84,9 @@ export default function LoginPage() {
       </Form>
       <p>
         {t("login.noAccount")}{" "}
-        <Link to={`/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>{t("login.signupLink")}</Link>
+        <Link to={`/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>
+          {t("login.signupLink")}
+        </Link>
       </p>
     </section>
   );

@@ -8,7 +8,8 @@ import { resolveLocale } from "~/i18n/i18next.server";
 import { findPlatformBySlug, localizedDescription } from "~/platforms/platforms.server";
 
 export const handle: RouteHandle = {
-  pageTitle: (_t, data) => (data as { platform?: { name: string } } | undefined)?.platform?.name ?? "",
+  pageTitle: (_t, data) =>
+    (data as { platform?: { name: string } } | undefined)?.platform?.name ?? "",
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -24,7 +24,7 @@ export default function PlatformDirectory() {
       {platforms.length === 0 ? <p>{t("directory.empty")}</p> : null}
       <div className="card-grid">
         {platforms.map((p) => (
-          <PlatformCard key={p.id} platform={p} />
+          <PlatformCard key={p.id} platform={p} headingLevel={2} />
         ))}
       </div>
     </div>

@@ -1,0 +1,8 @@
+#!/bin/sh
+# Starts the production build on a fresh database filled with the demo content.
+set -e
+mkdir -p .tmp
+rm -f .tmp/e2e.db .tmp/e2e.db-wal .tmp/e2e.db-shm .tmp/e2e.db-journal
+npx prisma migrate deploy > /dev/null
+npx tsx app/cli/seed-demo.ts > /dev/null
+exec node ./build/index.js
