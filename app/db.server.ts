@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./db-url.server";
 
 /**
@@ -30,3 +30,11 @@ export function prepareDatabase(): Promise<void> {
   })();
   return prepared;
 }
+
+/** Prisma's unique-constraint error: two writes raced for the same unique value. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** The client or a transaction's client: domain writes accept either. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;

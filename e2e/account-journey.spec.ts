@@ -39,7 +39,9 @@ async function accountJourney(page: Page) {
 
   // The preference is saved with the account and follows the person.
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Minga: deciding and learning together");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Minga: deciding and learning together",
+  );
 
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();

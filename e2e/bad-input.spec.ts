@@ -5,7 +5,9 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`sign-up errors (JavaScript ${javaScriptEnabled ? "on" : "off"})`, () => {
     test.use({ javaScriptEnabled });
 
-    test("shows each problem beside its field and keeps what was typed, except passwords", async ({ page }) => {
+    test("shows each problem beside its field and keeps what was typed, except passwords", async ({
+      page,
+    }) => {
       await page.goto("/signup");
       await page.getByLabel("Correo electrónico").fill("no-es-un-correo");
       await page.getByLabel("Contraseña", { exact: true }).fill("corta");
@@ -17,7 +19,9 @@ for (const javaScriptEnabled of [true, false]) {
       const email = page.getByLabel("Correo electrónico");
       await expect(email).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByText("Escribe un correo electrónico válido")).toBeVisible();
-      await expect(page.getByText("La contraseña debe tener al menos 10 caracteres.")).toBeVisible();
+      await expect(
+        page.getByText("La contraseña debe tener al menos 10 caracteres."),
+      ).toBeVisible();
       await expect(page.getByText("Escribe como máximo 100 caracteres.")).toBeVisible();
       await expect(email).toHaveValue("no-es-un-correo");
       await expect(page.getByLabel("Comunidad (opcional)")).toHaveValue("Sani Isla");

@@ -8,7 +8,9 @@ test("an unknown address shows a 404 page in the reader's language", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
-test("English is chosen from Accept-Language when nothing else says otherwise", async ({ browser }) => {
+test("English is chosen from Accept-Language when nothing else says otherwise", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   await page.goto("/");
@@ -26,7 +28,9 @@ test("a form posted from another site is refused", async ({ request }) => {
   expect(await response.text()).toContain("Solicitud rechazada");
 });
 
-test("pages carry the security headers and the CSP holds (no violations logged)", async ({ page }) => {
+test("pages carry the security headers and the CSP holds (no violations logged)", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());

@@ -1,21 +1,12 @@
-import { Prisma } from "@prisma/client";
-import { db } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
+import { refuse, type Outcome } from "~/forms/outcome";
 import { isSupportedLanguage } from "~/i18n/resources.server";
 import { hashPassword, isCommonPassword, verifyDecoy, verifyPassword } from "./password.server";
 import type { ProfileInput, SignupInput } from "./schemas";
 import { endOtherSessions } from "./session.server";
 import { loginBlockedUntil, recordLoginFailure, recordLoginSuccess } from "./throttle.server";
 
-export type FieldErrors = Record<string, string[]>;
-export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
-
-function fail(field: string, message: string): { ok: false; fieldErrors: FieldErrors } {
-  return { ok: false, fieldErrors: { [field]: [message] } };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
+const fail = refuse;
 
 function passwordProblem(password: string, email: string): string | null {
   if (isCommonPassword(password)) return "validation.passwordCommon";

@@ -22,7 +22,16 @@ interface FieldProps {
   meta: FieldMetadata<string | number | undefined>;
   label: string;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "number" | "url" | "search" | "date" | "datetime-local";
+  type?:
+    | "text"
+    | "email"
+    | "password"
+    | "number"
+    | "url"
+    | "search"
+    | "date"
+    | "time"
+    | "datetime-local";
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
   optionalLabel?: boolean;

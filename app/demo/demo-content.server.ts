@@ -12,6 +12,55 @@ export const DEMO_ACCOUNTS = [
   { role: "user", email: "usuario@minga.example", name: "Carlos Tanguila" },
 ] as const;
 
+/** Community members of the Putumayo–Aguarico platform (they sign in with the demo password too). */
+const COMMUNITY_MEMBERS = [
+  { name: "Tupak Grefa", community: "Sani Isla", people: "Kichwa", gender: "man", birthYear: 1999 },
+  {
+    name: "Alicia Criollo",
+    community: "Dureno",
+    people: "A'i Cofán",
+    gender: "woman",
+    birthYear: 1975,
+  },
+  {
+    name: "Rebeca Piaguaje",
+    community: "San Pablo de Katëtsiaya",
+    people: "Secoya",
+    gender: "woman",
+    birthYear: 2003,
+  },
+  {
+    name: "Humberto Yiyoguaje",
+    community: "Sototsiaya",
+    people: "Siona",
+    gender: "man",
+    birthYear: 1958,
+  },
+  {
+    name: "Luz Mamallacta",
+    community: "Pañacocha",
+    people: "Kichwa",
+    gender: "woman",
+    birthYear: 1988,
+  },
+  {
+    name: "Jorge Quenamá",
+    community: "Zábalo",
+    people: "A'i Cofán",
+    gender: "man",
+    birthYear: 1969,
+  },
+  {
+    name: "Fernanda Ortiz",
+    community: "Asociación Cacao Aguarico",
+    people: "Mestiza",
+    gender: "woman",
+    birthYear: 1994,
+  },
+];
+
+const DAY = 24 * 3600_000;
+
 const PLATFORMS = [
   {
     slug: "putumayo-aguarico",
@@ -20,7 +69,7 @@ const PLATFORMS = [
     region: "Sucumbíos",
     timeZone: "America/Guayaquil",
     quorumPercent: 50,
-    approvalPercent: 50,
+    approvalRule: "simple",
     descriptionEs:
       "Plataforma de decisión del corredor que une los ríos Putumayo y Aguarico, en Sucumbíos. Cerca del 40 % de la población del paisaje es indígena: kichwa, a'i cofán, siona y secoya, junto a asociaciones campesinas y de productores.",
     descriptionEn:
@@ -33,7 +82,7 @@ const PLATFORMS = [
     region: "Morona Santiago y Pastaza",
     timeZone: "America/Guayaquil",
     quorumPercent: 50,
-    approvalPercent: 50,
+    approvalRule: "simple",
     descriptionEs:
       "Plataforma de decisión del corredor entre los ríos Palora y Pastaza, en Morona Santiago y Pastaza. Cerca del 70 % de su población es indígena: shuar, achuar y kichwa.",
     descriptionEn:
@@ -46,7 +95,7 @@ const PLATFORMS = [
     region: "San Martín",
     timeZone: "America/Lima",
     quorumPercent: 60,
-    approvalPercent: 50,
+    approvalRule: "simple",
     descriptionEs:
       "Concesión para conservación en San Martín, gestionada por una asociación comunitaria con su comité de vigilancia, que patrulla el bosque y responde a los delitos ambientales.",
     descriptionEn:
@@ -81,10 +130,102 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         account.role === "member"
       ) {
         await tx.membership.create({
-          data: { userId: user.id, platformId: main.id, status: "active", role: account.role },
+          data: {
+            userId: user.id,
+            platformId: main.id,
+            status: "active",
+            role: account.role,
+            periods: { create: { startedAt: new Date("2026-01-15T14:00:00Z") } },
+          },
         });
       }
     }
+    const memberIds: string[] = [];
+    for (const [i, person] of COMMUNITY_MEMBERS.entries()) {
+      const { name, ...profile } = person;
+      const user = await tx.user.create({
+        data: {
+          email: `comunidad${i + 1}@minga.example`,
+          name,
+          passwordHash,
+          participant: { create: { name, ...profile } },
+          memberships: {
+            create: {
+              platformId: main.id,
+              status: "active",
+              periods: { create: { startedAt: new Date("2026-02-01T14:00:00Z") } },
+            },
+          },
+        },
+        include: { participant: true },
+      });
+      memberIds.push(user.participant!.id);
+    }
+
+    // One assembly coming up and one already held, with attendance and published minutes.
+    const now = Date.now();
+    const at = (days: number, hourUtc: number) => {
+      const d = new Date(now + days * DAY);
+      d.setUTCHours(hourUtc, 0, 0, 0);
+      return d;
+    };
+    await tx.meeting.create({
+      data: {
+        platformId: main.id,
+        title: "Asamblea ordinaria del corredor",
+        description: "Asamblea trimestral de la plataforma. Traer los informes de cada comunidad.",
+        startsAt: at(10, 14),
+        endsAt: at(10, 18),
+        place: "Casa comunal de Sani Isla",
+        agendaItems: {
+          create: [
+            "Informe de la coordinación",
+            "Monitoreo comunitario de fauna: resultados del trimestre",
+            "Propuesta de turismo comunitario en la laguna",
+            "Varios",
+          ].map((title, position) => ({ title, position })),
+        },
+      },
+    });
+    const held = await tx.meeting.create({
+      data: {
+        platformId: main.id,
+        title: "Asamblea extraordinaria: vigilancia del territorio",
+        description: "Coordinar la respuesta a la tala ilegal reportada en el río Aguarico.",
+        startsAt: at(-30, 14),
+        endsAt: at(-30, 17),
+        place: "Centro Kichwa de Pañacocha",
+        status: "held",
+        minutes:
+          "## Desarrollo\n\nLa asamblea escuchó el informe del comité de vigilancia sobre la tala ilegal en la orilla norte del río.\n\n- Se revisaron las denuncias presentadas.\n- Se acordó un calendario de patrullajes.",
+        minutesPublishedAt: at(-28, 15),
+        agendaItems: {
+          create: ["Informe del comité de vigilancia", "Plan de patrullajes"].map(
+            (title, position) => ({
+              title,
+              position,
+            }),
+          ),
+        },
+        decisions: {
+          create: [
+            "Patrullajes comunitarios cada quince días, rotando entre comunidades.",
+            "Presentar la denuncia ante la autoridad ambiental con las fotografías del comité.",
+          ].map((text, position) => ({ text, position })),
+        },
+      },
+    });
+    for (const [i, participantId] of memberIds.entries()) {
+      await tx.attendance.create({
+        data: { meetingId: held.id, participantId, status: i < 5 ? "present" : "excused" },
+      });
+    }
+    const walkIn = await tx.participant.create({
+      data: { name: "Segundo Andi", community: "Limoncocha", gender: "man", ageGroup: "elder" },
+    });
+    await tx.attendance.create({
+      data: { meetingId: held.id, participantId: walkIn.id, status: "present", walkIn: true },
+    });
   });
   return { seeded: true };
 }

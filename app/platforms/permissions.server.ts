@@ -45,3 +45,40 @@ export async function requirePlatformRole(
   if (!(await hasPlatformRole(user, platformId, minimum))) forbidden();
   return user;
 }
+
+export interface Viewer {
+  signedIn: boolean;
+  isAdmin: boolean;
+  /** Membership status on this platform, if any. */
+  status: string | null;
+  role: PlatformRole | null;
+  isMember: boolean;
+  canFacilitate: boolean;
+  canCoordinate: boolean;
+}
+
+/** What the reader may do on a platform, for pages to show only the controls that work. */
+export async function viewerOf(
+  user: Pick<AuthUser, "id" | "isAdmin"> | null,
+  platformId: string,
+): Promise<Viewer> {
+  const membership = user
+    ? await db.membership.findUnique({
+        where: { userId_platformId: { userId: user.id, platformId } },
+        select: { status: true, role: true },
+      })
+    : null;
+  const active = membership?.status === "active" && isPlatformRole(membership.role);
+  const role = active ? (membership!.role as PlatformRole) : null;
+  const rank = role ? RANK[role] : 0;
+  const isAdmin = !!user?.isAdmin;
+  return {
+    signedIn: !!user,
+    isAdmin,
+    status: membership?.status ?? null,
+    role,
+    isMember: isAdmin || rank >= RANK.member,
+    canFacilitate: isAdmin || rank >= RANK.facilitator,
+    canCoordinate: isAdmin || rank >= RANK.coordinator,
+  };
+}

@@ -1,0 +1,64 @@
+import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { APPROVAL_RULES, COUNTRIES, TIME_ZONES, platformSchema } from "~/platforms/schemas";
+import { ErrorList, FormErrors, SelectField, TextField } from "./form-fields";
+import { useFormFor } from "./use-form-for";
+
+/** Create or edit a platform (administrators). */
+export function PlatformForm({
+  defaultValue,
+  submitLabel,
+}: {
+  defaultValue?: Record<string, unknown>;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation("platforms");
+  const [form, fields] = useFormFor("platform", platformSchema, defaultValue);
+  const es = getTextareaProps(fields.descriptionEs);
+  const en = getTextareaProps(fields.descriptionEn);
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value="platform" />
+      <TextField meta={fields.name} label={t("form.name")} />
+      <TextField meta={fields.slug} label={t("form.slug")} hint={t("form.slugHint")} />
+      <div className="field">
+        <label htmlFor={fields.descriptionEs.id}>{t("form.descriptionEs")}</label>
+        <textarea {...es} key={es.key} rows={5} lang="es" />
+        <ErrorList id={fields.descriptionEs.errorId} errors={fields.descriptionEs.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.descriptionEn.id}>{t("form.descriptionEn")}</label>
+        <textarea {...en} key={en.key} rows={5} lang="en" />
+        <ErrorList id={fields.descriptionEn.errorId} errors={fields.descriptionEn.errors} />
+      </div>
+      <SelectField
+        meta={fields.country}
+        label={t("form.country")}
+        options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+      />
+      <TextField meta={fields.region} label={t("form.region")} />
+      <SelectField
+        meta={fields.timeZone}
+        label={t("form.timeZone")}
+        options={TIME_ZONES.map((z) => ({ value: z, label: z }))}
+      />
+      <TextField
+        meta={fields.quorumPercent}
+        label={t("form.quorumPercent")}
+        hint={t("form.quorumHint")}
+        type="number"
+        inputMode="numeric"
+      />
+      <SelectField
+        meta={fields.approvalRule}
+        label={t("form.approvalRule")}
+        options={APPROVAL_RULES.map((r) => ({ value: r, label: t(`approvalRules.${r}`) }))}
+      />
+      <button type="submit" className="button primary">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

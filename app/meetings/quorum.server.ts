@@ -1,0 +1,46 @@
+import { db } from "~/db.server";
+import { membersActiveAt } from "~/platforms/membership.server";
+
+export interface Quorum {
+  /** Members whose membership was active when the meeting started. */
+  eligible: number;
+  /** Of those, how many were present. */
+  present: number;
+  /** Present members needed: the platform's share of `eligible`, rounded up. */
+  required: number;
+  quorumPercent: number;
+  reached: boolean;
+  /** Present people who do not count toward quorum: walk-ins and later members. */
+  otherParticipants: number;
+}
+
+/** The quorum rule: at least `quorumPercent` % of eligible members present. */
+export function computeQuorum(eligible: number, present: number, quorumPercent: number) {
+  const required = Math.ceil((eligible * quorumPercent) / 100);
+  return {
+    eligible,
+    present,
+    required,
+    quorumPercent,
+    reached: eligible > 0 && present >= required,
+  };
+}
+
+export async function quorumForMeeting(
+  meeting: { id: string; platformId: string; startsAt: Date },
+  quorumPercent: number,
+): Promise<Quorum> {
+  const [eligibleMembers, presentRows] = await Promise.all([
+    membersActiveAt(meeting.platformId, meeting.startsAt),
+    db.attendance.findMany({
+      where: { meetingId: meeting.id, status: "present" },
+      select: { participantId: true },
+    }),
+  ]);
+  const eligibleIds = new Set(eligibleMembers.map((m) => m.participantId).filter(Boolean));
+  const present = presentRows.filter((r) => eligibleIds.has(r.participantId)).length;
+  return {
+    ...computeQuorum(eligibleIds.size, present, quorumPercent),
+    otherParticipants: presentRows.length - present,
+  };
+}

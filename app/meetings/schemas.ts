@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { GENDERS } from "~/auth/schemas";
+import { optionalText, requiredText } from "~/forms/fields";
+import { REQUIRED, msg } from "~/forms/messages";
+
+export const AGE_GROUPS = ["youth", "adult", "elder"] as const;
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
+export const RSVP_ANSWERS = ["yes", "no", "maybe"] as const;
+export const MAX_AGENDA_ITEMS = 30;
+
+const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
+
+/** One line, one item: how agendas and decisions are typed on a phone. */
+export function splitLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+function lineList(maxItems: number, maxLength: number) {
+  return optionalText(maxItems * (maxLength + 2)).superRefine((text, ctx) => {
+    const lines = splitLines(text);
+    if (lines.length > maxItems) {
+      ctx.addIssue({
+        code: "custom",
+        message: msg("meetings:errors.tooManyLines", { max: maxItems }),
+      });
+    }
+    if (lines.some((l) => l.length > maxLength)) {
+      ctx.addIssue({
+        code: "custom",
+        message: msg("meetings:errors.lineTooLong", { max: maxLength }),
+      });
+    }
+  });
+}
+
+const date = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"));
+const time = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{2}:\d{2}$/, msg("validation.time"));
+
+export const meetingSchema = z
+  .object({
+    title: requiredText(200),
+    description: optionalText(5000),
+    agenda: lineList(MAX_AGENDA_ITEMS, 200),
+    date,
+    startTime: time,
+    endTime: time,
+    place: optionalText(200),
+    onlineUrl: z
+      .string()
+      .trim()
+      .max(500, msg("validation.tooLong", { max: 500 }))
+      .url(msg("validation.url"))
+      .refine((u) => /^https?:\/\//i.test(u), msg("validation.url"))
+      .optional(),
+  })
+  .superRefine((m, ctx) => {
+    // Same-format "HH:MM" strings compare like times.
+    if (m.endTime <= m.startTime) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["endTime"],
+        message: msg("meetings:errors.endBeforeStart"),
+      });
+    }
+    if (!m.place && !m.onlineUrl) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["place"],
+        message: msg("meetings:errors.placeOrLink"),
+      });
+    }
+  });
+export type MeetingInput = z.infer<typeof meetingSchema>;
+
+export const rsvpSchema = z.object({ answer: z.enum(RSVP_ANSWERS, choice()) });
+
+/** The roster: one status per participant, as "status.<participantId>" fields. */
+export const attendanceSchema = z.object({
+  status: z.record(z.string(), z.enum(ATTENDANCE_STATUSES, choice())).default({}),
+});
+
+export const walkInSchema = z.object({
+  name: requiredText(100),
+  community: optionalText(100),
+  gender: z.enum(GENDERS, choice()).optional(),
+  ageGroup: z.enum(AGE_GROUPS, choice()).optional(),
+});
+export type WalkInInput = z.infer<typeof walkInSchema>;
+
+export const minutesSchema = z.object({
+  minutes: optionalText(50_000),
+  decisions: lineList(50, 1000),
+});
+export type MinutesInput = z.infer<typeof minutesSchema>;
+
+export const amendmentSchema = z.object({
+  text: requiredText(5000),
+  reason: requiredText(500),
+});

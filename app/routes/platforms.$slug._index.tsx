@@ -1,0 +1,189 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { badRequest, requireUser } from "~/auth/guards.server";
+import { FormErrors, TextField } from "~/components/form-fields";
+import { MeetingList } from "~/components/meeting-list";
+import { DoneNotice } from "~/components/notice";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { listMeetings } from "~/meetings/meetings.server";
+import { leavePlatform, requestToJoin } from "~/platforms/membership.server";
+import { viewerOf } from "~/platforms/permissions.server";
+import {
+  countActiveMembers,
+  localizedDescription,
+  requirePlatform,
+} from "~/platforms/platforms.server";
+import { joinSchema } from "~/platforms/schemas";
+
+export const handle: RouteHandle = {
+  pageTitle: (_t, data) =>
+    (data as { platform?: { name: string } } | undefined)?.platform?.name ?? "",
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const locale = await resolveLocale(request, context.user);
+  const [viewer, activeMembers, meetings] = await Promise.all([
+    viewerOf(context.user, platform.id),
+    countActiveMembers(platform.id),
+    listMeetings(platform, locale),
+  ]);
+  return json({
+    platform: {
+      slug: platform.slug,
+      name: platform.name,
+      description: localizedDescription(platform, locale),
+      country: platform.country,
+      region: platform.region,
+      timeZone: platform.timeZone,
+      quorumPercent: platform.quorumPercent,
+      approvalRule: platform.approvalRule,
+    },
+    activeMembers,
+    upcoming: meetings.upcoming.slice(0, 5),
+    viewer,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = requireUser(request, context);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/platforms/${platform.slug}`;
+
+  if (intent === "join") {
+    const submission = parseWithZod(formData, { schema: joinSchema });
+    if (submission.status !== "success") return rejectForm(formIdOf(formData), submission);
+    const outcome = await requestToJoin(user, platform.id, submission.value.note);
+    if (!outcome.ok) return rejectForm(formIdOf(formData), submission, outcome);
+    return redirect(withNotice(here, "joinRequested"));
+  }
+  if (intent === "leave") {
+    const outcome = await leavePlatform(user, platform.id);
+    if (!outcome.ok) {
+      const submission = parseWithZod(formData, { schema: joinSchema });
+      return rejectForm(formIdOf(formData), submission, outcome);
+    }
+    return redirect(withNotice(here, "left"));
+  }
+  badRequest();
+}
+
+function MembershipPanel() {
+  const { t } = useTranslation("platforms");
+  const { viewer, platform } = useLoaderData<typeof loader>();
+  const [joinForm, joinFields] = useFormFor("join", joinSchema);
+  const [leaveForm] = useFormFor("leave", joinSchema);
+
+  if (!viewer.signedIn) {
+    return (
+      <p>
+        <Link to={`/login?redirectTo=${encodeURIComponent(`/platforms/${platform.slug}`)}`}>
+          {t("membership.loginToJoin")}
+        </Link>
+      </p>
+    );
+  }
+  if (viewer.status === "active" || viewer.status === "pending") {
+    return (
+      <div className="stack">
+        <p>
+          {viewer.status === "pending"
+            ? t("membership.pending")
+            : t("membership.youAre", { role: t(`roles.${viewer.role}`) })}
+        </p>
+        <Form method="post" {...getFormProps(leaveForm)}>
+          <FormErrors id={leaveForm.errorId} errors={leaveForm.errors} />
+          <input type="hidden" name="_form" value="leave" />
+          <button type="submit" name="intent" value="leave" className="button">
+            {viewer.status === "pending" ? t("membership.withdraw") : t("membership.leave")}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  return (
+    <Form method="post" {...getFormProps(joinForm)} noValidate className="stack">
+      <FormErrors id={joinForm.errorId} errors={joinForm.errors} />
+      <input type="hidden" name="_form" value="join" />
+      <TextField
+        meta={joinFields.note}
+        label={t("membership.note")}
+        hint={t("membership.noteHint")}
+        optionalLabel
+      />
+      <button type="submit" name="intent" value="join" className="button primary">
+        {t("membership.requestToJoin")}
+      </button>
+    </Form>
+  );
+}
+
+export default function PlatformPage() {
+  const { t } = useTranslation("platforms");
+  const { platform, activeMembers, upcoming, viewer } = useLoaderData<typeof loader>();
+  const base = `/platforms/${platform.slug}`;
+  return (
+    <article className="stack">
+      <DoneNotice />
+      <h1>{platform.name}</h1>
+      <p className="muted">
+        {platform.region} · {t(`countries.${platform.country}`)}
+      </p>
+      <p>{platform.description}</p>
+      <dl className="facts">
+        <dt>{t("membersLabel")}</dt>
+        <dd>{t("memberCount", { count: activeMembers, formatted: String(activeMembers) })}</dd>
+        <dt>{t("quorumRule")}</dt>
+        <dd>{t("quorumValue", { value: platform.quorumPercent })}</dd>
+        <dt>{t("approvalRule")}</dt>
+        <dd>{t(`approvalRules.${platform.approvalRule}`)}</dd>
+        <dt>{t("timeZone")}</dt>
+        <dd>{platform.timeZone}</dd>
+      </dl>
+
+      <section aria-labelledby="membership-heading">
+        <h2 id="membership-heading">{t("membership.heading")}</h2>
+        <MembershipPanel />
+      </section>
+
+      <section aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">{t("upcomingMeetings")}</h2>
+        <MeetingList meetings={upcoming} platformSlug={platform.slug} />
+        <ul className="link-row">
+          <li>
+            <Link to={`${base}/meetings`}>{t("allMeetings")}</Link>
+          </li>
+          <li>
+            <a href={`${base}/calendar.ics`}>{t("subscribeCalendar")}</a>
+          </li>
+          {viewer.canFacilitate ? (
+            <li>
+              <Link to={`${base}/meetings/new`}>{t("scheduleMeeting")}</Link>
+            </li>
+          ) : null}
+          {viewer.isMember ? (
+            <li>
+              <Link to={`${base}/members`}>
+                {viewer.canCoordinate ? t("manageMembers") : t("memberDirectory")}
+              </Link>
+            </li>
+          ) : null}
+          {viewer.isAdmin ? (
+            <li>
+              <Link to={`/admin/platforms/${platform.slug}`}>{t("editPlatform")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,224 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
+import type { RouteHandle } from "~/components/page-title";
+import { QuorumLine } from "~/components/quorum-line";
+import { useFormFor } from "~/components/use-form-for";
+import { rejectForm, withNotice } from "~/forms/respond.server";
+import { publicUrl } from "~/http/public-url.server";
+import { formatDateTime, formatTime } from "~/i18n/format";
+import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
+import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
+import { quorumForMeeting } from "~/meetings/quorum.server";
+import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
+import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+
+export const handle: RouteHandle = {
+  pageTitle: (_t, data) =>
+    (data as { meeting?: { title: string } } | undefined)?.meeting?.title ?? "",
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const meeting = await getMeeting(platform.id, params.meetingId ?? "");
+  const locale = await resolveLocale(request, context.user);
+  const [viewer, quorum, rsvp] = await Promise.all([
+    viewerOf(context.user, platform.id),
+    quorumForMeeting(meeting, platform.quorumPercent),
+    rsvpSummary(meeting.id, context.user?.id ?? null),
+  ]);
+  const path = `/platforms/${platform.slug}/meetings/${meeting.id}`;
+  const url = publicUrl(request, path);
+  const when = `${formatDateTime(meeting.startsAt, locale, platform.timeZone)} – ${formatTime(meeting.endsAt, locale, platform.timeZone)}`;
+  const t = await getFixedT(locale, "meetings");
+  const shareText = `${meeting.title} — ${when}${meeting.place ? ` — ${meeting.place}` : ""}\n${url}`;
+  return json({
+    platform: { slug: platform.slug, name: platform.name, timeZone: platform.timeZone },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      description: meeting.description,
+      status: meeting.status,
+      cancelReason: meeting.cancelReason,
+      place: meeting.place,
+      onlineUrl: meeting.onlineUrl,
+      agenda: meeting.agendaItems.map((a) => a.title),
+      minutesPublished: !!meeting.minutesPublishedAt,
+      over: meeting.endsAt < new Date(),
+    },
+    when,
+    url,
+    whatsapp: `https://wa.me/?text=${encodeURIComponent(shareText)}`,
+    og: { description: `${when} · ${platform.name}`, siteName: t("ogSite") },
+    quorum,
+    rsvp,
+    viewer,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  return [
+    { name: "description", content: data.og.description },
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: data.meeting.title },
+    { property: "og:description", content: data.og.description },
+    { property: "og:url", content: data.url },
+    { property: "og:site_name", content: data.og.siteName },
+  ];
+};
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const meeting = await getMeeting(platform.id, params.meetingId ?? "");
+  const user = await requirePlatformRole(request, context, platform.id, "member");
+  const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
+  if (submission.status !== "success") return rejectForm("rsvp", submission);
+  const outcome = await setRsvp(user, platform, meeting.id, submission.value.answer);
+  if (!outcome.ok) return rejectForm("rsvp", submission, outcome);
+  return redirect(withNotice(`/platforms/${platform.slug}/meetings/${meeting.id}`, "rsvpSaved"));
+}
+
+function RsvpForm() {
+  const { t } = useTranslation("meetings");
+  const { rsvp } = useLoaderData<typeof loader>();
+  const [form] = useFormFor("rsvp", rsvpSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value="rsvp" />
+      <fieldset>
+        <legend>{t("rsvp.question")}</legend>
+        {rsvp.mine ? (
+          <p>{t("rsvp.yourAnswer", { answer: t(`rsvp.answers.${rsvp.mine}`) })}</p>
+        ) : null}
+        <div className="button-row">
+          {RSVP_ANSWERS.map((a) => (
+            <button
+              key={a}
+              type="submit"
+              name="answer"
+              value={a}
+              className={`button${rsvp.mine === a ? " primary" : ""}`}
+              aria-pressed={rsvp.mine === a}
+            >
+              {t(`rsvp.answers.${a}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+    </Form>
+  );
+}
+
+export default function MeetingPage() {
+  const { t } = useTranslation("meetings");
+  const { platform, meeting, when, whatsapp, quorum, rsvp, viewer } =
+    useLoaderData<typeof loader>();
+  const base = `/platforms/${platform.slug}/meetings/${meeting.id}`;
+  const cancelled = meeting.status === "cancelled";
+  return (
+    <article className="stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}/meetings`}>← {platform.name}</Link>
+      </p>
+      <DoneNotice />
+      <h1>{meeting.title}</h1>
+      <p className={`badge ${meeting.status}`}>{t(`status.${meeting.status}`)}</p>
+      {cancelled ? (
+        <p className="notice warning">{t("cancelledBecause", { reason: meeting.cancelReason })}</p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("when")}</dt>
+        <dd>
+          {when} <span className="muted">({platform.timeZone})</span>
+        </dd>
+        {meeting.place ? (
+          <>
+            <dt>{t("where")}</dt>
+            <dd>{meeting.place}</dd>
+          </>
+        ) : null}
+        {meeting.onlineUrl ? (
+          <>
+            <dt>{t("online")}</dt>
+            <dd>
+              <a href={meeting.onlineUrl} rel="nofollow noopener">
+                {meeting.onlineUrl}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {meeting.description ? <p className="pre-line">{meeting.description}</p> : null}
+
+      {meeting.agenda.length > 0 ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t("agenda")}</h2>
+          <ol>
+            {meeting.agenda.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="quorum-heading">
+        <h2 id="quorum-heading">{t("quorum.heading")}</h2>
+        <QuorumLine quorum={quorum} />
+      </section>
+
+      {!cancelled && !meeting.over ? (
+        <section aria-labelledby="rsvp-heading">
+          <h2 id="rsvp-heading">{t("rsvp.heading")}</h2>
+          <p className="muted">
+            {t("rsvp.counts", {
+              yes: rsvp.counts.yes,
+              no: rsvp.counts.no,
+              maybe: rsvp.counts.maybe,
+            })}
+          </p>
+          {viewer.isMember ? <RsvpForm /> : <p>{t("rsvp.membersOnly")}</p>}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">{t("more")}</h2>
+        <ul className="link-row">
+          {meeting.minutesPublished || viewer.canFacilitate ? (
+            <li>
+              <Link to={`${base}/minutes`}>{t("minutes.link")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <a href={`${base}/calendar.ics`}>{t("addToCalendar")}</a>
+          </li>
+          <li>
+            <a href={whatsapp} rel="noopener">
+              {t("shareWhatsapp")}
+            </a>
+          </li>
+          {viewer.canFacilitate && !cancelled ? (
+            <>
+              <li>
+                <Link to={`${base}/attendance`}>{t("attendance.link")}</Link>
+              </li>
+              <li>
+                <Link to={`${base}/sheet`}>{t("sheet.link")}</Link>
+              </li>
+              <li>
+                <Link to={`${base}/edit`}>{t("edit")}</Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,219 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
+import { FormErrors, SelectField, TextField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { formatDate } from "~/i18n/format";
+import {
+  changeRole,
+  decideRequest,
+  listActiveMembers,
+  listPendingRequests,
+  removeMember,
+} from "~/platforms/membership.server";
+import { ROLES, requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+import { optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("platforms:members.title") };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = requireUser(request, context);
+  const viewer = await viewerOf(user, platform.id);
+  // The directory is for the platform's own members.
+  if (!viewer.isMember) forbidden();
+  const locale = await resolveLocale(request, user);
+  const [members, pending] = await Promise.all([
+    listActiveMembers(platform.id),
+    viewer.canCoordinate ? listPendingRequests(platform.id) : [],
+  ]);
+  return json({
+    platform: { slug: platform.slug, name: platform.name },
+    members,
+    pending: pending.map((p) => ({
+      ...p,
+      requestedOn: formatDate(p.requestedAt, locale, platform.timeZone),
+    })),
+    viewer,
+    myId: user.id,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const actor = await requirePlatformRole(request, context, platform.id, "coordinator");
+  const formData = await request.formData();
+  const formId = formIdOf(formData);
+  const membershipId = String(formData.get("membershipId") ?? "");
+  const here = `/platforms/${platform.slug}/members`;
+
+  switch (formData.get("intent")) {
+    case "approve": {
+      const submission = parseWithZod(formData, { schema: optionalReasonSchema });
+      const outcome = await decideRequest(actor, platform.id, membershipId, "approve");
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(here, "approved"));
+    }
+    case "reject": {
+      const submission = parseWithZod(formData, { schema: optionalReasonSchema });
+      if (submission.status !== "success") return rejectForm(formId, submission);
+      const outcome = await decideRequest(
+        actor,
+        platform.id,
+        membershipId,
+        "reject",
+        submission.value.reason,
+      );
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(here, "rejected"));
+    }
+    case "role": {
+      const submission = parseWithZod(formData, { schema: roleSchema });
+      if (submission.status !== "success") return rejectForm(formId, submission);
+      const outcome = await changeRole(actor, platform.id, membershipId, submission.value.role);
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(here, "roleChanged"));
+    }
+    case "remove": {
+      const submission = parseWithZod(formData, { schema: reasonSchema });
+      if (submission.status !== "success") return rejectForm(formId, submission);
+      const outcome = await removeMember(actor, platform.id, membershipId, submission.value.reason);
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(here, "removed"));
+    }
+  }
+  badRequest();
+}
+
+type PendingRow = ReturnType<typeof useLoaderData<typeof loader>>["pending"][number];
+type MemberRow = ReturnType<typeof useLoaderData<typeof loader>>["members"][number];
+
+function PendingRequest({ request }: { request: PendingRow }) {
+  const { t } = useTranslation("platforms");
+  const [approveForm] = useFormFor(`approve-${request.membershipId}`, optionalReasonSchema);
+  const [rejectFormMeta, rejectFields] = useFormFor(
+    `reject-${request.membershipId}`,
+    optionalReasonSchema,
+  );
+  return (
+    <li className="card stack">
+      <p>
+        <strong>{request.name}</strong> <span className="muted">({request.email})</span>
+        <br />
+        <span className="muted">{t("members.requestedOn", { date: request.requestedOn })}</span>
+      </p>
+      {request.note ? <blockquote>{request.note}</blockquote> : null}
+      <Form method="post" {...getFormProps(approveForm)}>
+        <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
+        <input type="hidden" name="_form" value={approveForm.id} />
+        <input type="hidden" name="membershipId" value={request.membershipId} />
+        <button type="submit" name="intent" value="approve" className="button primary">
+          {t("members.approve", { name: request.name })}
+        </button>
+      </Form>
+      <Form method="post" {...getFormProps(rejectFormMeta)} noValidate>
+        <FormErrors id={rejectFormMeta.errorId} errors={rejectFormMeta.errors} />
+        <input type="hidden" name="_form" value={rejectFormMeta.id} />
+        <input type="hidden" name="membershipId" value={request.membershipId} />
+        <TextField meta={rejectFields.reason} label={t("members.rejectReason")} optionalLabel />
+        <button type="submit" name="intent" value="reject" className="button danger">
+          {t("members.reject", { name: request.name })}
+        </button>
+      </Form>
+    </li>
+  );
+}
+
+function MemberControls({ member }: { member: MemberRow }) {
+  const { t } = useTranslation("platforms");
+  const [roleForm, roleFields] = useFormFor(`role-${member.membershipId}`, roleSchema, {
+    role: member.role,
+  });
+  const [removeForm, removeFields] = useFormFor(`remove-${member.membershipId}`, reasonSchema);
+  return (
+    <details>
+      <summary>{t("members.manage", { name: member.name })}</summary>
+      <Form method="post" {...getFormProps(roleForm)} noValidate>
+        <FormErrors id={roleForm.errorId} errors={roleForm.errors} />
+        <input type="hidden" name="_form" value={roleForm.id} />
+        <input type="hidden" name="membershipId" value={member.membershipId} />
+        <SelectField
+          meta={roleFields.role}
+          label={t("members.role")}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <button type="submit" name="intent" value="role" className="button">
+          {t("members.saveRole")}
+        </button>
+      </Form>
+      <Form method="post" {...getFormProps(removeForm)} noValidate>
+        <FormErrors id={removeForm.errorId} errors={removeForm.errors} />
+        <input type="hidden" name="_form" value={removeForm.id} />
+        <input type="hidden" name="membershipId" value={member.membershipId} />
+        <TextField meta={removeFields.reason} label={t("members.removeReason")} />
+        <button type="submit" name="intent" value="remove" className="button danger">
+          {t("members.remove", { name: member.name })}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export default function MembersPage() {
+  const { t } = useTranslation("platforms");
+  const { platform, members, pending, viewer, myId } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}`}>← {platform.name}</Link>
+      </p>
+      <DoneNotice />
+      <h1>{t("members.title")}</h1>
+      {viewer.canCoordinate ? (
+        <section aria-labelledby="pending-heading">
+          <h2 id="pending-heading">{t("members.pendingHeading", { count: pending.length })}</h2>
+          {pending.length === 0 ? <p className="muted">{t("members.noPending")}</p> : null}
+          <ul className="plain-list stack">
+            {pending.map((p) => (
+              <PendingRequest key={p.membershipId} request={p} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="directory-heading">
+        <h2 id="directory-heading">{t("members.directoryHeading", { count: members.length })}</h2>
+        <p className="hint">{t("members.privacy")}</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.community")}</th>
+              <th scope="col">{t("members.role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.membershipId}>
+                <td>
+                  {m.name}
+                  {viewer.canCoordinate && m.userId !== myId ? <MemberControls member={m} /> : null}
+                </td>
+                <td>{m.community ?? "—"}</td>
+                <td>{t(`roles.${m.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
