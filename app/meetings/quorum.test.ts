@@ -1,0 +1,113 @@
+import { db } from "~/db.server";
+import { computeQuorum, quorumForMeeting } from "~/meetings/quorum.server";
+import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
+
+describe("quorum arithmetic", () => {
+  it("needs the platform's share of eligible members, rounded up", () => {
+    expect(computeQuorum(40, 18, 50)).toMatchObject({ required: 20, reached: false });
+    expect(computeQuorum(40, 20, 50)).toMatchObject({ required: 20, reached: true });
+    expect(computeQuorum(7, 4, 50)).toMatchObject({ required: 4, reached: true });
+    expect(computeQuorum(7, 3, 50)).toMatchObject({ required: 4, reached: false });
+    expect(computeQuorum(10, 6, 60)).toMatchObject({ required: 6, reached: true });
+    expect(computeQuorum(3, 3, 100)).toMatchObject({ required: 3, reached: true });
+  });
+
+  it("is never reached by a platform without members", () => {
+    expect(computeQuorum(0, 0, 50)).toMatchObject({ required: 0, reached: false });
+  });
+});
+
+describe("quorum of a meeting, with members who joined or left around its date", () => {
+  const start = new Date("2026-06-10T14:00:00Z");
+  const day = 24 * 3600_000;
+
+  it("counts only members active when the meeting started", async () => {
+    const platform = await makePlatform({ quorumPercent: 50 });
+    const meeting = await makeMeeting(platform.id, {
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3 * 3600_000),
+    });
+    const steady = await makeUser("Siempre");
+    const leftBefore = await makeUser("Salió antes");
+    const leftAfter = await makeUser("Salió después");
+    const joinedAfter = await makeUser("Entró después");
+    const rejoined = await makeUser("Volvió");
+    const absentee = await makeUser("Ausente");
+    await addMember(steady, platform.id);
+    await addMember(leftBefore, platform.id, "member", [
+      { startedAt: new Date(start.getTime() - 90 * day), endedAt: new Date(start.getTime() - day) },
+    ]);
+    await addMember(leftAfter, platform.id, "member", [
+      { startedAt: new Date(start.getTime() - 90 * day), endedAt: new Date(start.getTime() + day) },
+    ]);
+    await addMember(joinedAfter, platform.id, "member", [
+      { startedAt: new Date(start.getTime() + 3600_000) },
+    ]);
+    // Left in March, came back a week before the meeting.
+    await addMember(rejoined, platform.id, "member", [
+      { startedAt: new Date("2026-01-01T00:00:00Z"), endedAt: new Date("2026-03-01T00:00:00Z") },
+      { startedAt: new Date(start.getTime() - 7 * day) },
+    ]);
+    await addMember(absentee, platform.id);
+
+    for (const person of [steady, leftAfter, joinedAfter, rejoined]) {
+      await db.attendance.create({
+        data: {
+          meetingId: meeting.id,
+          participantId: await participantOf(person.id),
+          status: "present",
+        },
+      });
+    }
+    await db.attendance.create({
+      data: {
+        meetingId: meeting.id,
+        participantId: await participantOf(absentee.id),
+        status: "absent",
+      },
+    });
+    const walkIn = await db.participant.create({ data: { name: "Visitante" } });
+    await db.attendance.create({
+      data: { meetingId: meeting.id, participantId: walkIn.id, status: "present", walkIn: true },
+    });
+
+    const quorum = await quorumForMeeting(meeting, platform.quorumPercent);
+    // Eligible: steady, leftAfter, rejoined, absentee (4). Present among them: 3.
+    expect(quorum).toMatchObject({ eligible: 4, present: 3, required: 2, reached: true });
+    // The late joiner and the walk-in took part but do not count toward quorum.
+    expect(quorum.otherParticipants).toBe(2);
+  });
+
+  it("is not reached when too few eligible members came, whatever the walk-ins", async () => {
+    const platform = await makePlatform({ quorumPercent: 60 });
+    const meeting = await makeMeeting(platform.id, {
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3600_000),
+    });
+    const people = await Promise.all([1, 2, 3, 4, 5].map((i) => makeUser(`M${i}`)));
+    for (const p of people) await addMember(p, platform.id);
+    for (const p of people.slice(0, 2)) {
+      await db.attendance.create({
+        data: {
+          meetingId: meeting.id,
+          participantId: await participantOf(p.id),
+          status: "present",
+        },
+      });
+    }
+    for (let i = 0; i < 10; i++) {
+      const w = await db.participant.create({ data: { name: `Visitante ${i}` } });
+      await db.attendance.create({
+        data: { meetingId: meeting.id, participantId: w.id, status: "present", walkIn: true },
+      });
+    }
+    const quorum = await quorumForMeeting(meeting, platform.quorumPercent);
+    expect(quorum).toMatchObject({
+      eligible: 5,
+      present: 2,
+      required: 3,
+      reached: false,
+      otherParticipants: 10,
+    });
+  });
+});

@@ -1,0 +1,505 @@
+import { db } from "~/db.server";
+import * as adminEditPlatform from "~/routes/admin.platforms.$slug";
+import * as adminNewPlatform from "~/routes/admin.platforms.new";
+import * as attendanceRoute from "~/routes/platforms.$slug.meetings.$meetingId.attendance";
+import * as editMeetingRoute from "~/routes/platforms.$slug.meetings.$meetingId.edit";
+import * as meetingRoute from "~/routes/platforms.$slug.meetings.$meetingId._index";
+import * as minutesEditRoute from "~/routes/platforms.$slug.meetings.$meetingId.minutes_.edit";
+import * as newMeetingRoute from "~/routes/platforms.$slug.meetings.new";
+import * as membersRoute from "~/routes/platforms.$slug.members";
+import * as platformRoute from "~/routes/platforms.$slug._index";
+import { type CallResult, getPage, isDenied, postForm } from "~/test/routes";
+import * as adminAudit from "~/routes/admin.audit";
+import * as minutesRoute from "~/routes/platforms.$slug.meetings.$meetingId.minutes";
+import * as sheetRoute from "~/routes/platforms.$slug.meetings.$meetingId.sheet";
+import {
+  ROLE_NAMES,
+  type RoleName,
+  addMember,
+  makeMeeting,
+  makeUser,
+  makeWorld,
+  participantOf,
+} from "~/test/world";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Run = (world: World, role: RoleName) => Promise<CallResult>;
+
+const FACILITATORS: RoleName[] = ["facilitator", "coordinator", "admin"];
+const COORDINATORS: RoleName[] = ["coordinator", "admin"];
+const MEMBERS: RoleName[] = ["member", "facilitator", "coordinator", "admin"];
+const SIGNED_IN: RoleName[] = [
+  "user",
+  "member",
+  "facilitator",
+  "coordinator",
+  "admin",
+  "otherCoordinator",
+];
+
+const futureDate = () => {
+  const d = new Date(Date.now() + 20 * 24 * 3600_000);
+  return d.toISOString().slice(0, 10);
+};
+
+const meetingFields = () => ({
+  _form: "meeting",
+  title: "Asamblea de prueba",
+  date: futureDate(),
+  startTime: "09:00",
+  endTime: "12:00",
+  place: "Casa comunal",
+});
+
+function meetingPath(w: World, meetingId: string, rest = "") {
+  return `/platforms/${w.platform.slug}/meetings/${meetingId}${rest}`;
+}
+
+const params = (w: World, meetingId?: string) => ({
+  slug: w.platform.slug,
+  ...(meetingId ? { meetingId } : {}),
+});
+
+async function pendingRequest(w: World) {
+  const applicant = await makeUser("Solicitante");
+  return db.membership.create({ data: { userId: applicant.id, platformId: w.platform.id } });
+}
+
+async function someMember(w: World) {
+  const person = await makeUser("Otro miembro");
+  return addMember(person, w.platform.id);
+}
+
+/** `alreadyDone`: allowed roles for whom the rule (not the permission) says no, e.g. members asking to join. */
+const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; run: Run }[] = [
+  {
+    name: "ask to join a platform",
+    allowed: SIGNED_IN,
+    alreadyDone: ["member", "facilitator", "coordinator"],
+    run: (w, r) =>
+      postForm(platformRoute.action, `/platforms/${w.platform.slug}`, params(w), w.users[r], {
+        intent: "join",
+        _form: "join",
+      }),
+  },
+  {
+    name: "approve a request",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const m = await pendingRequest(w);
+      return postForm(
+        membersRoute.action,
+        `/platforms/${w.platform.slug}/members`,
+        params(w),
+        w.users[r],
+        {
+          intent: "approve",
+          membershipId: m.id,
+        },
+      );
+    },
+  },
+  {
+    name: "reject a request",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const m = await pendingRequest(w);
+      return postForm(
+        membersRoute.action,
+        `/platforms/${w.platform.slug}/members`,
+        params(w),
+        w.users[r],
+        {
+          intent: "reject",
+          membershipId: m.id,
+        },
+      );
+    },
+  },
+  {
+    name: "give a role",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const m = await someMember(w);
+      return postForm(
+        membersRoute.action,
+        `/platforms/${w.platform.slug}/members`,
+        params(w),
+        w.users[r],
+        {
+          intent: "role",
+          membershipId: m.id,
+          role: "facilitator",
+        },
+      );
+    },
+  },
+  {
+    name: "remove a member",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const m = await someMember(w);
+      return postForm(
+        membersRoute.action,
+        `/platforms/${w.platform.slug}/members`,
+        params(w),
+        w.users[r],
+        {
+          intent: "remove",
+          membershipId: m.id,
+          reason: "No participa desde hace un año",
+        },
+      );
+    },
+  },
+  {
+    name: "schedule a meeting",
+    allowed: FACILITATORS,
+    run: (w, r) =>
+      postForm(
+        newMeetingRoute.action,
+        `/platforms/${w.platform.slug}/meetings/new`,
+        params(w),
+        w.users[r],
+        meetingFields(),
+      ),
+  },
+  {
+    name: "edit a meeting",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return postForm(
+        editMeetingRoute.action,
+        meetingPath(w, m.id, "/edit"),
+        params(w, m.id),
+        w.users[r],
+        {
+          ...meetingFields(),
+          intent: "update",
+        },
+      );
+    },
+  },
+  {
+    name: "cancel a meeting",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return postForm(
+        editMeetingRoute.action,
+        meetingPath(w, m.id, "/edit"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "cancel",
+          _form: "cancel",
+          reason: "Lluvias fuertes",
+        },
+      );
+    },
+  },
+  {
+    name: "answer an RSVP",
+    allowed: MEMBERS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return postForm(meetingRoute.action, meetingPath(w, m.id), params(w, m.id), w.users[r], {
+        answer: "yes",
+      });
+    },
+  },
+  {
+    name: "take attendance",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      const member = await participantOf(w.users.member!.id);
+      return postForm(
+        attendanceRoute.action,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "attendance",
+          [`status.${member}`]: "present",
+        },
+      );
+    },
+  },
+  {
+    name: "record a walk-in",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return postForm(
+        attendanceRoute.action,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "walkIn",
+          name: "Segundo Andi",
+        },
+      );
+    },
+  },
+  {
+    name: "remove a walk-in",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      const p = await db.participant.create({ data: { name: "Visitante" } });
+      const a = await db.attendance.create({
+        data: { meetingId: m.id, participantId: p.id, status: "present", walkIn: true },
+      });
+      return postForm(
+        attendanceRoute.action,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "removeWalkIn",
+          attendanceId: a.id,
+        },
+      );
+    },
+  },
+  {
+    name: "write the minutes",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id, { status: "held" });
+      return postForm(
+        minutesEditRoute.action,
+        meetingPath(w, m.id, "/minutes/edit"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "save",
+          minutes: "Se trató el orden del día.",
+        },
+      );
+    },
+  },
+  {
+    name: "publish the minutes",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id, { status: "held" });
+      return postForm(
+        minutesEditRoute.action,
+        meetingPath(w, m.id, "/minutes/edit"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "publish",
+          minutes: "Se trató el orden del día.",
+        },
+      );
+    },
+  },
+  {
+    name: "amend published minutes",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id, {
+        status: "held",
+        minutes: "Acta",
+        minutesPublishedAt: new Date(),
+      });
+      return postForm(
+        minutesEditRoute.action,
+        meetingPath(w, m.id, "/minutes/edit"),
+        params(w, m.id),
+        w.users[r],
+        {
+          intent: "amend",
+          text: "Corrección del nombre de la comunidad.",
+          reason: "Error de escritura",
+        },
+      );
+    },
+  },
+  {
+    name: "create a platform",
+    allowed: ["admin"],
+    run: (w, r) =>
+      postForm(adminNewPlatform.action, "/admin/platforms/new", {}, w.users[r], {
+        name: "Nueva",
+        slug: `nueva-${Math.random().toString(36).slice(2, 8)}`,
+        descriptionEs: "Descripción",
+        descriptionEn: "Description",
+        country: "PE",
+        region: "San Martín",
+        timeZone: "America/Lima",
+        quorumPercent: "50",
+        approvalRule: "simple",
+      }),
+  },
+  {
+    name: "edit a platform",
+    allowed: ["admin"],
+    run: (w, r) =>
+      postForm(
+        adminEditPlatform.action,
+        `/admin/platforms/${w.platform.slug}`,
+        { slug: w.platform.slug },
+        w.users[r],
+        {
+          name: w.platform.name,
+          slug: w.platform.slug,
+          descriptionEs: "Descripción nueva",
+          descriptionEn: "New description",
+          country: "EC",
+          region: "Sucumbíos",
+          timeZone: "America/Guayaquil",
+          quorumPercent: "60",
+          approvalRule: "twoThirds",
+        },
+      ),
+  },
+];
+
+describe("permission matrix: every mutating action × every role", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await makeWorld();
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLE_NAMES) {
+      const allowed = action.allowed.includes(role);
+      it(`${action.name} — ${role}: ${allowed ? "allowed" : "denied"}`, async () => {
+        const auditBefore = await db.auditEvent.count();
+        const result = await action.run(world, role);
+        if (allowed) {
+          expect(isDenied(result), JSON.stringify(result)).toBe(false);
+          if (action.alreadyDone?.includes(role)) expect(result.status).toBe(400);
+          else expect(result.status, JSON.stringify(result.body)).toBe(302);
+        } else {
+          expect(isDenied(result), JSON.stringify(result)).toBe(true);
+          if (role === "anonymous") expect(result.location).toMatch(/^\/login\?redirectTo=/);
+          else expect(result.status).toBe(403);
+          // A refused request leaves no trace in the governance record.
+          expect(await db.auditEvent.count()).toBe(auditBefore);
+        }
+      });
+    }
+  }
+});
+
+const PAGES: { name: string; allowed: RoleName[]; run: Run }[] = [
+  {
+    name: "member directory",
+    allowed: MEMBERS,
+    run: (w, r) =>
+      getPage(membersRoute.loader, `/platforms/${w.platform.slug}/members`, params(w), w.users[r]),
+  },
+  {
+    name: "attendance screen",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return getPage(
+        attendanceRoute.loader,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+      );
+    },
+  },
+  {
+    name: "blank attendance sheet",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      return getPage(
+        sheetRoute.loader,
+        meetingPath(w, m.id, "/sheet"),
+        params(w, m.id),
+        w.users[r],
+      );
+    },
+  },
+  {
+    name: "draft minutes (unpublished)",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id, { status: "held", minutes: "Borrador" });
+      return getPage(
+        minutesRoute.loader,
+        meetingPath(w, m.id, "/minutes"),
+        params(w, m.id),
+        w.users[r],
+      );
+    },
+  },
+  {
+    name: "published minutes",
+    allowed: ["anonymous", ...SIGNED_IN],
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id, {
+        status: "held",
+        minutes: "Acta",
+        minutesPublishedAt: new Date(),
+      });
+      return getPage(
+        minutesRoute.loader,
+        meetingPath(w, m.id, "/minutes"),
+        params(w, m.id),
+        w.users[r],
+      );
+    },
+  },
+  {
+    name: "audit log",
+    allowed: ["admin"],
+    run: (w, r) => getPage(adminAudit.loader, "/admin/audit", {}, w.users[r]),
+  },
+];
+
+describe("permission matrix: pages that are not public", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await makeWorld();
+  });
+  for (const page of PAGES) {
+    for (const role of ROLE_NAMES) {
+      const allowed = page.allowed.includes(role);
+      it(`${page.name} — ${role}: ${allowed ? "shown" : "refused"}`, async () => {
+        const result = await page.run(world, role);
+        if (allowed) expect(result.status).toBe(200);
+        else expect(isDenied(result), JSON.stringify(result)).toBe(true);
+      });
+    }
+  }
+
+  it("published minutes list attendees by name only for the platform's members", async () => {
+    const m = await makeMeeting(world.platform.id, {
+      status: "held",
+      minutes: "Acta",
+      minutesPublishedAt: new Date(),
+    });
+    const member = await participantOf(world.users.member!.id);
+    await db.attendance.create({
+      data: { meetingId: m.id, participantId: member, status: "present" },
+    });
+    const path = meetingPath(world, m.id, "/minutes");
+    const asMember = await getPage(
+      minutesRoute.loader,
+      path,
+      params(world, m.id),
+      world.users.member,
+    );
+    const asOutsider = await getPage(
+      minutesRoute.loader,
+      path,
+      params(world, m.id),
+      world.users.user,
+    );
+    expect(JSON.stringify(asMember.body)).toContain("Miembro");
+    expect((asOutsider.body as { attendance: unknown }).attendance).toBeNull();
+    expect((asOutsider.body as { presentCount: number }).presentCount).toBe(1);
+  });
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import type { AuthUser } from "~/auth/session.server";
+import { db } from "~/db.server";
+
+export const ROLE_NAMES = [
+  "anonymous",
+  "user",
+  "member",
+  "facilitator",
+  "coordinator",
+  "admin",
+  "otherCoordinator",
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+const PERIOD_START = new Date("2026-01-01T00:00:00Z");
+
+export async function makePlatform(
+  overrides: Partial<{ quorumPercent: number; timeZone: string }> = {},
+) {
+  const slug = `p-${randomUUID().slice(0, 8)}`;
+  return db.platform.create({
+    data: {
+      slug,
+      name: `Plataforma ${slug}`,
+      descriptionEs: "Descripción",
+      descriptionEn: "Description",
+      country: "EC",
+      region: "Sucumbíos",
+      timeZone: overrides.timeZone ?? "America/Guayaquil",
+      quorumPercent: overrides.quorumPercent ?? 50,
+    },
+  });
+}
+
+/** A person with an account (no real password: these tests never log in). */
+export async function makeUser(name = "Persona", isAdmin = false): Promise<AuthUser> {
+  const email = `${randomUUID().slice(0, 10)}@example.org`;
+  const user = await db.user.create({
+    data: { email, name, passwordHash: "x", isAdmin, participant: { create: { name } } },
+  });
+  return { id: user.id, email, name, locale: null, isAdmin };
+}
+
+export async function addMember(
+  user: { id: string },
+  platformId: string,
+  role: "member" | "facilitator" | "coordinator" = "member",
+  periods: { startedAt: Date; endedAt?: Date | null }[] = [{ startedAt: PERIOD_START }],
+) {
+  const ended = periods.every((p) => p.endedAt);
+  return db.membership.create({
+    data: {
+      userId: user.id,
+      platformId,
+      role,
+      status: ended ? "left" : "active",
+      periods: {
+        create: periods.map((p) => ({ startedAt: p.startedAt, endedAt: p.endedAt ?? null })),
+      },
+    },
+  });
+}
+
+/** One platform with a person in every role, and a coordinator of another platform. */
+export async function makeWorld() {
+  const platform = await makePlatform();
+  const other = await makePlatform();
+  const users: Record<RoleName, AuthUser | null> = {
+    anonymous: null,
+    user: await makeUser("Usuaria"),
+    member: await makeUser("Miembro"),
+    facilitator: await makeUser("Facilitadora"),
+    coordinator: await makeUser("Coordinadora"),
+    admin: await makeUser("Admin", true),
+    otherCoordinator: await makeUser("Coordinador de otra"),
+  };
+  await addMember(users.member!, platform.id, "member");
+  await addMember(users.facilitator!, platform.id, "facilitator");
+  await addMember(users.coordinator!, platform.id, "coordinator");
+  await addMember(users.otherCoordinator!, other.id, "coordinator");
+  return { platform, other, users };
+}
+
+export async function makeMeeting(
+  platformId: string,
+  overrides: Partial<{
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    minutes: string;
+    minutesPublishedAt: Date;
+  }> = {},
+) {
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 24 * 3600_000);
+  return db.meeting.create({
+    data: {
+      platformId,
+      title: "Asamblea",
+      startsAt,
+      endsAt: overrides.endsAt ?? new Date(startsAt.getTime() + 3 * 3600_000),
+      place: "Casa comunal",
+      status: overrides.status ?? "scheduled",
+      minutes: overrides.minutes ?? "",
+      minutesPublishedAt: overrides.minutesPublishedAt ?? null,
+    },
+  });
+}
+
+export async function participantOf(userId: string) {
+  return (await db.participant.findUniqueOrThrow({ where: { userId } })).id;
+}
