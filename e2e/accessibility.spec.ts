@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
 for (const path of ["/", "/login", "/signup", "/platforms"]) {

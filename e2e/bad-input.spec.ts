@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, PASSWORD, uniqueEmail } from "./helpers";
 
 for (const javaScriptEnabled of [true, false]) {
@@ -73,12 +73,12 @@ test("a wrong login says so without telling whether the email exists", async ({ 
 test("after five failures the login is throttled with a time to try again", async ({ page }) => {
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
-    await page.getByLabel("Correo electrónico").fill("facilitador@minga.example");
+    await page.getByLabel("Correo electrónico").fill("comunidad7@minga.example");
     await page.getByLabel("Contraseña").fill(`wrong password ${i}`);
     await page.getByRole("button", { name: "Entrar" }).click();
     await expect(page.getByRole("alert")).toBeVisible();
   }
-  await page.getByLabel("Correo electrónico").fill("facilitador@minga.example");
+  await page.getByLabel("Correo electrónico").fill("comunidad7@minga.example");
   await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Entrar" }).click();
   await expect(page.getByRole("alert")).toContainText("Inténtalo de nuevo en 15 minutos");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("an unknown address shows a 404 page in the reader's language", async ({ page }) => {
   const response = await page.goto("/no-existe");

@@ -3,8 +3,9 @@ import { forbidden, requireUser } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 
-export const ROLES = ["member", "facilitator", "coordinator"] as const;
-export type PlatformRole = (typeof ROLES)[number];
+import { ROLES, type PlatformRole } from "./schemas";
+
+export { ROLES, type PlatformRole };
 
 const RANK: Record<PlatformRole, number> = { member: 1, facilitator: 2, coordinator: 3 };
 

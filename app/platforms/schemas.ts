@@ -2,6 +2,9 @@ import { z } from "zod";
 import { optionalText, requiredText } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 
+export const ROLES = ["member", "facilitator", "coordinator"] as const;
+export type PlatformRole = (typeof ROLES)[number];
+
 export const APPROVAL_RULES = ["simple", "twoThirds"] as const;
 export const COUNTRIES = ["EC", "PE", "CO", "BO", "BR"] as const;
 export const TIME_ZONES = [
@@ -43,5 +46,5 @@ export const reasonSchema = z.object({ reason: requiredText(500) });
 export const optionalReasonSchema = z.object({ reason: optionalText(500) });
 
 export const roleSchema = z.object({
-  role: z.enum(["member", "facilitator", "coordinator"], choice()),
+  role: z.enum(ROLES, choice()),
 });

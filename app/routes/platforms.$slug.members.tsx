@@ -19,9 +19,9 @@ import {
   listPendingRequests,
   removeMember,
 } from "~/platforms/membership.server";
-import { ROLES, requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
+import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
-import { optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
+import { ROLES, optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("platforms:members.title") };
 
