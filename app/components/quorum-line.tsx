@@ -1,16 +1,8 @@
 import { useTranslation } from "react-i18next";
-
-interface QuorumData {
-  eligible: number;
-  present: number;
-  required: number;
-  quorumPercent: number;
-  reached: boolean;
-  otherParticipants: number;
-}
+import type { Quorum } from "~/meetings/quorum.server";
 
 /** "18 of 40 members present — quorum 50 % not reached", plus walk-ins apart. */
-export function QuorumLine({ quorum }: { quorum: QuorumData }) {
+export function QuorumLine({ quorum }: { quorum: Quorum }) {
   const { t } = useTranslation("meetings");
   return (
     <div className={`quorum ${quorum.reached ? "reached" : "not-reached"}`} role="status">

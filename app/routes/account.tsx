@@ -8,6 +8,7 @@ import { changePassword, getProfile, updateProfile } from "~/auth/accounts.serve
 import { badRequest, requireSession } from "~/auth/guards.server";
 import { passwordChangeSchema, profileSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
+import { EmailField, NewPasswordFields } from "~/components/auth-fields";
 import { FormErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { ProfileFields } from "~/components/profile-fields";
@@ -98,12 +99,7 @@ function ProfileForm() {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-        />
+        <EmailField meta={fields.email} />
         <ProfileFields fields={fields} />
         <button type="submit" name="intent" value="profile" className="button primary">
           {t("account.saveProfile")}
@@ -139,18 +135,10 @@ function PasswordForm() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
-          meta={fields.newPassword}
+        <NewPasswordFields
+          password={fields.newPassword}
+          confirm={fields.confirmPassword}
           label={t("fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.passwordHint")}
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
         />
         <button type="submit" name="intent" value="password" className="button">
           {t("account.changePassword")}

@@ -8,6 +8,7 @@ import { attemptLogin } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { loginSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
+import { EmailField } from "~/components/auth-fields";
 import { FormErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { msg } from "~/forms/messages";
@@ -66,12 +67,7 @@ export default function LoginPage() {
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-        />
+        <EmailField meta={fields.email} />
         <TextField
           meta={fields.password}
           label={t("fields.password")}

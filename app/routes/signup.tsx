@@ -8,7 +8,8 @@ import { registerUser } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { signupSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
-import { FormErrors, TextField } from "~/components/form-fields";
+import { EmailField, NewPasswordFields } from "~/components/auth-fields";
+import { FormErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { ProfileFields } from "~/components/profile-fields";
 import { safeRedirect } from "~/http/redirect";
@@ -61,24 +62,11 @@ export default function SignupPage() {
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-        />
-        <TextField
-          meta={fields.password}
+        <EmailField meta={fields.email} />
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirmPassword}
           label={t("fields.password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.passwordHint")}
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
         />
         <ProfileFields fields={fields} />
         <button type="submit" className="button primary" disabled={busy}>
