@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { optionalText } from "~/forms/fields";
+import { REQUIRED, msg } from "~/forms/messages";
+import { splitLines } from "~/meetings/schemas";
+
+export const VOTE_KINDS = ["yesNo", "custom"] as const;
+export const YES_NO_RULES = ["simple", "twoThirds"] as const;
+export const STANDARD_OPTIONS = ["yes", "no", "abstain"] as const;
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 10;
+
+const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
+const date = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"));
+const time = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{2}:\d{2}$/, msg("validation.time"));
+
+/** Opening a vote: standard yes/no/abstain or 2–10 custom options, when, how secret, which rule. */
+export const openVoteSchema = z
+  .object({
+    kind: z.enum(VOTE_KINDS, choice()),
+    options: optionalText(MAX_OPTIONS * 120),
+    opens: z.enum(["now", "later"], choice()),
+    openDate: date.optional(),
+    openTime: time.optional(),
+    closeDate: date,
+    closeTime: time,
+    secret: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    quorumPercent: z
+      .number({ required_error: REQUIRED, invalid_type_error: msg("validation.number") })
+      .int(msg("validation.number"))
+      .min(0, msg("validation.between", { min: 0, max: 100 }))
+      .max(100, msg("validation.between", { min: 0, max: 100 })),
+    approvalRule: z.enum(YES_NO_RULES, choice()).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "custom") {
+      const options = splitLines(v.options);
+      if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["options"],
+          message: msg("votes:errors.optionCount", { min: MIN_OPTIONS, max: MAX_OPTIONS }),
+        });
+      }
+      const seen = new Set(options.map((o) => o.toLocaleLowerCase()));
+      if (seen.size !== options.length) {
+        ctx.addIssue({ code: "custom", path: ["options"], message: msg("votes:errors.duplicateOption") });
+      }
+      if (options.some((o) => o.length > 100)) {
+        ctx.addIssue({ code: "custom", path: ["options"], message: msg("validation.tooLong", { max: 100 }) });
+      }
+    } else if (!v.approvalRule) {
+      ctx.addIssue({ code: "custom", path: ["approvalRule"], message: msg("validation.choice") });
+    }
+    if (v.opens === "later" && (!v.openDate || !v.openTime)) {
+      ctx.addIssue({ code: "custom", path: ["openDate"], message: REQUIRED });
+    }
+  });
+export type OpenVoteInput = z.infer<typeof openVoteSchema>;
+
+export const ballotSchema = z.object({ optionId: z.string({ required_error: msg("votes:errors.chooseOption") }).max(40) });
+
+/** Show-of-hands counts per option ("count.<optionId>") and the members who voted by hand. */
+export const tallySchema = z.object({
+  meetingId: z.string({ required_error: msg("validation.choice") }).max(40),
+  count: z.record(
+    z.string(),
+    z
+      .number({ required_error: REQUIRED, invalid_type_error: msg("validation.number") })
+      .int(msg("validation.number"))
+      .min(0, msg("validation.between", { min: 0, max: 100000 }))
+      .max(100000, msg("validation.between", { min: 0, max: 100000 })),
+  ),
+  inPerson: z.array(z.string().max(40)).default([]),
+});
+
+export const closeVoteSchema = z.object({ reason: z.string().trim().min(1, REQUIRED).max(500, msg("validation.tooLong", { max: 500 })) });
