@@ -1,23 +1,67 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./db-url.server";
 
 /**
- * The one Prisma client of the process. SQLite specifics (WAL, foreign keys, busy
- * timeout) are set here and nowhere else, so moving to PostgreSQL touches this file
- * and the schema's provider only.
+ * The one database client of the process. SQLite specifics (WAL, foreign keys, busy
+ * timeout) are set here and nowhere else, so moving to PostgreSQL touches this file and
+ * the schema's provider only.
+ *
+ * Why the lock: the better-sqlite3 adapter has one connection, and while an interactive
+ * transaction is open, a query from another request would run on that same connection —
+ * inside the transaction, and lost if it rolls back. So every query outside a transaction
+ * waits for the lock, and a transaction holds it from BEGIN to COMMIT. Queries inside a
+ * transaction (known through AsyncLocalStorage) go straight through.
  */
-function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
-  return new PrismaClient({ adapter });
+class Lock {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(fn, fn);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
 }
+
+const lock = new Lock();
+const inTransaction = new AsyncLocalStorage<true>();
+
+function createClient() {
+  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+  const base = new PrismaClient({ adapter });
+  const locked = base.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        return inTransaction.getStore() ? query(args) : lock.run(() => query(args));
+      },
+    },
+  });
+  type Client = typeof locked;
+  const transaction = ((arg: unknown, options?: unknown) =>
+    lock.run(() =>
+      inTransaction.run(true, () =>
+        (locked.$transaction as (a: unknown, o?: unknown) => Promise<unknown>)(arg, options),
+      ),
+    )) as Client["$transaction"];
+  return new Proxy(locked, {
+    get(target, prop, receiver) {
+      if (prop === "$transaction") return transaction;
+      return Reflect.get(target, prop, receiver);
+    },
+  }) as Client;
+}
+
+type Db = ReturnType<typeof createClient>;
 
 declare global {
   // Reused across dev rebuilds so connections are not leaked.
-  var __mingaDb: PrismaClient | undefined;
+  var __mingaDb: Db | undefined;
 }
 
-export const db: PrismaClient = (globalThis.__mingaDb ??= createClient());
+export const db: Db = (globalThis.__mingaDb ??= createClient());
+
+/** The client or a transaction's client: domain writes accept either. */
+export type DbClient = Omit<Db, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends">;
 
 let prepared: Promise<void> | undefined;
 
@@ -35,6 +79,3 @@ export function prepareDatabase(): Promise<void> {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
-
-/** The client or a transaction's client: domain writes accept either. */
-export type DbClient = PrismaClient | Prisma.TransactionClient;

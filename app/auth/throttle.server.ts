@@ -45,8 +45,8 @@ export async function recordLoginFailure(email: string, ip: string, now = new Da
 
 /** A successful login forgives that email's earlier failures (not the address's). */
 export async function recordLoginSuccess(email: string, ip: string) {
-  await db.$transaction([
-    db.loginAttempt.deleteMany({ where: { email, success: false } }),
-    db.loginAttempt.create({ data: { email, ip, success: true } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.deleteMany({ where: { email, success: false } });
+    await tx.loginAttempt.create({ data: { email, ip, success: true } });
+  });
 }
