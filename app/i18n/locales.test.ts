@@ -64,18 +64,22 @@ describe("translations", () => {
     const missing: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      // The namespace a component reads by default: useTranslation("auth") → auth.
-      const defaultNs = /useTranslation\("(\w+)"\)/.exec(source)?.[1] ?? "common";
+      // The namespaces the file's components read by default: useTranslation("auth") → auth.
+      const fileNamespaces = [
+        ...source.matchAll(/useTranslation\("(\w+)"\)|getFixedT\(.*?,\s*"(\w+)"\)/g),
+      ].map((m) => m[1] ?? m[2]);
+      const namespacesToTry = fileNamespaces.length ? [...fileNamespaces, "common"] : ["common"];
       const literalKeys = [
         ...[...source.matchAll(/\bt\("([\w.:]+)"/g)].map((m) => m[1]),
         ...[...source.matchAll(/"((?:\w+:)?(?:validation|errors)\.[\w.]+)"/g)].map((m) => m[1]),
       ];
       for (const raw of literalKeys) {
-        const key = raw.includes(":") ? raw : `${defaultNs}:${raw}`;
-        const plain =
-          reference.has(key) || reference.has(`${key}_one`) || reference.has(`${key}_other`);
-        const viaCommon = !raw.includes(":") && reference.has(`common:${raw}`);
-        if (!plain && !viaCommon) missing.push(`${path.relative(appDir, file)}: ${raw}`);
+        const candidates = raw.includes(":") ? [raw] : namespacesToTry.map((ns) => `${ns}:${raw}`);
+        const found = candidates.some(
+          (key) =>
+            reference.has(key) || reference.has(`${key}_one`) || reference.has(`${key}_other`),
+        );
+        if (!found) missing.push(`${path.relative(appDir, file)}: ${raw}`);
       }
     }
     expect(missing).toEqual([]);

@@ -19,7 +19,11 @@ export function searchable(text: string): string {
 }
 
 /** Drafts are seen by their author and the platform's coordinators only. */
-function canSee(proposal: { state: string; authorId: string }, viewer: Viewer, userId: string | null) {
+function canSee(
+  proposal: { state: string; authorId: string },
+  viewer: Viewer,
+  userId: string | null,
+) {
   return proposal.state !== "draft" || proposal.authorId === userId || viewer.canCoordinate;
 }
 
@@ -32,7 +36,13 @@ export async function recordStateChange(
 ) {
   await client.proposal.update({ where: { id: proposal.id }, data: { state: to } });
   await client.proposalStateChange.create({
-    data: { proposalId: proposal.id, fromState: proposal.state, toState: to, actorId, reason: reason ?? null },
+    data: {
+      proposalId: proposal.id,
+      fromState: proposal.state,
+      toState: to,
+      actorId,
+      reason: reason ?? null,
+    },
   });
   await recordAudit(client, {
     actorId,
@@ -51,7 +61,8 @@ export async function createProposal(
 ): Promise<Outcome<{ proposalId: string }>> {
   if (input.meetingId) {
     const meeting = await db.meeting.findUnique({ where: { id: input.meetingId } });
-    if (!meeting || meeting.platformId !== platformId) return refuse("meetingId", "validation.choice");
+    if (!meeting || meeting.platformId !== platformId)
+      return refuse("meetingId", "validation.choice");
   }
   const proposal = await db.$transaction(async (tx) => {
     const created = await tx.proposal.create({
@@ -95,7 +106,8 @@ export async function getProposal(
       history: { orderBy: { createdAt: "asc" } },
     },
   });
-  if (!proposal || proposal.platformId !== platformId || !canSee(proposal, viewer, userId)) notFound();
+  if (!proposal || proposal.platformId !== platformId || !canSee(proposal, viewer, userId))
+    notFound();
   return proposal;
 }
 
@@ -190,7 +202,8 @@ export async function addComment(
 ): Promise<Outcome<null>> {
   const proposal = await db.proposal.findUnique({ where: { id: proposalId } });
   if (!proposal || proposal.platformId !== platformId) notFound();
-  if (!OPEN_FOR_COMMENTS.includes(proposal.state)) return refuseForm("proposals:errors.commentsClosed");
+  if (!OPEN_FOR_COMMENTS.includes(proposal.state))
+    return refuseForm("proposals:errors.commentsClosed");
   if (parentId) {
     const parent = await db.comment.findUnique({ where: { id: parentId } });
     // One level of replies: the parent must be a top-level comment of this proposal.
@@ -198,7 +211,9 @@ export async function addComment(
       return refuseForm("proposals:errors.badParent");
     }
   }
-  await db.comment.create({ data: { proposalId, authorId: author.id, body, parentId: parentId ?? null } });
+  await db.comment.create({
+    data: { proposalId, authorId: author.id, body, parentId: parentId ?? null },
+  });
   return ok(null);
 }
 
@@ -210,8 +225,12 @@ export async function editComment(
   body: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  const comment = await db.comment.findUnique({ where: { id: commentId }, include: { proposal: true } });
-  if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId) notFound();
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    include: { proposal: true },
+  });
+  if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId)
+    notFound();
   if (comment.authorId !== author.id) forbidden();
   if (comment.hiddenAt || now.getTime() - comment.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS) {
     return refuse("body", "proposals:errors.editWindow");
@@ -230,8 +249,12 @@ export async function hideComment(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id: commentId }, include: { proposal: true } });
-    if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId) notFound();
+    const comment = await tx.comment.findUnique({
+      where: { id: commentId },
+      include: { proposal: true },
+    });
+    if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId)
+      notFound();
     if (comment.hiddenAt) return refuseForm("proposals:errors.alreadyHidden");
     await tx.comment.update({
       where: { id: commentId },

@@ -21,6 +21,7 @@ import {
   requirePlatform,
 } from "~/platforms/platforms.server";
 import { joinSchema } from "~/platforms/schemas";
+import { listProposals } from "~/proposals/proposals.server";
 
 export const handle: RouteHandle = {
   pageTitle: (_t, data) =>
@@ -35,6 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
   ]);
+  const proposals = await listProposals(platform.id, viewer, context.user?.id ?? null, {});
+  const openProposals = proposals.filter((p) => p.state === "discussion" || p.state === "voting");
   return json({
     platform: {
       slug: platform.slug,
@@ -48,6 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     activeMembers,
     upcoming: meetings.upcoming.slice(0, 5),
+    openProposals: openProposals.slice(0, 5),
     viewer,
   });
 }
@@ -129,7 +133,8 @@ function MembershipPanel() {
 
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
-  const { platform, activeMembers, upcoming, viewer } = useLoaderData<typeof loader>();
+  const { platform, activeMembers, upcoming, openProposals, viewer } =
+    useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
     <article className="stack">
@@ -153,6 +158,22 @@ export default function PlatformPage() {
       <section aria-labelledby="membership-heading">
         <h2 id="membership-heading">{t("membership.heading")}</h2>
         <MembershipPanel />
+      </section>
+
+      <section aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t("openProposals")}</h2>
+        {openProposals.length === 0 ? <p className="muted">{t("proposals:none")}</p> : null}
+        <ul className="meeting-list">
+          {openProposals.map((p) => (
+            <li key={p.id}>
+              <Link to={`${base}/proposals/${p.id}`}>{p.title}</Link>{" "}
+              <span className={`badge state-${p.state}`}>{t(`proposals:states.${p.state}`)}</span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to={`${base}/proposals`}>{t("allProposals")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="meetings-heading">

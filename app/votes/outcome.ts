@@ -59,7 +59,8 @@ export function decideVote(input: {
   if (input.rule === "plurality") {
     const top = Math.max(...options.map((o) => o.total));
     const leaders = options.filter((o) => o.total === top);
-    if (leaders.length !== 1) return { ...base, outcome: "rejected", reason: "tie", winnerId: null };
+    if (leaders.length !== 1)
+      return { ...base, outcome: "rejected", reason: "tie", winnerId: null };
     return { ...base, outcome: "accepted", reason: "plurality", winnerId: leaders[0].id };
   }
 
@@ -70,5 +71,10 @@ export function decideVote(input: {
     input.rule === "twoThirds" ? yes + no > 0 && 3 * yes >= 2 * (yes + no) : yes > no;
   const yesId = options.find((o) => o.code === "yes")?.id ?? null;
   if (approved) return { ...base, outcome: "accepted", reason: "approved", winnerId: yesId };
-  return { ...base, outcome: "rejected", reason: yes === no ? "tie" : "notEnoughYes", winnerId: null };
+  return {
+    ...base,
+    outcome: "rejected",
+    reason: yes === no ? "tie" : "notEnoughYes",
+    winnerId: null,
+  };
 }

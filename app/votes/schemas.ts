@@ -49,10 +49,18 @@ export const openVoteSchema = z
       }
       const seen = new Set(options.map((o) => o.toLocaleLowerCase()));
       if (seen.size !== options.length) {
-        ctx.addIssue({ code: "custom", path: ["options"], message: msg("votes:errors.duplicateOption") });
+        ctx.addIssue({
+          code: "custom",
+          path: ["options"],
+          message: msg("votes:errors.duplicateOption"),
+        });
       }
       if (options.some((o) => o.length > 100)) {
-        ctx.addIssue({ code: "custom", path: ["options"], message: msg("validation.tooLong", { max: 100 }) });
+        ctx.addIssue({
+          code: "custom",
+          path: ["options"],
+          message: msg("validation.tooLong", { max: 100 }),
+        });
       }
     } else if (!v.approvalRule) {
       ctx.addIssue({ code: "custom", path: ["approvalRule"], message: msg("validation.choice") });
@@ -63,7 +71,9 @@ export const openVoteSchema = z
   });
 export type OpenVoteInput = z.infer<typeof openVoteSchema>;
 
-export const ballotSchema = z.object({ optionId: z.string({ required_error: msg("votes:errors.chooseOption") }).max(40) });
+export const ballotSchema = z.object({
+  optionId: z.string({ required_error: msg("votes:errors.chooseOption") }).max(40),
+});
 
 /** Show-of-hands counts per option ("count.<optionId>") and the members who voted by hand. */
 export const tallySchema = z.object({
@@ -79,4 +89,10 @@ export const tallySchema = z.object({
   inPerson: z.array(z.string().max(40)).default([]),
 });
 
-export const closeVoteSchema = z.object({ reason: z.string().trim().min(1, REQUIRED).max(500, msg("validation.tooLong", { max: 500 })) });
+export const closeVoteSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, REQUIRED)
+    .max(500, msg("validation.tooLong", { max: 500 })),
+});

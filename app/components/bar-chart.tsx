@@ -1,0 +1,70 @@
+/**
+ * A horizontal bar chart drawn as SVG on the server: no client JavaScript, prints crisply,
+ * and each bar is split into online and in-person votes.
+ */
+export interface Bar {
+  label: string;
+  online: number;
+  inPerson: number;
+}
+
+const ROW = 44;
+const LABEL_WIDTH = 150;
+const CHART_WIDTH = 300;
+
+export function BarChart({
+  bars,
+  title,
+  legend,
+}: {
+  bars: Bar[];
+  title: string;
+  legend: { online: string; inPerson: string };
+}) {
+  const max = Math.max(1, ...bars.map((b) => b.online + b.inPerson));
+  const height = bars.length * ROW + 36;
+  const scale = (n: number) => (n / max) * CHART_WIDTH;
+  return (
+    <svg
+      className="bar-chart"
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${LABEL_WIDTH + CHART_WIDTH + 50} ${height}`}
+      width="100%"
+    >
+      <title>{title}</title>
+      {bars.map((b, i) => {
+        const y = i * ROW + 4;
+        const total = b.online + b.inPerson;
+        return (
+          <g key={i}>
+            <text x={0} y={y + 22} fontSize={14} fill="#1b1f1c">
+              {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
+            </text>
+            <rect x={LABEL_WIDTH} y={y + 6} width={scale(b.online)} height={24} fill="#1f5e3a" />
+            <rect
+              x={LABEL_WIDTH + scale(b.online)}
+              y={y + 6}
+              width={scale(b.inPerson)}
+              height={24}
+              fill="#8a4b08"
+            />
+            <text x={LABEL_WIDTH + scale(total) + 6} y={y + 23} fontSize={14} fill="#1b1f1c">
+              {total}
+            </text>
+          </g>
+        );
+      })}
+      <g transform={`translate(${LABEL_WIDTH}, ${bars.length * ROW + 12})`}>
+        <rect width={14} height={14} fill="#1f5e3a" />
+        <text x={20} y={12} fontSize={13} fill="#1b1f1c">
+          {legend.online}
+        </text>
+        <rect x={140} width={14} height={14} fill="#8a4b08" />
+        <text x={160} y={12} fontSize={13} fill="#1b1f1c">
+          {legend.inPerson}
+        </text>
+      </g>
+    </svg>
+  );
+}

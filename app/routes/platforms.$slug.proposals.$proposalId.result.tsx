@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound } from "~/auth/guards.server";
+import { BarChart } from "~/components/bar-chart";
+import type { RouteHandle } from "~/components/page-title";
+import { useOptionLabel } from "~/components/vote-option-label";
+import { formatDateTime } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { viewerOf } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+import { getProposal } from "~/proposals/proposals.server";
+import { publicBallots, storedResult, voteForProposal } from "~/votes/votes.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("votes:resultTitle") };
+
+/** The fixed result of a closed vote, for everyone; who voted what only for public votes. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const viewer = await viewerOf(context.user, platform.id);
+  const proposal = await getProposal(
+    platform.id,
+    params.proposalId ?? "",
+    viewer,
+    context.user?.id ?? null,
+  );
+  const vote = await voteForProposal(platform.id, proposal.id);
+  if (!vote) notFound();
+  const result = storedResult(vote);
+  const locale = await resolveLocale(request, context.user);
+  const voters = viewer.isMember ? await publicBallots(vote) : null;
+  return json({
+    platform: { slug: platform.slug, name: platform.name },
+    proposal: { id: proposal.id, title: proposal.title },
+    closed: !!vote.closedAt,
+    closedAt: vote.closedAt ? formatDateTime(vote.closedAt, locale, platform.timeZone) : null,
+    closesAt: formatDateTime(vote.closesAt, locale, platform.timeZone),
+    closeReason: vote.closeReason,
+    secret: vote.secret,
+    result,
+    voters,
+  });
+}
+
+export default function ResultPage() {
+  const { t } = useTranslation("votes");
+  const label = useOptionLabel();
+  const data = useLoaderData<typeof loader>();
+  const { platform, proposal, result } = data;
+  const back = `/platforms/${platform.slug}/proposals/${proposal.id}`;
+  if (!data.closed || !result) {
+    return (
+      <div className="stack">
+        <p>
+          <Link to={back}>← {proposal.title}</Link>
+        </p>
+        <h1>{t("resultTitle")}</h1>
+        <p className="notice">{t("resultAfterClose", { when: data.closesAt })}</p>
+      </div>
+    );
+  }
+  const optionName = (id: string) => {
+    const o = result.options.find((x) => x.id === id);
+    return o ? label(o) : "";
+  };
+  return (
+    <article className="stack result">
+      <p className="no-print">
+        <Link to={back}>← {proposal.title}</Link>
+      </p>
+      <header>
+        <p className="muted">{platform.name}</p>
+        <h1>
+          {t("resultTitle")}: {proposal.title}
+        </h1>
+        <p>{t("closedOn", { when: data.closedAt })}</p>
+        {data.closeReason ? <p>{t("closedEarlyBecause", { reason: data.closeReason })}</p> : null}
+      </header>
+      <div className={`result-banner ${result.outcome}`}>
+        <p>
+          <strong>{t(`outcomes.${result.outcome}`)}</strong> — {t(`reasons.${result.reason}`)}
+        </p>
+      </div>
+      <p>
+        {t("participation", {
+          participation: result.participation,
+          eligible: result.eligible,
+          required: result.required,
+          percent: result.quorumPercent,
+        })}{" "}
+        <strong>{result.quorumMet ? t("quorumMet") : t("quorumNotMet")}</strong>
+      </p>
+      <BarChart
+        title={t("chartTitle")}
+        legend={{ online: t("online"), inPerson: t("inPerson") }}
+        bars={result.options.map((o) => ({
+          label: label(o),
+          online: o.online,
+          inPerson: o.inPerson,
+        }))}
+      />
+      <table>
+        <caption className="visually-hidden">{t("chartTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("option")}</th>
+            <th scope="col">{t("online")}</th>
+            <th scope="col">{t("inPerson")}</th>
+            <th scope="col">{t("total")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.options.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{label(o)}</th>
+              <td>{o.online}</td>
+              <td>{o.inPerson}</td>
+              <td>{o.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="no-print">
+        <a href={`${back}/result.csv`} download>
+          {t("downloadCsv")}
+        </a>
+      </p>
+      {data.secret ? <p className="muted">{t("secretNote")}</p> : null}
+      {data.voters ? (
+        <section aria-labelledby="voters-heading">
+          <h2 id="voters-heading">{t("votersHeading")}</h2>
+          <ul>
+            {data.voters.online.map((v, i) => (
+              <li key={i}>
+                {v.name}: {optionName(v.optionId)}
+              </li>
+            ))}
+            {data.voters.inPerson.map((name, i) => (
+              <li key={`p${i}`}>
+                {name}: {t("votedByHand")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

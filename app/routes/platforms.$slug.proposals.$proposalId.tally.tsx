@@ -1,0 +1,142 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound } from "~/auth/guards.server";
+import { ErrorList, FormErrors } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { useOptionLabel } from "~/components/vote-option-label";
+import { rejectForm, withNotice } from "~/forms/respond.server";
+import { formatDateTime } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { requirePlatformRole } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+import { tallySchema } from "~/votes/schemas";
+import { recordTally, tallyContext, voteForProposal } from "~/votes/votes.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("votes:tallyTitle") };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "facilitator");
+  const vote = await voteForProposal(platform.id, params.proposalId ?? "");
+  if (!vote) notFound();
+  const locale = await resolveLocale(request, user);
+  const { meetings } = await tallyContext(platform.id, vote.id);
+  return json({
+    platform: { slug: platform.slug },
+    proposal: { id: vote.proposalId, title: vote.proposal.title },
+    closed: !!vote.closedAt,
+    options: vote.options.map((o) => ({ id: o.id, code: o.code, label: o.label })),
+    meetings: meetings.map((m) => ({
+      ...m,
+      when: formatDateTime(m.startsAt, locale, platform.timeZone),
+    })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "facilitator");
+  const vote = await voteForProposal(platform.id, params.proposalId ?? "");
+  if (!vote) notFound();
+  const submission = parseWithZod(await request.formData(), { schema: tallySchema });
+  if (submission.status !== "success") return rejectForm("tally", submission);
+  const outcome = await recordTally(user, platform.id, vote.id, submission.value);
+  if (!outcome.ok) return rejectForm("tally", submission, outcome);
+  return redirect(
+    withNotice(`/platforms/${platform.slug}/proposals/${vote.proposalId}`, "tallyRecorded"),
+  );
+}
+
+export default function TallyPage() {
+  const { t } = useTranslation("votes");
+  const label = useOptionLabel();
+  const { platform, proposal, closed, options, meetings } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const [form, fields] = useFormFor("tally", tallySchema);
+  const back = `/platforms/${platform.slug}/proposals/${proposal.id}`;
+  // Choosing the meeting is a plain GET, so the form below knows who was present.
+  const meeting = meetings.find((m) => m.id === params.get("meeting")) ?? null;
+  if (closed) {
+    return (
+      <div className="narrow stack">
+        <h1>{t("tallyTitle")}</h1>
+        <p>{t("errors.closed")}</p>
+        <Link to={back}>← {proposal.title}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow stack">
+      <p>
+        <Link to={back}>← {proposal.title}</Link>
+      </p>
+      <h1>{t("tallyTitle")}</h1>
+      <p>{t("tallyHelp")}</p>
+      <Form method="get" className="filter-row">
+        <label htmlFor="tally-meeting">{t("tallyMeeting")}</label>
+        <select id="tally-meeting" name="meeting" defaultValue={meeting?.id ?? ""}>
+          <option value="">{t("chooseMeeting")}</option>
+          {meetings.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.when} — {m.title} ({t("presentCount", { count: m.present })})
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button">
+          {t("useMeeting")}
+        </button>
+      </Form>
+      {meeting ? (
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="_form" value="tally" />
+          <input type="hidden" name="meetingId" value={meeting.id} />
+          <p className="notice">
+            {t("presentAt", { count: meeting.present, meeting: meeting.title })}
+          </p>
+          <fieldset>
+            <legend>{t("handsPerOption")}</legend>
+            {options.map((o) => (
+              <div key={o.id} className="field">
+                <label htmlFor={`count-${o.id}`}>{label(o)}</label>
+                <input
+                  id={`count-${o.id}`}
+                  name={`count.${o.id}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  defaultValue={meeting.counts[o.id] ?? 0}
+                />
+              </div>
+            ))}
+            <ErrorList id={fields.count.errorId} errors={fields.count.errors} />
+          </fieldset>
+          <fieldset>
+            <legend>{t("inPersonMembers")}</legend>
+            <p className="hint">{t("inPersonHint")}</p>
+            {meeting.members.length === 0 ? <p className="muted">{t("noPresentMembers")}</p> : null}
+            {meeting.members.map((m) => (
+              <label key={m.userId} className="checkbox-row">
+                <input
+                  type="checkbox"
+                  name="inPerson"
+                  value={m.userId}
+                  defaultChecked={meeting.inPerson.includes(m.userId)}
+                />{" "}
+                {m.name}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button primary">
+            {t("saveTally")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { rejectForm, withNotice } from "~/forms/respond.server";
+import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+import { getProposal } from "~/proposals/proposals.server";
+import { MAX_OPTIONS, VOTE_KINDS, YES_NO_RULES, openVoteSchema } from "~/votes/schemas";
+import { openVote } from "~/votes/votes.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("votes:openTitle") };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "coordinator");
+  const proposal = await getProposal(
+    platform.id,
+    params.proposalId ?? "",
+    await viewerOf(user, platform.id),
+    user.id,
+  );
+  return json({
+    platform: { slug: platform.slug, timeZone: platform.timeZone },
+    proposal: { id: proposal.id, title: proposal.title, state: proposal.state },
+    defaults: {
+      kind: "yesNo",
+      opens: "now",
+      quorumPercent: String(platform.quorumPercent),
+      approvalRule: platform.approvalRule,
+    },
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "coordinator");
+  const proposalId = params.proposalId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: openVoteSchema });
+  if (submission.status !== "success") return rejectForm("openVote", submission);
+  const outcome = await openVote(user, platform, proposalId, submission.value);
+  if (!outcome.ok) return rejectForm("openVote", submission, outcome);
+  return redirect(withNotice(`/platforms/${platform.slug}/proposals/${proposalId}`, "voteOpened"));
+}
+
+export default function OpenVotePage() {
+  const { t } = useTranslation("votes");
+  const { platform, proposal, defaults } = useLoaderData<typeof loader>();
+  const [form, fields] = useFormFor("openVote", openVoteSchema, defaults);
+  const options = getTextareaProps(fields.options, {
+    ariaDescribedBy: fields.options.descriptionId,
+  });
+  const secret = getInputProps(fields.secret, { type: "checkbox" });
+  return (
+    <div className="narrow stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}/proposals/${proposal.id}`}>← {proposal.title}</Link>
+      </p>
+      <h1>{t("openTitle")}</h1>
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="openVote" />
+        <SelectField
+          meta={fields.kind}
+          label={t("form.kind")}
+          options={VOTE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+        <div className="field">
+          <label htmlFor={fields.options.id}>{t("form.options")}</label>
+          <p id={fields.options.descriptionId} className="hint">
+            {t("form.optionsHint", { max: MAX_OPTIONS })}
+          </p>
+          <textarea {...options} key={options.key} rows={5} />
+          <ErrorList id={fields.options.errorId} errors={fields.options.errors} />
+        </div>
+        <SelectField
+          meta={fields.approvalRule}
+          label={t("form.rule")}
+          options={YES_NO_RULES.map((r) => ({ value: r, label: t(`rules.${r}`) }))}
+        />
+        <TextField
+          meta={fields.quorumPercent}
+          label={t("form.quorum")}
+          hint={t("form.quorumHint")}
+          type="number"
+          inputMode="numeric"
+        />
+        <fieldset>
+          <legend>{t("form.when")}</legend>
+          <p className="hint">{t("form.timeZoneHint", { timeZone: platform.timeZone })}</p>
+          <SelectField
+            meta={fields.opens}
+            label={t("form.opens")}
+            options={[
+              { value: "now", label: t("form.opensNow") },
+              { value: "later", label: t("form.opensLater") },
+            ]}
+          />
+          <div className="two-columns">
+            <TextField meta={fields.openDate} label={t("form.openDate")} type="date" />
+            <TextField meta={fields.openTime} label={t("form.openTime")} type="time" />
+          </div>
+          <div className="two-columns">
+            <TextField meta={fields.closeDate} label={t("form.closeDate")} type="date" />
+            <TextField meta={fields.closeTime} label={t("form.closeTime")} type="time" />
+          </div>
+        </fieldset>
+        <div className="field checkbox-field">
+          <input {...secret} key={secret.key} />
+          <label htmlFor={fields.secret.id}>{t("form.secret")}</label>
+          <p className="hint">{t("form.secretHint")}</p>
+        </div>
+        <button type="submit" className="button primary">
+          {t("form.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

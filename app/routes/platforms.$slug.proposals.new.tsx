@@ -1,0 +1,100 @@
+import { getFormProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { rejectForm, withNotice } from "~/forms/respond.server";
+import { formatDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+import { listMeetings } from "~/meetings/meetings.server";
+import { requirePlatformRole } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+import { createProposal } from "~/proposals/proposals.server";
+import { proposalSchema } from "~/proposals/schemas";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("proposals:new") };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "member");
+  const locale = await resolveLocale(request, user);
+  const { upcoming, past } = await listMeetings(platform, locale);
+  return json({
+    platform: { slug: platform.slug, name: platform.name },
+    meetings: [...past.slice(0, 10), ...upcoming.slice(0, 5)]
+      .filter((m) => m.status !== "cancelled")
+      .map((m) => ({
+        id: m.id,
+        label: `${formatDate(m.startsAt, locale, platform.timeZone)} — ${m.title}`,
+      })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "member");
+  const submission = parseWithZod(await request.formData(), { schema: proposalSchema });
+  if (submission.status !== "success") return rejectForm("proposal", submission);
+  const outcome = await createProposal(user, platform.id, submission.value);
+  if (!outcome.ok) return rejectForm("proposal", submission, outcome);
+  return redirect(
+    withNotice(
+      `/platforms/${platform.slug}/proposals/${outcome.value.proposalId}`,
+      "proposalCreated",
+    ),
+  );
+}
+
+export default function NewProposalPage() {
+  const { t } = useTranslation("proposals");
+  const { platform, meetings } = useLoaderData<typeof loader>();
+  const [form, fields] = useFormFor("proposal", proposalSchema);
+  const body = getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId });
+  const meeting = getSelectProps(fields.meetingId);
+  return (
+    <div className="narrow stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}/proposals`}>← {t("listTitle")}</Link>
+      </p>
+      <h1>{t("new")}</h1>
+      <p>{t("newHelp")}</p>
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="proposal" />
+        <TextField meta={fields.title} label={t("form.title")} />
+        <TextField meta={fields.summary} label={t("form.summary")} hint={t("form.summaryHint")} />
+        <div className="field">
+          <label htmlFor={fields.body.id}>
+            {t("form.body")} <span className="optional">({t("common:forms.optional")})</span>
+          </label>
+          <p id={fields.body.descriptionId} className="hint">
+            {t("meetings:minutes.markdownHint")}
+          </p>
+          <textarea {...body} key={body.key} rows={10} />
+          <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.meetingId.id}>
+            {t("form.meeting")} <span className="optional">({t("common:forms.optional")})</span>
+          </label>
+          <select {...meeting} key={meeting.key}>
+            <option value="">{t("form.noMeeting")}</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={fields.meetingId.errorId} errors={fields.meetingId.errors} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("form.create")}
+        </button>
+      </Form>
+    </div>
+  );
+}

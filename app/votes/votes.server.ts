@@ -1,0 +1,402 @@
+import { recordAudit } from "~/audit/audit.server";
+import { notFound } from "~/auth/guards.server";
+import type { DbClient } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
+import { msg } from "~/forms/messages";
+import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
+import { splitLines } from "~/meetings/schemas";
+import { membersActiveAt } from "~/platforms/membership.server";
+import { recordStateChange } from "~/proposals/proposals.server";
+import { zonedToInstant } from "~/time/time-zone";
+import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
+import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
+
+interface Actor {
+  id: string;
+}
+interface PlatformRef {
+  id: string;
+  timeZone: string;
+}
+
+async function voteOf(client: DbClient, platformId: string, voteId: string) {
+  const vote = await client.vote.findUnique({
+    where: { id: voteId },
+    include: { options: { orderBy: { position: "asc" } }, proposal: true },
+  });
+  if (!vote || vote.platformId !== platformId) notFound();
+  return vote;
+}
+export type VoteRecord = Awaited<ReturnType<typeof voteOf>>;
+
+export async function openVote(
+  actor: Actor,
+  platform: PlatformRef & { approvalRule: string },
+  proposalId: string,
+  input: OpenVoteInput,
+  now = new Date(),
+): Promise<Outcome<{ voteId: string }>> {
+  const opensAt =
+    input.opens === "now"
+      ? now
+      : zonedToInstant(input.openDate ?? "", input.openTime ?? "", platform.timeZone);
+  const closesAt = zonedToInstant(input.closeDate, input.closeTime, platform.timeZone);
+  if (!opensAt) return refuse("openDate", "validation.date");
+  if (!closesAt) return refuse("closeDate", "validation.date");
+  if (closesAt <= now) return refuse("closeDate", "votes:errors.closeInPast");
+  if (closesAt <= opensAt) return refuse("closeDate", "votes:errors.closeBeforeOpen");
+  const labels =
+    input.kind === "custom"
+      ? splitLines(input.options).map((label) => ({ code: null, label }))
+      : STANDARD_OPTIONS.map((code) => ({ code, label: code }));
+  const rule: ApprovalRule =
+    input.kind === "custom" ? "plurality" : (input.approvalRule ?? "simple");
+
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.findUnique({
+      where: { id: proposalId },
+      include: { vote: true },
+    });
+    if (!proposal || proposal.platformId !== platform.id) notFound();
+    if (proposal.vote) return refuseForm("votes:errors.alreadyHasVote");
+    if (proposal.state !== "discussion") return refuseForm("votes:errors.notInDiscussion");
+    const vote = await tx.vote.create({
+      data: {
+        proposalId,
+        platformId: platform.id,
+        kind: input.kind,
+        secret: input.secret,
+        opensAt,
+        closesAt,
+        quorumPercent: input.quorumPercent,
+        approvalRule: rule,
+        createdById: actor.id,
+        options: { create: labels.map((o, position) => ({ ...o, position })) },
+      },
+    });
+    await recordStateChange(tx, proposal, "voting", actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "vote.opened",
+      entityType: "Vote",
+      entityId: vote.id,
+      platformId: platform.id,
+      details: {
+        proposalId,
+        kind: input.kind,
+        secret: input.secret,
+        opensAt,
+        closesAt,
+        quorumPercent: input.quorumPercent,
+        rule,
+        options: labels.map((l) => l.label),
+      },
+    });
+    return ok({ voteId: vote.id });
+  });
+}
+
+async function optionCounts(client: DbClient, vote: VoteRecord): Promise<OptionCount[]> {
+  const [online, inPerson] = await Promise.all([
+    client.ballot.groupBy({ by: ["optionId"], where: { voteId: vote.id }, _count: { _all: true } }),
+    client.inPersonCount.groupBy({
+      by: ["optionId"],
+      where: { tally: { voteId: vote.id } },
+      _sum: { count: true },
+    }),
+  ]);
+  return vote.options.map((o) => ({
+    id: o.id,
+    code: o.code,
+    label: o.label,
+    online: online.find((g) => g.optionId === o.id)?._count._all ?? 0,
+    inPerson: inPerson.find((g) => g.optionId === o.id)?._sum.count ?? 0,
+  }));
+}
+
+/** Closes the vote: counts once, stores the result and moves the proposal. */
+async function closeInTransaction(
+  tx: DbClient,
+  vote: VoteRecord,
+  closedAt: Date,
+  actorId: string | null,
+  reason: string | null,
+): Promise<VoteResult> {
+  const eligible = (await membersActiveAt(vote.platformId, closedAt)).length;
+  const result = decideVote({
+    options: await optionCounts(tx, vote),
+    eligible,
+    quorumPercent: vote.quorumPercent,
+    rule: vote.approvalRule as ApprovalRule,
+  });
+  // Only one close can win, even if two requests notice the deadline at once.
+  const { count } = await tx.vote.updateMany({
+    where: { id: vote.id, closedAt: null },
+    data: {
+      closedAt,
+      closedById: actorId,
+      closeReason: reason,
+      result: JSON.stringify(result),
+      outcome: result.outcome,
+    },
+  });
+  if (count === 1) {
+    await recordStateChange(tx, vote.proposal, result.outcome, actorId, reason);
+    await recordAudit(tx, {
+      actorId,
+      action: reason ? "vote.closedEarly" : "vote.closed",
+      entityType: "Vote",
+      entityId: vote.id,
+      platformId: vote.platformId,
+      details: { reason, outcome: result.outcome, participation: result.participation },
+    });
+  }
+  return result;
+}
+
+/**
+ * A vote past its closing time is closed the first time anyone reads it: no background job,
+ * and the stored result never changes afterwards.
+ */
+export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
+  if (vote.closedAt || now < vote.closesAt) return vote;
+  await db.$transaction(async (tx) => {
+    const fresh = await voteOf(tx, vote.platformId, vote.id);
+    if (!fresh.closedAt) await closeInTransaction(tx, fresh, fresh.closesAt, null, null);
+  });
+  return voteOf(db, vote.platformId, vote.id);
+}
+
+/** The proposal's vote, settled, or null when none was opened. */
+export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
+  const vote = await db.vote.findUnique({ where: { proposalId }, select: { id: true } });
+  if (!vote) return null;
+  return settleVote(await voteOf(db, platformId, vote.id), now);
+}
+
+export async function closeVoteEarly(
+  actor: Actor,
+  platformId: string,
+  voteId: string,
+  reason: string,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  const vote = await settleVote(await voteOf(db, platformId, voteId), now);
+  if (vote.closedAt) return refuseForm("votes:errors.closed");
+  return db.$transaction(async (tx) => {
+    const fresh = await voteOf(tx, platformId, voteId);
+    if (fresh.closedAt) return refuseForm("votes:errors.closed");
+    await closeInTransaction(tx, fresh, now, actor.id, reason);
+    return ok(null);
+  });
+}
+
+function openState(vote: VoteRecord, now: Date): string | null {
+  if (vote.closedAt) return "votes:errors.closed";
+  if (now < vote.opensAt) return "votes:errors.notOpenYet";
+  return null;
+}
+
+/**
+ * One ballot per active member, enforced by the database; a second one replaces the first.
+ * The caller has checked the member's role; this checks the vote and the option.
+ */
+export async function castBallot(
+  user: Actor,
+  platformId: string,
+  voteId: string,
+  optionId: string,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  const vote = await settleVote(await voteOf(db, platformId, voteId), now);
+  const closed = openState(vote, now);
+  if (closed) return refuseForm(closed);
+  if (!vote.options.some((o) => o.id === optionId))
+    return refuse("optionId", "votes:errors.badOption");
+  const byHand = await db.inPersonVoter.findUnique({
+    where: { voteId_userId: { voteId, userId: user.id } },
+  });
+  if (byHand) return refuseForm("votes:errors.votedInPerson");
+  try {
+    await db.ballot.upsert({
+      where: { voteId_userId: { voteId, userId: user.id } },
+      create: { voteId, userId: user.id, optionId },
+      update: { optionId },
+    });
+  } catch (error) {
+    // Two ballots from one member at the same instant: the later one replaces the first.
+    if (!isUniqueViolation(error)) throw error;
+    await db.ballot.update({
+      where: { voteId_userId: { voteId, userId: user.id } },
+      data: { optionId },
+    });
+  }
+  return ok(null);
+}
+
+export async function myBallot(voteId: string, userId: string | null) {
+  if (!userId) return { optionId: null, inPerson: false };
+  const [ballot, byHand] = await Promise.all([
+    db.ballot.findUnique({ where: { voteId_userId: { voteId, userId } } }),
+    db.inPersonVoter.findUnique({ where: { voteId_userId: { voteId, userId } } }),
+  ]);
+  return { optionId: ballot?.optionId ?? null, inPerson: !!byHand };
+}
+
+export interface TallyInput {
+  meetingId: string;
+  count: Record<string, number>;
+  inPerson: string[];
+}
+
+/** Meetings of the platform where a show-of-hands count can be recorded, with who was there. */
+export async function tallyContext(platformId: string, voteId: string) {
+  const vote = await voteOf(db, platformId, voteId);
+  const meetings = await db.meeting.findMany({
+    where: { platformId, status: { not: "cancelled" } },
+    orderBy: { startsAt: "desc" },
+    take: 20,
+    include: {
+      attendance: {
+        where: { status: "present" },
+        include: { participant: { select: { userId: true, name: true } } },
+      },
+      tallies: { where: { voteId }, include: { counts: true } },
+    },
+  });
+  const voters = await db.inPersonVoter.findMany({ where: { voteId } });
+  return {
+    vote,
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      startsAt: m.startsAt,
+      present: m.attendance.length,
+      members: m.attendance
+        .filter((a) => a.participant.userId)
+        .map((a) => ({ userId: a.participant.userId!, name: a.participant.name })),
+      counts: Object.fromEntries((m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count])),
+      inPerson: voters.filter((v) => v.meetingId === m.id).map((v) => v.userId),
+    })),
+  };
+}
+
+/**
+ * A facilitator's show-of-hands count at a meeting of the platform, correctable until the
+ * close. Nobody counts twice: members marked as voting by hand lose any online ballot and
+ * cannot cast one; the count never exceeds the people present at that meeting.
+ */
+export async function recordTally(
+  actor: Actor,
+  platformId: string,
+  voteId: string,
+  input: TallyInput,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  const settled = await settleVote(await voteOf(db, platformId, voteId), now);
+  const closed = openState(settled, now);
+  if (closed) return refuseForm(closed);
+  return db.$transaction(async (tx) => {
+    const vote = await voteOf(tx, platformId, voteId);
+    const meeting = await tx.meeting.findUnique({
+      where: { id: input.meetingId },
+      include: {
+        attendance: {
+          where: { status: "present" },
+          include: { participant: { select: { userId: true } } },
+        },
+      },
+    });
+    if (!meeting || meeting.platformId !== platformId)
+      return refuse("meetingId", "validation.choice");
+    if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
+    const optionIds = vote.options.map((o) => o.id);
+    if (Object.keys(input.count).some((id) => !optionIds.includes(id))) {
+      return refuseForm("votes:errors.badOption");
+    }
+    const counts = optionIds.map((id) => ({ optionId: id, count: input.count[id] ?? 0 }));
+    const total = counts.reduce((s, c) => s + c.count, 0);
+    const present = meeting.attendance.length;
+    if (total > present) return refuseForm(msg("votes:errors.tallyTooLarge", { present }));
+    const presentMembers = new Set(
+      meeting.attendance.map((a) => a.participant.userId).filter(Boolean),
+    );
+    const inPerson = [...new Set(input.inPerson)];
+    if (inPerson.some((id) => !presentMembers.has(id)))
+      return refuseForm("votes:errors.notPresent");
+    if (inPerson.length > total) return refuseForm("votes:errors.fewerHandsThanVoters");
+    const elsewhere = await tx.inPersonVoter.findFirst({
+      where: { voteId, userId: { in: inPerson }, meetingId: { not: meeting.id } },
+    });
+    if (elsewhere) return refuseForm("votes:errors.alreadyVotedInPerson");
+
+    const existing = await tx.inPersonTally.findUnique({
+      where: { voteId_meetingId: { voteId, meetingId: meeting.id } },
+      include: { counts: true },
+    });
+    const tally = existing
+      ? await tx.inPersonTally.update({
+          where: { id: existing.id },
+          data: { recordedById: actor.id },
+        })
+      : await tx.inPersonTally.create({
+          data: { voteId, meetingId: meeting.id, recordedById: actor.id },
+        });
+    await tx.inPersonCount.deleteMany({ where: { tallyId: tally.id } });
+    await tx.inPersonCount.createMany({ data: counts.map((c) => ({ ...c, tallyId: tally.id })) });
+    await tx.inPersonVoter.deleteMany({ where: { voteId, meetingId: meeting.id } });
+    await tx.inPersonVoter.createMany({
+      data: inPerson.map((userId) => ({ voteId, meetingId: meeting.id, userId })),
+    });
+    const dropped = await tx.ballot.deleteMany({ where: { voteId, userId: { in: inPerson } } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: existing ? "vote.tallyCorrected" : "vote.tallyRecorded",
+      entityType: "Vote",
+      entityId: voteId,
+      platformId,
+      details: {
+        meetingId: meeting.id,
+        before: existing
+          ? Object.fromEntries(existing.counts.map((c) => [c.optionId, c.count]))
+          : null,
+        after: Object.fromEntries(counts.map((c) => [c.optionId, c.count])),
+        inPersonVoters: inPerson.length,
+        // How many online ballots gave way to a vote by hand; never whose or which.
+        onlineBallotsReplaced: dropped.count,
+      },
+    });
+    return ok(null);
+  });
+}
+
+/** The stored result of a closed vote. */
+export function storedResult(vote: { result: string | null }): VoteResult | null {
+  return vote.result ? (JSON.parse(vote.result) as VoteResult) : null;
+}
+
+/** Who chose what, for public votes after the close only. Secret votes never reach here. */
+export async function publicBallots(vote: VoteRecord) {
+  if (vote.secret || !vote.closedAt) return null;
+  const [ballots, byHand] = await Promise.all([
+    db.ballot.findMany({
+      where: { voteId: vote.id },
+      include: { user: { select: { name: true } }, option: true },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.inPersonVoter.findMany({ where: { voteId: vote.id } }),
+  ]);
+  const names = await db.user.findMany({
+    where: { id: { in: byHand.map((v) => v.userId) } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return {
+    online: ballots.map((b) => ({ name: b.user.name, optionId: b.optionId })),
+    inPerson: names.map((n) => n.name),
+  };
+}
+
+export async function ballotCount(voteId: string) {
+  return db.ballot.count({ where: { voteId } });
+}
