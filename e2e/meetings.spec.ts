@@ -1,35 +1,11 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, test, watchErrors } from "./fixtures";
-import { DEMO_PASSWORD, expectNoAxeViolations } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
+import { checkWatchedPages, inDays, signedIn } from "./people";
 
 const PLATFORM = "/platforms/putumayo-aguarico";
 
-// Pages opened in their own contexts are watched too; checked after each test.
-let watched: string[][] = [];
-test.afterEach(() => {
-  expect(watched.flat()).toEqual([]);
-  watched = [];
-});
-
-async function signedIn(
-  browser: Browser,
-  email: string,
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
-) {
-  const context = await browser.newContext({ locale: "es-EC", ...options });
-  const page = await context.newPage();
-  watched.push(watchErrors(page));
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("button", { name: "Salir" })).toBeVisible();
-  return page;
-}
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
-}
+test.afterEach(checkWatchedPages);
 
 async function radio(page: Page, person: string, status: string) {
   await page

@@ -276,6 +276,12 @@ function BallotForm({ vote }: { vote: NonNullable<Data["vote"]> }) {
   );
 }
 
+/** A ballot refused because the vote closed meanwhile: the form is gone, the reason is not. */
+function BallotRefusal() {
+  const [form] = useFormFor("ballot", ballotSchema);
+  return <FormErrors id={form.errorId} errors={form.errors} />;
+}
+
 function CloseVoteForm() {
   const { t } = useTranslation("votes");
   const [form, fields] = useFormFor("closeVote", closeVoteSchema);
@@ -339,6 +345,7 @@ function VotePanel() {
           {viewer.canCoordinate ? <CloseVoteForm /> : null}
         </>
       ) : null}
+      {vote.status === "closed" ? <BallotRefusal /> : null}
       {vote.status === "closed" ? (
         <div className={`result-banner ${vote.outcome}`}>
           <p>

@@ -111,7 +111,12 @@ export default function TallyPage() {
                   inputMode="numeric"
                   min={0}
                   defaultValue={meeting.counts[o.id] ?? 0}
+                  aria-invalid={form.allErrors[`count.${o.id}`] ? true : undefined}
+                  aria-describedby={
+                    form.allErrors[`count.${o.id}`] ? `count-${o.id}-error` : undefined
+                  }
                 />
+                <ErrorList id={`count-${o.id}-error`} errors={form.allErrors[`count.${o.id}`]} />
               </div>
             ))}
             <ErrorList id={fields.count.errorId} errors={fields.count.errors} />

@@ -78,13 +78,18 @@ export const ballotSchema = z.object({
 /** Show-of-hands counts per option ("count.<optionId>") and the members who voted by hand. */
 export const tallySchema = z.object({
   meetingId: z.string({ required_error: msg("validation.choice") }).max(40),
+  // Conform does not coerce record values, so the text of each field is read here; an
+  // empty field means no hands.
   count: z.record(
     z.string(),
-    z
-      .number({ required_error: REQUIRED, invalid_type_error: msg("validation.number") })
-      .int(msg("validation.number"))
-      .min(0, msg("validation.between", { min: 0, max: 100000 }))
-      .max(100000, msg("validation.between", { min: 0, max: 100000 })),
+    z.preprocess(
+      (v) => (v === undefined || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
+      z
+        .number({ invalid_type_error: msg("validation.number") })
+        .int(msg("validation.number"))
+        .min(0, msg("validation.between", { min: 0, max: 100000 }))
+        .max(100000, msg("validation.between", { min: 0, max: 100000 })),
+    ),
   ),
   inPerson: z.array(z.string().max(40)).default([]),
 });
