@@ -12,6 +12,10 @@ import { type CallResult, getPage, isDenied, postForm } from "~/test/routes";
 import * as adminAudit from "~/routes/admin.audit";
 import * as minutesRoute from "~/routes/platforms.$slug.meetings.$meetingId.minutes";
 import * as sheetRoute from "~/routes/platforms.$slug.meetings.$meetingId.sheet";
+import * as newProposalRoute from "~/routes/platforms.$slug.proposals.new";
+import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._index";
+import * as openVoteRoute from "~/routes/platforms.$slug.proposals.$proposalId.vote";
+import * as tallyRoute from "~/routes/platforms.$slug.proposals.$proposalId.tally";
 import {
   ROLE_NAMES,
   type RoleName,
@@ -71,7 +75,193 @@ async function someMember(w: World) {
 }
 
 /** `alreadyDone`: allowed roles for whom the rule (not the permission) says no, e.g. members asking to join. */
+async function proposalIn(w: World, state = "discussion") {
+  const author = await makeUser("Autora");
+  await addMember(author, w.platform.id);
+  return db.proposal.create({
+    data: {
+      platformId: w.platform.id,
+      authorId: author.id,
+      title: "Propuesta",
+      summary: "Resumen",
+      state,
+    },
+  });
+}
+
+async function openVoteOn(w: World) {
+  const proposal = await proposalIn(w, "voting");
+  const vote = await db.vote.create({
+    data: {
+      proposalId: proposal.id,
+      platformId: w.platform.id,
+      kind: "yesNo",
+      secret: false,
+      opensAt: new Date(Date.now() - 3600_000),
+      closesAt: new Date(Date.now() + 3 * 24 * 3600_000),
+      quorumPercent: 50,
+      approvalRule: "simple",
+      options: {
+        create: ["yes", "no", "abstain"].map((code, position) => ({ code, label: code, position })),
+      },
+    },
+    include: { options: true },
+  });
+  return { proposal, vote };
+}
+
+const proposalPath = (w: World, id: string, rest = "") =>
+  `/platforms/${w.platform.slug}/proposals/${id}${rest}`;
+const proposalParams = (w: World, proposalId: string) => ({ slug: w.platform.slug, proposalId });
+
 const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; run: Run }[] = [
+  {
+    name: "create a proposal",
+    allowed: MEMBERS,
+    run: (w, r) =>
+      postForm(
+        newProposalRoute.action,
+        `/platforms/${w.platform.slug}/proposals/new`,
+        params(w),
+        w.users[r],
+        {
+          title: "Vivero comunitario",
+          summary: "Plantas nativas para reforestar",
+        },
+      ),
+  },
+  {
+    name: "comment on a proposal",
+    allowed: MEMBERS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, p.id),
+        proposalParams(w, p.id),
+        w.users[r],
+        {
+          intent: "comment",
+          body: "De acuerdo",
+        },
+      );
+    },
+  },
+  {
+    name: "hide a comment",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      const c = await db.comment.create({
+        data: { proposalId: p.id, authorId: p.authorId, body: "Insulto" },
+      });
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, p.id),
+        proposalParams(w, p.id),
+        w.users[r],
+        {
+          intent: "hideComment",
+          commentId: c.id,
+          reason: "Falta de respeto",
+        },
+      );
+    },
+  },
+  {
+    name: "send a proposal back to draft",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, p.id),
+        proposalParams(w, p.id),
+        w.users[r],
+        {
+          intent: "state",
+          to: "draft",
+        },
+      );
+    },
+  },
+  {
+    name: "open a vote",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      return postForm(
+        openVoteRoute.action,
+        proposalPath(w, p.id, "/vote"),
+        proposalParams(w, p.id),
+        w.users[r],
+        {
+          kind: "yesNo",
+          opens: "now",
+          closeDate: futureDate(),
+          closeTime: "18:00",
+          quorumPercent: "50",
+          approvalRule: "simple",
+        },
+      );
+    },
+  },
+  {
+    name: "cast a ballot",
+    allowed: MEMBERS,
+    run: async (w, r) => {
+      const { proposal, vote } = await openVoteOn(w);
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, proposal.id),
+        proposalParams(w, proposal.id),
+        w.users[r],
+        {
+          intent: "ballot",
+          optionId: vote.options[0].id,
+        },
+      );
+    },
+  },
+  {
+    name: "record an in-person tally",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const { proposal, vote } = await openVoteOn(w);
+      const m = await makeMeeting(w.platform.id, { status: "held" });
+      const visitor = await db.participant.create({ data: { name: "Visitante" } });
+      await db.attendance.create({
+        data: { meetingId: m.id, participantId: visitor.id, status: "present", walkIn: true },
+      });
+      return postForm(
+        tallyRoute.action,
+        proposalPath(w, proposal.id, "/tally"),
+        proposalParams(w, proposal.id),
+        w.users[r],
+        {
+          meetingId: m.id,
+          [`count.${vote.options[0].id}`]: "1",
+        },
+      );
+    },
+  },
+  {
+    name: "close a vote early",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const { proposal } = await openVoteOn(w);
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, proposal.id),
+        proposalParams(w, proposal.id),
+        w.users[r],
+        {
+          intent: "closeVote",
+          reason: "Acuerdo de la asamblea",
+        },
+      );
+    },
+  },
   {
     name: "ask to join a platform",
     allowed: SIGNED_IN,

@@ -1,0 +1,152 @@
+import { db } from "~/db.server";
+import { viewerOf } from "~/platforms/permissions.server";
+import {
+  addComment,
+  changeProposalState,
+  createProposal,
+  editComment,
+  getProposal,
+  hideComment,
+  listComments,
+  listProposals,
+} from "~/proposals/proposals.server";
+import { addMember, makeMeeting, makePlatform, makeUser } from "~/test/world";
+
+async function setup() {
+  const platform = await makePlatform();
+  const author = await makeUser("Autora");
+  const other = await makeUser("Otra");
+  const coordinator = await makeUser("Coordinadora");
+  await addMember(author, platform.id);
+  await addMember(other, platform.id);
+  await addMember(coordinator, platform.id, "coordinator");
+  const created = await createProposal(author, platform.id, {
+    title: "Turismo en la LAGUNA",
+    summary: "Guías de la comunidad",
+  });
+  if (!created.ok) throw new Error("create failed");
+  return { platform, author, other, coordinator, proposalId: created.value.proposalId };
+}
+
+describe("proposals", () => {
+  it("keep drafts to their author and the coordination, then follow the allowed moves", async () => {
+    const { platform, author, other, coordinator, proposalId } = await setup();
+    const otherViewer = await viewerOf(other, platform.id);
+    await expect(getProposal(platform.id, proposalId, otherViewer, other.id)).rejects.toMatchObject(
+      { status: 404 },
+    );
+    expect(await listProposals(platform.id, otherViewer, other.id, {})).toEqual([]);
+    // Only the author (or a coordinator) sends it to discussion; a member cannot withdraw someone else's.
+    await expect(
+      changeProposalState(other, otherViewer, platform.id, proposalId, "discussion"),
+    ).rejects.toMatchObject({ status: 404 });
+    const authorViewer = await viewerOf(author, platform.id);
+    expect(
+      (await changeProposalState(author, authorViewer, platform.id, proposalId, "discussion")).ok,
+    ).toBe(true);
+    await expect(
+      changeProposalState(other, otherViewer, platform.id, proposalId, "withdrawn"),
+    ).rejects.toMatchObject({ status: 403 });
+    const coordViewer = await viewerOf(coordinator, platform.id);
+    expect(
+      await changeProposalState(coordinator, coordViewer, platform.id, proposalId, "discussion"),
+    ).toMatchObject({
+      formErrors: ["proposals:errors.badTransition"],
+    });
+    expect(
+      (await changeProposalState(author, authorViewer, platform.id, proposalId, "withdrawn")).ok,
+    ).toBe(true);
+    const history = await db.proposalStateChange.findMany({
+      where: { proposalId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(history.map((h) => h.toState)).toEqual(["draft", "discussion", "withdrawn"]);
+  });
+
+  it("are found by text regardless of case and accents, and filtered by state", async () => {
+    const { platform, author, proposalId } = await setup();
+    const viewer = await viewerOf(author, platform.id);
+    expect(
+      (await listProposals(platform.id, viewer, author.id, { q: "laguna" })).map((p) => p.id),
+    ).toEqual([proposalId]);
+    expect(
+      (await listProposals(platform.id, viewer, author.id, { q: "GUÍAS" })).map((p) => p.id),
+    ).toEqual([proposalId]);
+    expect(await listProposals(platform.id, viewer, author.id, { state: "discussion" })).toEqual(
+      [],
+    );
+  });
+
+  it("refuse a meeting of another platform", async () => {
+    const { platform, author } = await setup();
+    const foreign = await makeMeeting((await makePlatform()).id);
+    expect(
+      await createProposal(author, platform.id, {
+        title: "x",
+        summary: "y",
+        meetingId: foreign.id,
+      }),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { meetingId: ["validation.choice"] },
+    });
+  });
+});
+
+describe("comments", () => {
+  async function inDiscussion() {
+    const world = await setup();
+    await db.proposal.update({ where: { id: world.proposalId }, data: { state: "discussion" } });
+    return world;
+  }
+
+  it("take one level of replies only", async () => {
+    const { platform, author, other, proposalId } = await inDiscussion();
+    await addComment(author, platform.id, proposalId, "Primera idea");
+    const [top] = await listComments(proposalId);
+    expect((await addComment(other, platform.id, proposalId, "Respuesta", top.id)).ok).toBe(true);
+    const reply = (await listComments(proposalId))[0].replies[0];
+    expect(
+      await addComment(author, platform.id, proposalId, "Respuesta a la respuesta", reply.id),
+    ).toMatchObject({
+      formErrors: ["proposals:errors.badParent"],
+    });
+  });
+
+  it("can be edited by their author for 15 minutes only", async () => {
+    const { platform, author, other, proposalId } = await inDiscussion();
+    await addComment(author, platform.id, proposalId, "Con un error");
+    const [c] = await listComments(proposalId);
+    await expect(
+      editComment(other, platform.id, proposalId, c.id, "Cambiado"),
+    ).rejects.toMatchObject({ status: 403 });
+    expect((await editComment(author, platform.id, proposalId, c.id, "Corregido")).ok).toBe(true);
+    const late = new Date(c.createdAt.getTime() + 16 * 60_000);
+    expect(await editComment(author, platform.id, proposalId, c.id, "Tarde", late)).toEqual({
+      ok: false,
+      fieldErrors: { body: ["proposals:errors.editWindow"] },
+    });
+    expect((await listComments(proposalId))[0]).toMatchObject({ body: "Corregido", edited: true });
+  });
+
+  it("are hidden by a coordinator with a reason, audited, and their words no longer shown", async () => {
+    const { platform, author, coordinator, proposalId } = await inDiscussion();
+    await addComment(author, platform.id, proposalId, "Algo ofensivo");
+    const [c] = await listComments(proposalId);
+    await hideComment(coordinator, platform.id, proposalId, c.id, "Falta de respeto");
+    expect((await listComments(proposalId))[0]).toMatchObject({
+      body: null,
+      hiddenReason: "Falta de respeto",
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: c.id } });
+    expect(audit).toMatchObject({ action: "comment.hidden", actorId: coordinator.id });
+  });
+
+  it("are closed once the proposal is decided", async () => {
+    const { platform, author, proposalId } = await setup();
+    await db.proposal.update({ where: { id: proposalId }, data: { state: "accepted" } });
+    expect(await addComment(author, platform.id, proposalId, "Tarde")).toMatchObject({
+      formErrors: ["proposals:errors.commentsClosed"],
+    });
+  });
+});

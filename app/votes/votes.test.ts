@@ -1,0 +1,297 @@
+import { db } from "~/db.server";
+import { openVoteSchema } from "~/votes/schemas";
+import {
+  castBallot,
+  closeVoteEarly,
+  myBallot,
+  publicBallots,
+  recordTally,
+  storedResult,
+  voteForProposal,
+} from "~/votes/votes.server";
+import { openVote } from "~/votes/votes.server";
+import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
+
+const day = 24 * 3600_000;
+const inDays = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
+
+function voteInput(overrides: Record<string, unknown> = {}) {
+  return openVoteSchema.parse({
+    kind: "yesNo",
+    opens: "now",
+    closeDate: inDays(3),
+    closeTime: "18:00",
+    quorumPercent: 50,
+    approvalRule: "simple",
+    ...overrides,
+  });
+}
+
+async function setup(voteOverrides: Record<string, unknown> = {}) {
+  const platform = await makePlatform({ quorumPercent: 50 });
+  const coordinator = await makeUser("Coordinadora");
+  await addMember(coordinator, platform.id, "coordinator");
+  const members = await Promise.all(["Ana", "Beto", "Cira", "Dario"].map((n) => makeUser(n)));
+  for (const m of members) await addMember(m, platform.id);
+  const proposal = await db.proposal.create({
+    data: {
+      platformId: platform.id,
+      authorId: members[0].id,
+      title: "Propuesta",
+      summary: "Resumen",
+      state: "discussion",
+    },
+  });
+  const opened = await openVote(
+    coordinator,
+    { ...platform, approvalRule: "simple" },
+    proposal.id,
+    voteInput(voteOverrides),
+  );
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  const vote = (await voteForProposal(platform.id, proposal.id))!;
+  const option = (code: string) => vote.options.find((o) => o.code === code)!.id;
+  return { platform, coordinator, members, proposal, vote, option };
+}
+
+describe("opening a vote", () => {
+  it("refuses fewer than two, more than ten, or duplicate custom options", () => {
+    const errors = (options: string) =>
+      openVoteSchema
+        .safeParse({
+          kind: "custom",
+          options,
+          opens: "now",
+          closeDate: inDays(2),
+          closeTime: "10:00",
+          quorumPercent: 50,
+        })
+        .error?.flatten().fieldErrors.options;
+    expect(errors("Solo una")).toEqual(["votes:errors.optionCount|min=2|max=10"]);
+    expect(errors(Array.from({ length: 11 }, (_, i) => `Opción ${i}`).join("\n"))).toEqual([
+      "votes:errors.optionCount|min=2|max=10",
+    ]);
+    expect(errors("Cacao\ncacao")).toEqual(["votes:errors.duplicateOption"]);
+    expect(errors("Cacao\nGuayusa")).toBeUndefined();
+  });
+
+  it("refuses a closing time in the past and writes nothing", async () => {
+    const platform = await makePlatform();
+    const coordinator = await makeUser();
+    const author = await makeUser();
+    const proposal = await db.proposal.create({
+      data: {
+        platformId: platform.id,
+        authorId: author.id,
+        title: "x",
+        summary: "y",
+        state: "discussion",
+      },
+    });
+    const outcome = await openVote(
+      coordinator,
+      { ...platform, approvalRule: "simple" },
+      proposal.id,
+      voteInput({ closeDate: "2020-01-01" }),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      fieldErrors: { closeDate: ["votes:errors.closeInPast"] },
+    });
+    expect(await db.vote.count({ where: { proposalId: proposal.id } })).toBe(0);
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).state).toBe(
+      "discussion",
+    );
+  });
+
+  it("moves the proposal to voting, once", async () => {
+    const { platform, coordinator, proposal } = await setup();
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).state).toBe(
+      "voting",
+    );
+    expect(
+      await openVote(
+        coordinator,
+        { ...platform, approvalRule: "simple" },
+        proposal.id,
+        voteInput(),
+      ),
+    ).toMatchObject({
+      formErrors: ["votes:errors.alreadyHasVote"],
+    });
+  });
+});
+
+describe("ballots", () => {
+  it("one per member, changeable, and only the member's own choice is shown to them", async () => {
+    const { platform, members, vote, option } = await setup();
+    await castBallot(members[0], platform.id, vote.id, option("no"));
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    expect(await db.ballot.count({ where: { voteId: vote.id } })).toBe(1);
+    expect(await myBallot(vote.id, members[0].id)).toEqual({
+      optionId: option("yes"),
+      inPerson: false,
+    });
+    expect(await myBallot(vote.id, members[1].id)).toEqual({ optionId: null, inPerson: false });
+  });
+
+  it("refuses an option of another vote", async () => {
+    const a = await setup();
+    const b = await setup();
+    expect(await castBallot(a.members[0], a.platform.id, a.vote.id, b.option("yes"))).toEqual({
+      ok: false,
+      fieldErrors: { optionId: ["votes:errors.badOption"] },
+    });
+  });
+
+  it("refuses a ballot before the opening and after the close", async () => {
+    const later = await setup({ opens: "later", openDate: inDays(1), openTime: "08:00" });
+    expect(
+      await castBallot(later.members[0], later.platform.id, later.vote.id, later.option("yes")),
+    ).toMatchObject({
+      formErrors: ["votes:errors.notOpenYet"],
+    });
+    const { platform, members, vote, option } = await setup();
+    const afterClose = new Date(vote.closesAt.getTime() + 1000);
+    expect(
+      await castBallot(members[0], platform.id, vote.id, option("yes"), afterClose),
+    ).toMatchObject({
+      formErrors: ["votes:errors.closed"],
+    });
+  });
+
+  it("closes at the closing time when first read, stores the result and never changes it", async () => {
+    const { platform, members, proposal, vote, option } = await setup();
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    await castBallot(members[1], platform.id, vote.id, option("yes"));
+    await castBallot(members[2], platform.id, vote.id, option("no"));
+    const read = await voteForProposal(
+      platform.id,
+      proposal.id,
+      new Date(vote.closesAt.getTime() + 60_000),
+    );
+    expect(read!.closedAt!.toISOString()).toBe(vote.closesAt.toISOString());
+    const result = storedResult(read!)!;
+    // 5 eligible (coordinator + 4), 3 took part, 3 needed.
+    expect(result).toMatchObject({
+      eligible: 5,
+      participation: 3,
+      required: 3,
+      outcome: "accepted",
+    });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).state).toBe(
+      "accepted",
+    );
+    // Later changes to the ballots table cannot move a closed result.
+    await db.ballot.deleteMany({ where: { voteId: vote.id } });
+    expect(storedResult((await voteForProposal(platform.id, proposal.id))!)).toEqual(result);
+  });
+
+  it("never lists secret ballots, even after the close", async () => {
+    const { platform, coordinator, members, vote, option } = await setup({ secret: "on" });
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Acuerdo de asamblea");
+    const closed = (await voteForProposal(platform.id, vote.proposalId))!;
+    expect(closed.secret).toBe(true);
+    expect(await publicBallots(closed)).toBeNull();
+    const audit = await db.auditEvent.findMany({ where: { entityId: vote.id } });
+    expect(JSON.stringify(audit)).not.toContain(members[0].id);
+  });
+});
+
+describe("in-person tallies", () => {
+  async function withMeeting(present: number) {
+    const world = await setup();
+    const meeting = await makeMeeting(world.platform.id, { status: "held" });
+    for (const m of world.members.slice(0, Math.min(present, 4))) {
+      await db.attendance.create({
+        data: {
+          meetingId: meeting.id,
+          participantId: await participantOf(m.id),
+          status: "present",
+        },
+      });
+    }
+    for (let i = 4; i < present; i++) {
+      const p = await db.participant.create({ data: { name: `Visitante ${i}` } });
+      await db.attendance.create({
+        data: { meetingId: meeting.id, participantId: p.id, status: "present", walkIn: true },
+      });
+    }
+    return { ...world, meeting };
+  }
+
+  it("can never exceed the people present at that meeting", async () => {
+    const { platform, coordinator, vote, option, meeting } = await withMeeting(6);
+    const tooMany = await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 5, [option("no")]: 2 },
+      inPerson: [],
+    });
+    expect(tooMany).toMatchObject({ formErrors: ["votes:errors.tallyTooLarge|present=6"] });
+    expect(await db.inPersonTally.count({ where: { voteId: vote.id } })).toBe(0);
+  });
+
+  it("a member who voted online then by hand counts once, by hand", async () => {
+    const { platform, coordinator, members, vote, option, meeting } = await withMeeting(6);
+    await castBallot(members[0], platform.id, vote.id, option("no"));
+    await castBallot(members[1], platform.id, vote.id, option("yes"));
+    const ok = await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 4, [option("no")]: 1 },
+      inPerson: [members[0].id],
+    });
+    expect(ok).toEqual({ ok: true, value: null });
+    expect(await myBallot(vote.id, members[0].id)).toEqual({ optionId: null, inPerson: true });
+    expect(await castBallot(members[0], platform.id, vote.id, option("yes"))).toMatchObject({
+      formErrors: ["votes:errors.votedInPerson"],
+    });
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
+    const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
+    expect(result.options.map((o) => [o.code, o.online, o.inPerson])).toEqual([
+      ["yes", 1, 4],
+      ["no", 0, 1],
+      ["abstain", 0, 0],
+    ]);
+    expect(result.participation).toBe(6);
+  });
+
+  it("only marks members present at that meeting, and is corrected with an audit trail", async () => {
+    const { platform, coordinator, members, vote, option, meeting } = await withMeeting(2);
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: meeting.id,
+        count: { [option("yes")]: 2 },
+        inPerson: [members[3].id],
+      }),
+    ).toMatchObject({ formErrors: ["votes:errors.notPresent"] });
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 2 },
+      inPerson: [],
+    });
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 1, [option("no")]: 1 },
+      inPerson: [],
+    });
+    expect(await db.inPersonTally.count({ where: { voteId: vote.id } })).toBe(1);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityId: vote.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual(["vote.opened", "vote.tallyRecorded", "vote.tallyCorrected"]);
+  });
+
+  it("refuses a meeting of another platform", async () => {
+    const { platform, coordinator, vote, option } = await withMeeting(2);
+    const other = await makePlatform();
+    const foreign = await makeMeeting(other.id, { status: "held" });
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: foreign.id,
+        count: { [option("yes")]: 1 },
+        inPerson: [],
+      }),
+    ).toEqual({ ok: false, fieldErrors: { meetingId: ["validation.choice"] } });
+  });
+});
