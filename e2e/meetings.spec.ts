@@ -132,7 +132,8 @@ test("join, approve, schedule, take attendance without JavaScript on a phone, pu
   ).toBeVisible();
 
   // The print view lists the attendees, the decisions and the quorum.
-  const print = await signedIn(browser, "miembro@minga.example");
+  // Humberto switches to English below; no other test signs in as him.
+  const print = await signedIn(browser, "comunidad4@minga.example");
   await print.goto(`${meetingUrl}/minutes`);
   await print.emulateMedia({ media: "print" });
   await expect(print.getByRole("heading", { level: 1 })).toContainText(
