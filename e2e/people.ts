@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { expect, watchErrors } from "./fixtures";
 import { DEMO_PASSWORD } from "./helpers";
+import { tr } from "./i18n";
 
 // Pages opened in their own contexts are watched too; checked after each test.
 let watched: string[][] = [];
@@ -22,13 +23,16 @@ export async function signedIn(
   } = {},
 ) {
   const context = await browser.newContext({ locale: "es-EC", ...options });
+  const lang = (options.locale ?? "es").slice(0, 2);
   const page = await context.newPage();
   watched.push(watchErrors(page));
   await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("button", { name: "Salir" })).toBeVisible();
+  await page.getByLabel(tr(lang, "auth", "fields.email")).fill(email);
+  await page.getByLabel(tr(lang, "auth", "fields.password")).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: tr(lang, "auth", "login.submit") }).click();
+  await expect(
+    page.getByRole("button", { name: tr(lang, "common", "layout.logout") }),
+  ).toBeVisible();
   return page;
 }
 
