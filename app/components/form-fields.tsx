@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,38 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
         return <li key={e}>{t(key, values)}</li>;
       })}
     </ul>
+  );
+}
+
+/** Label, optional hint, the control and its errors: the frame every field shares. */
+function FieldShell({
+  meta,
+  label,
+  hint,
+  optionalLabel,
+  children,
+}: {
+  meta: { id: string; descriptionId: string; errorId: string; errors?: string[] };
+  label: string;
+  hint?: ReactNode;
+  optionalLabel?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {optionalLabel ? <span className="optional"> ({t("forms.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
   );
 }
 
@@ -46,7 +78,6 @@ export function TextField({
   inputMode,
   optionalLabel,
 }: FieldProps) {
-  const { t } = useTranslation();
   const props = getInputProps(meta, {
     type,
     ariaDescribedBy: hint ? meta.descriptionId : undefined,
@@ -54,19 +85,32 @@ export function TextField({
   // Passwords never come back from the server, so the field starts empty.
   if (type === "password") delete props.defaultValue;
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {optionalLabel ? <span className="optional"> ({t("forms.optional")})</span> : null}
-      </label>
-      {hint ? (
-        <p id={meta.descriptionId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell meta={meta} label={label} hint={hint} optionalLabel={optionalLabel}>
       <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  rows = 4,
+  optionalLabel,
+  lang,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+  optionalLabel?: boolean;
+  lang?: string;
+}) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint} optionalLabel={optionalLabel}>
+      <textarea {...props} key={props.key} rows={rows} lang={lang} />
+    </FieldShell>
   );
 }
 
@@ -83,14 +127,9 @@ export function SelectField({
   placeholder?: string;
   optionalLabel?: boolean;
 }) {
-  const { t } = useTranslation();
   const props = getSelectProps(meta);
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {optionalLabel ? <span className="optional"> ({t("forms.optional")})</span> : null}
-      </label>
+    <FieldShell meta={meta} label={label} optionalLabel={optionalLabel}>
       <select {...props} key={props.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -99,8 +138,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }
 

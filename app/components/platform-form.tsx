@@ -1,8 +1,8 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { APPROVAL_RULES, COUNTRIES, TIME_ZONES, platformSchema } from "~/platforms/schemas";
-import { ErrorList, FormErrors, SelectField, TextField } from "./form-fields";
+import { FormErrors, SelectField, TextField, TextareaField } from "./form-fields";
 import { useFormFor } from "./use-form-for";
 
 /** Create or edit a platform (administrators). */
@@ -15,24 +15,24 @@ export function PlatformForm({
 }) {
   const { t } = useTranslation("platforms");
   const [form, fields] = useFormFor("platform", platformSchema, defaultValue);
-  const es = getTextareaProps(fields.descriptionEs);
-  const en = getTextareaProps(fields.descriptionEn);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="_form" value="platform" />
       <TextField meta={fields.name} label={t("form.name")} />
       <TextField meta={fields.slug} label={t("form.slug")} hint={t("form.slugHint")} />
-      <div className="field">
-        <label htmlFor={fields.descriptionEs.id}>{t("form.descriptionEs")}</label>
-        <textarea {...es} key={es.key} rows={5} lang="es" />
-        <ErrorList id={fields.descriptionEs.errorId} errors={fields.descriptionEs.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.descriptionEn.id}>{t("form.descriptionEn")}</label>
-        <textarea {...en} key={en.key} rows={5} lang="en" />
-        <ErrorList id={fields.descriptionEn.errorId} errors={fields.descriptionEn.errors} />
-      </div>
+      <TextareaField
+        meta={fields.descriptionEs}
+        label={t("form.descriptionEs")}
+        rows={5}
+        lang="es"
+      />
+      <TextareaField
+        meta={fields.descriptionEn}
+        label={t("form.descriptionEn")}
+        rows={5}
+        lang="en"
+      />
       <SelectField
         meta={fields.country}
         label={t("form.country")}

@@ -38,3 +38,15 @@ export function optionalInt(min: number, max: number) {
     .max(max, msg("validation.between", { min, max }))
     .optional();
 }
+
+/** A calendar day as the date input sends it: "2026-12-05". */
+export const dateField = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"));
+
+/** A wall-clock time as the time input sends it: "09:30". */
+export const timeField = z
+  .string({ required_error: REQUIRED })
+  .trim()
+  .regex(/^\d{2}:\d{2}$/, msg("validation.time"));

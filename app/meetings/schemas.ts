@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GENDERS } from "~/auth/schemas";
-import { optionalText, requiredText } from "~/forms/fields";
-import { REQUIRED, msg } from "~/forms/messages";
+import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
+import { msg } from "~/forms/messages";
 
 export const AGE_GROUPS = ["youth", "adult", "elder"] as const;
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
@@ -36,14 +36,8 @@ function lineList(maxItems: number, maxLength: number) {
   });
 }
 
-const date = z
-  .string({ required_error: REQUIRED })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"));
-const time = z
-  .string({ required_error: REQUIRED })
-  .trim()
-  .regex(/^\d{2}:\d{2}$/, msg("validation.time"));
+const date = dateField;
+const time = timeField;
 
 export const meetingSchema = z
   .object({

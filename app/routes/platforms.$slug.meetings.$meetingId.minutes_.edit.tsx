@@ -1,11 +1,11 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
-import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
+import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
@@ -83,32 +83,22 @@ function DraftForm() {
   const { t } = useTranslation("meetings");
   const { values, canPublish } = useLoaderData<typeof loader>();
   const [form, fields] = useFormFor("minutes", minutesSchema, values);
-  const minutes = getTextareaProps(fields.minutes, {
-    ariaDescribedBy: fields.minutes.descriptionId,
-  });
-  const decisions = getTextareaProps(fields.decisions, {
-    ariaDescribedBy: fields.decisions.descriptionId,
-  });
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="_form" value="minutes" />
-      <div className="field">
-        <label htmlFor={fields.minutes.id}>{t("minutes.text")}</label>
-        <p id={fields.minutes.descriptionId} className="hint">
-          {t("minutes.markdownHint")}
-        </p>
-        <textarea {...minutes} key={minutes.key} rows={14} />
-        <ErrorList id={fields.minutes.errorId} errors={fields.minutes.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.decisions.id}>{t("minutes.decisions")}</label>
-        <p id={fields.decisions.descriptionId} className="hint">
-          {t("minutes.decisionsHint")}
-        </p>
-        <textarea {...decisions} key={decisions.key} rows={6} />
-        <ErrorList id={fields.decisions.errorId} errors={fields.decisions.errors} />
-      </div>
+      <TextareaField
+        meta={fields.minutes}
+        label={t("minutes.text")}
+        hint={t("minutes.markdownHint")}
+        rows={14}
+      />
+      <TextareaField
+        meta={fields.decisions}
+        label={t("minutes.decisions")}
+        hint={t("minutes.decisionsHint")}
+        rows={6}
+      />
       <div className="button-row">
         <button type="submit" name="intent" value="save" className="button">
           {t("minutes.saveDraft")}
@@ -127,17 +117,12 @@ function DraftForm() {
 function AmendmentForm() {
   const { t } = useTranslation("meetings");
   const [form, fields] = useFormFor("amend", amendmentSchema);
-  const text = getTextareaProps(fields.text);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="_form" value="amend" />
       <p>{t("minutes.amendHelp")}</p>
-      <div className="field">
-        <label htmlFor={fields.text.id}>{t("minutes.amendmentText")}</label>
-        <textarea {...text} key={text.key} rows={6} />
-        <ErrorList id={fields.text.errorId} errors={fields.text.errors} />
-      </div>
+      <TextareaField meta={fields.text} label={t("minutes.amendmentText")} rows={6} />
       <TextField meta={fields.reason} label={t("minutes.amendmentReason")} />
       <button type="submit" name="intent" value="amend" className="button primary">
         {t("minutes.amend")}

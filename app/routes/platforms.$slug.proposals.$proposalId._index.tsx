@@ -1,11 +1,11 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
-import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
+import { ErrorList, FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { SafeHtml } from "~/components/safe-html";
@@ -368,17 +368,16 @@ function CommentForm({ parentId }: { parentId?: string }) {
   const { t } = useTranslation("proposals");
   const id = parentId ? `reply-${parentId}` : "comment";
   const [form, fields] = useFormFor(id, commentSchema);
-  const body = getTextareaProps(fields.body);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="_form" value={id} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <div className="field">
-        <label htmlFor={fields.body.id}>{parentId ? t("comments.reply") : t("comments.new")}</label>
-        <textarea {...body} key={body.key} rows={parentId ? 2 : 4} />
-        <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
-      </div>
+      <TextareaField
+        meta={fields.body}
+        label={parentId ? t("comments.reply") : t("comments.new")}
+        rows={parentId ? 2 : 4}
+      />
       <button type="submit" name="intent" value="comment" className="button">
         {parentId ? t("comments.sendReply") : t("comments.send")}
       </button>
@@ -396,7 +395,6 @@ function CommentItem({ comment, topLevel }: { comment: CommentView; topLevel: bo
   });
   const [hideForm, hideFields] = useFormFor(`hide-${comment.id}`, hideCommentSchema);
   const open = proposal.state === "discussion" || proposal.state === "voting";
-  const editBody = getTextareaProps(editFields.body);
   return (
     <article className="comment">
       <p className="muted">
@@ -415,11 +413,7 @@ function CommentItem({ comment, topLevel }: { comment: CommentView; topLevel: bo
             <FormErrors id={editForm.errorId} errors={editForm.errors} />
             <input type="hidden" name="_form" value={editForm.id} />
             <input type="hidden" name="commentId" value={comment.id} />
-            <div className="field">
-              <label htmlFor={editFields.body.id}>{t("comments.editLabel")}</label>
-              <textarea {...editBody} key={editBody.key} rows={3} />
-              <ErrorList id={editFields.body.errorId} errors={editFields.body.errors} />
-            </div>
+            <TextareaField meta={editFields.body} label={t("comments.editLabel")} rows={3} />
             <button type="submit" name="intent" value="editComment" className="button">
               {t("comments.save")}
             </button>

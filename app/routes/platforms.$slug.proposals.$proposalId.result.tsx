@@ -2,31 +2,24 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound } from "~/auth/guards.server";
 import { BarChart } from "~/components/bar-chart";
 import type { RouteHandle } from "~/components/page-title";
 import { useOptionLabel } from "~/components/vote-option-label";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
-import { viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
-import { getProposal } from "~/proposals/proposals.server";
-import { publicBallots, storedResult, voteForProposal } from "~/votes/votes.server";
+import { publicBallots, storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:resultTitle") };
 
 /** The fixed result of a closed vote, for everyone; who voted what only for public votes. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
-  const viewer = await viewerOf(context.user, platform.id);
-  const proposal = await getProposal(
+  const { viewer, proposal, vote } = await voteOfVisibleProposal(
     platform.id,
     params.proposalId ?? "",
-    viewer,
-    context.user?.id ?? null,
+    context.user,
   );
-  const vote = await voteForProposal(platform.id, proposal.id);
-  if (!vote) notFound();
   const result = storedResult(vote);
   const locale = await resolveLocale(request, context.user);
   const voters = viewer.isMember ? await publicBallots(vote) : null;

@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
-import { viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
-import { getProposal } from "~/proposals/proposals.server";
-import { storedResult, voteForProposal } from "~/votes/votes.server";
+import { storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
 
 function csvCell(value: string | number): string {
   const text = String(value);
@@ -16,16 +14,13 @@ function csvCell(value: string | number): string {
 /** Counts per option — never individual ballots, whatever the kind of vote. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
-  const viewer = await viewerOf(context.user, platform.id);
-  const proposal = await getProposal(
+  const { proposal, vote } = await voteOfVisibleProposal(
     platform.id,
     params.proposalId ?? "",
-    viewer,
-    context.user?.id ?? null,
+    context.user,
   );
-  const vote = await voteForProposal(platform.id, proposal.id);
-  const result = vote ? storedResult(vote) : null;
-  if (!vote || !result) notFound();
+  const result = storedResult(vote);
+  if (!result) notFound();
   const t = await getFixedT(await resolveLocale(request, context.user), "votes");
   const rows: (string | number)[][] = [
     [t("option"), t("online"), t("inPerson"), t("total")],

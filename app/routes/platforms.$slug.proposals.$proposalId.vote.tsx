@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, SelectField, TextField } from "~/components/form-fields";
+import { FormErrors, SelectField, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { rejectForm, withNotice } from "~/forms/respond.server";
@@ -52,9 +52,6 @@ export default function OpenVotePage() {
   const { t } = useTranslation("votes");
   const { platform, proposal, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useFormFor("openVote", openVoteSchema, defaults);
-  const options = getTextareaProps(fields.options, {
-    ariaDescribedBy: fields.options.descriptionId,
-  });
   const secret = getInputProps(fields.secret, { type: "checkbox" });
   return (
     <div className="narrow stack">
@@ -70,14 +67,12 @@ export default function OpenVotePage() {
           label={t("form.kind")}
           options={VOTE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
-        <div className="field">
-          <label htmlFor={fields.options.id}>{t("form.options")}</label>
-          <p id={fields.options.descriptionId} className="hint">
-            {t("form.optionsHint", { max: MAX_OPTIONS })}
-          </p>
-          <textarea {...options} key={options.key} rows={5} />
-          <ErrorList id={fields.options.errorId} errors={fields.options.errors} />
-        </div>
+        <TextareaField
+          meta={fields.options}
+          label={t("form.options")}
+          hint={t("form.optionsHint", { max: MAX_OPTIONS })}
+          rows={5}
+        />
         <SelectField
           meta={fields.approvalRule}
           label={t("form.rule")}

@@ -1,10 +1,10 @@
-import { getFormProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
+import { ErrorList, FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { rejectForm, withNotice } from "~/forms/respond.server";
@@ -53,7 +53,6 @@ export default function NewProposalPage() {
   const { t } = useTranslation("proposals");
   const { platform, meetings } = useLoaderData<typeof loader>();
   const [form, fields] = useFormFor("proposal", proposalSchema);
-  const body = getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId });
   const meeting = getSelectProps(fields.meetingId);
   return (
     <div className="narrow stack">
@@ -67,16 +66,13 @@ export default function NewProposalPage() {
         <input type="hidden" name="_form" value="proposal" />
         <TextField meta={fields.title} label={t("form.title")} />
         <TextField meta={fields.summary} label={t("form.summary")} hint={t("form.summaryHint")} />
-        <div className="field">
-          <label htmlFor={fields.body.id}>
-            {t("form.body")} <span className="optional">({t("common:forms.optional")})</span>
-          </label>
-          <p id={fields.body.descriptionId} className="hint">
-            {t("meetings:minutes.markdownHint")}
-          </p>
-          <textarea {...body} key={body.key} rows={10} />
-          <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
-        </div>
+        <TextareaField
+          meta={fields.body}
+          label={t("form.body")}
+          hint={t("meetings:minutes.markdownHint")}
+          rows={10}
+          optionalLabel
+        />
         <div className="field">
           <label htmlFor={fields.meetingId.id}>
             {t("form.meeting")} <span className="optional">({t("common:forms.optional")})</span>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "~/forms/fields";
+import { dateField, optionalText, timeField } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 import { splitLines } from "~/meetings/schemas";
 
@@ -10,14 +10,8 @@ export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 10;
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
-const date = z
-  .string({ required_error: REQUIRED })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"));
-const time = z
-  .string({ required_error: REQUIRED })
-  .trim()
-  .regex(/^\d{2}:\d{2}$/, msg("validation.time"));
+const date = dateField;
+const time = timeField;
 
 /** Opening a vote: standard yes/no/abstain or 2–10 custom options, when, how secret, which rule. */
 export const openVoteSchema = z

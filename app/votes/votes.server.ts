@@ -6,7 +6,8 @@ import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { splitLines } from "~/meetings/schemas";
 import { membersActiveAt } from "~/platforms/membership.server";
-import { recordStateChange } from "~/proposals/proposals.server";
+import { viewerOf } from "~/platforms/permissions.server";
+import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
 import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
 import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
@@ -399,4 +400,17 @@ export async function publicBallots(vote: VoteRecord) {
 
 export async function ballotCount(voteId: string) {
   return db.ballot.count({ where: { voteId } });
+}
+
+/** The vote of a proposal the reader may see (drafts stay hidden), or a 404. */
+export async function voteOfVisibleProposal(
+  platformId: string,
+  proposalId: string,
+  user: { id: string; isAdmin: boolean } | null,
+) {
+  const viewer = await viewerOf(user, platformId);
+  const proposal = await getProposal(platformId, proposalId, viewer, user?.id ?? null);
+  const vote = await voteForProposal(platformId, proposal.id);
+  if (!vote) notFound();
+  return { viewer, proposal, vote };
 }
