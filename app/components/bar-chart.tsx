@@ -9,8 +9,8 @@ export interface Bar {
 }
 
 const ROW = 44;
-const LABEL_WIDTH = 150;
-const CHART_WIDTH = 300;
+const LABEL_WIDTH = 110;
+const CHART_WIDTH = 180;
 
 export function BarChart({
   bars,
@@ -39,7 +39,7 @@ export function BarChart({
         return (
           <g key={i}>
             <text x={0} y={y + 22} fontSize={14} fill="#1b1f1c">
-              {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
+              {b.label.length > 14 ? `${b.label.slice(0, 13)}…` : b.label}
             </text>
             <rect x={LABEL_WIDTH} y={y + 6} width={scale(b.online)} height={24} fill="#1f5e3a" />
             <rect
@@ -55,13 +55,13 @@ export function BarChart({
           </g>
         );
       })}
-      <g transform={`translate(${LABEL_WIDTH}, ${bars.length * ROW + 12})`}>
+      <g transform={`translate(0, ${bars.length * ROW + 12})`}>
         <rect width={14} height={14} fill="#1f5e3a" />
         <text x={20} y={12} fontSize={13} fill="#1b1f1c">
           {legend.online}
         </text>
-        <rect x={140} width={14} height={14} fill="#8a4b08" />
-        <text x={160} y={12} fontSize={13} fill="#1b1f1c">
+        <rect x={95} width={14} height={14} fill="#8a4b08" />
+        <text x={115} y={12} fontSize={13} fill="#1b1f1c">
           {legend.inPerson}
         </text>
       </g>

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
+import { searchable } from "~/proposals/proposals.server";
 
 /** The one password of every demo account; shown by the demo command and the README. */
 export const DEMO_PASSWORD = "minga-demo-2026";
@@ -141,6 +142,7 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
       }
     }
     const memberIds: string[] = [];
+    const memberUserIds: string[] = [];
     for (const [i, person] of COMMUNITY_MEMBERS.entries()) {
       const { name, ...profile } = person;
       const user = await tx.user.create({
@@ -160,6 +162,7 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         include: { participant: true },
       });
       memberIds.push(user.participant!.id);
+      memberUserIds.push(user.id);
     }
 
     // One assembly coming up and one already held, with attendance and published minutes.
@@ -225,6 +228,92 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     });
     await tx.attendance.create({
       data: { meetingId: held.id, participantId: walkIn.id, status: "present", walkIn: true },
+    });
+
+    // Proposals: one under discussion, one decided at that assembly by a vote that has
+    // closed (its result is computed and stored the first time someone looks at it).
+    const authorId = (
+      await tx.user.findUniqueOrThrow({ where: { email: "miembro@minga.example" } })
+    ).id;
+    const discussion = await tx.proposal.create({
+      data: {
+        platformId: main.id,
+        authorId,
+        title: "Turismo comunitario en la laguna de Pañacocha",
+        summary: "Recibir visitantes con guías de las comunidades, sin talar ni cazar.",
+        body: "## Propuesta\n\nFormar un grupo de guías jóvenes y acordar un cupo de visitantes por mes.",
+        state: "discussion",
+        searchText: searchable(
+          "Turismo comunitario en la laguna de Pañacocha Recibir visitantes con guías de las comunidades, sin talar ni cazar.",
+        ),
+        history: {
+          create: [
+            { toState: "draft", actorId: authorId },
+            { fromState: "draft", toState: "discussion", actorId: authorId },
+          ],
+        },
+      },
+    });
+    await tx.comment.create({
+      data: {
+        proposalId: discussion.id,
+        authorId: memberUserIds[0],
+        body: "Los jóvenes de Sani Isla quieren participar como guías.",
+      },
+    });
+    const decided = await tx.proposal.create({
+      data: {
+        platformId: main.id,
+        authorId,
+        meetingId: held.id,
+        title: "Patrullajes comunitarios cada quince días",
+        summary: "Turnos rotativos entre comunidades para vigilar la orilla norte del Aguarico.",
+        state: "voting",
+        searchText: searchable(
+          "Patrullajes comunitarios cada quince días Turnos rotativos entre comunidades para vigilar la orilla norte del Aguarico.",
+        ),
+        history: {
+          create: [
+            { toState: "draft", actorId: authorId },
+            { fromState: "draft", toState: "discussion", actorId: authorId },
+            { fromState: "discussion", toState: "voting", actorId: authorId },
+          ],
+        },
+      },
+    });
+    const vote = await tx.vote.create({
+      data: {
+        proposalId: decided.id,
+        platformId: main.id,
+        kind: "yesNo",
+        secret: true,
+        opensAt: at(-31, 14),
+        closesAt: at(-29, 23),
+        quorumPercent: 50,
+        approvalRule: "simple",
+        options: {
+          create: ["yes", "no", "abstain"].map((code, position) => ({
+            code,
+            label: code,
+            position,
+          })),
+        },
+      },
+      include: { options: { orderBy: { position: "asc" } } },
+    });
+    const [yes, no] = vote.options;
+    for (const [i, userId] of memberUserIds.slice(5).entries()) {
+      await tx.ballot.create({
+        data: { voteId: vote.id, userId, optionId: i === 0 ? yes.id : no.id },
+      });
+    }
+    const tally = await tx.inPersonTally.create({ data: { voteId: vote.id, meetingId: held.id } });
+    await tx.inPersonCount.createMany({
+      data: vote.options.map((o) => ({
+        tallyId: tally.id,
+        optionId: o.id,
+        count: o.code === "yes" ? 5 : o.code === "no" ? 0 : 1,
+      })),
     });
   });
   return { seeded: true };
