@@ -1,4 +1,5 @@
 import { db, isUniqueViolation } from "~/db.server";
+import { msg } from "~/forms/messages";
 import { refuse, type Outcome } from "~/forms/outcome";
 import { isSupportedLanguage } from "~/i18n/resources.server";
 import { hashPassword, isCommonPassword, verifyDecoy, verifyPassword } from "./password.server";
@@ -167,7 +168,9 @@ export async function createAdmin(input: {
   }
   const weak = passwordProblem(input.password, email);
   if (weak) return fail("password", weak);
-  if (input.password.length < 10) return fail("password", "validation.passwordTooShort");
+  if (input.password.length < 10) {
+    return fail("password", msg("validation.passwordTooShort", { min: 10 }));
+  }
   const user = await db.user.create({
     data: {
       email,

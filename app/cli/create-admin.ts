@@ -5,6 +5,8 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createAdmin } from "~/auth/accounts.server";
 import { db, prepareDatabase } from "~/db.server";
+import { decodeMessage } from "~/forms/messages";
+import { getFixedT } from "~/i18n/i18next.server";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" } },
@@ -25,7 +27,14 @@ await prepareDatabase();
 const outcome = await createAdmin({ email, name, password });
 await db.$disconnect();
 if (!outcome.ok) {
-  console.error(`Refused: ${Object.values(outcome.fieldErrors).flat().join(", ")}`);
+  const t = await getFixedT("en");
+  const reasons = Object.values(outcome.fieldErrors)
+    .flat()
+    .map((m) => {
+      const { key, values } = decodeMessage(m);
+      return t(key, values);
+    });
+  console.error(`Refused: ${reasons.join(" ")}`);
   process.exit(1);
 }
 console.log(
