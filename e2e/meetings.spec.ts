@@ -211,3 +211,21 @@ test("calendar downloads are iCalendar files", async ({ request }) => {
   expect(body).toContain("BEGIN:VCALENDAR");
   expect(body).toContain("TZID:America/Guayaquil");
 });
+
+test("a held meeting links the proposals raised at it and its published minutes", async ({
+  page,
+}) => {
+  await page.goto(`${PLATFORM}/meetings`);
+  await page
+    .getByRole("link", { name: "Asamblea extraordinaria: vigilancia del territorio" })
+    .click();
+  await page.getByRole("link", { name: "Patrullajes comunitarios cada quince días" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Patrullajes comunitarios cada quince días",
+  );
+  await page.goBack();
+  await page.getByRole("link", { name: "Acta" }).click();
+  await expect(
+    page.getByText("Patrullajes comunitarios cada quince días, rotando entre comunidades."),
+  ).toBeVisible();
+});

@@ -271,3 +271,12 @@ export async function hideComment(
     return ok(null);
   });
 }
+
+/** Proposals raised at a meeting (drafts stay with their authors). */
+export async function proposalsRaisedAt(meetingId: string) {
+  return db.proposal.findMany({
+    where: { meetingId, state: { not: "draft" } },
+    select: { id: true, title: true, state: true },
+    orderBy: { createdAt: "asc" },
+  });
+}

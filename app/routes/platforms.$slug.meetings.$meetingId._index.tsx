@@ -18,6 +18,7 @@ import { quorumForMeeting } from "~/meetings/quorum.server";
 import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
+import { proposalsRaisedAt } from "~/proposals/proposals.server";
 
 export const handle: RouteHandle = {
   pageTitle: (_t, data) =>
@@ -28,10 +29,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const meeting = await getMeeting(platform.id, params.meetingId ?? "");
   const locale = await resolveLocale(request, context.user);
-  const [viewer, quorum, rsvp] = await Promise.all([
+  const [viewer, quorum, rsvp, proposals] = await Promise.all([
     viewerOf(context.user, platform.id),
     quorumForMeeting(meeting, platform.quorumPercent),
     rsvpSummary(meeting.id, context.user?.id ?? null),
+    proposalsRaisedAt(meeting.id),
   ]);
   const path = `/platforms/${platform.slug}/meetings/${meeting.id}`;
   const url = publicUrl(request, path);
@@ -58,6 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     og: { description: `${when} · ${platform.name}`, siteName: t("ogSite") },
     quorum,
     rsvp,
+    proposals,
     viewer,
   });
 }
@@ -119,7 +122,7 @@ function RsvpForm() {
 
 export default function MeetingPage() {
   const { t } = useTranslation("meetings");
-  const { platform, meeting, when, whatsapp, quorum, rsvp, viewer } =
+  const { platform, meeting, when, whatsapp, quorum, rsvp, proposals, viewer } =
     useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/meetings/${meeting.id}`;
   const cancelled = meeting.status === "cancelled";
@@ -166,6 +169,20 @@ export default function MeetingPage() {
               <li key={i}>{item}</li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {proposals.length > 0 ? (
+        <section aria-labelledby="raised-heading">
+          <h2 id="raised-heading">{t("proposalsRaised")}</h2>
+          <ul>
+            {proposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/platforms/${platform.slug}/proposals/${p.id}`}>{p.title}</Link> (
+                {t(`proposals:states.${p.state}`)})
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
