@@ -75,8 +75,13 @@ test("after five failures the login is throttled with a time to try again", asyn
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Correo electrónico").fill("comunidad7@minga.example");
     await page.getByLabel("Contraseña").fill(`wrong password ${i}`);
+    // Wait for each answer, so no attempt is cut short by the next one.
+    const answered = page.waitForResponse(
+      (r) => r.url().includes("/login") && r.request().method() === "POST",
+    );
     await page.getByRole("button", { name: "Entrar" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    expect((await answered).status()).toBe(400);
+    await expect(page.getByRole("alert")).toHaveText("El correo o la contraseña no son correctos.");
   }
   await page.getByLabel("Correo electrónico").fill("comunidad7@minga.example");
   await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
-import { checkWatchedPages, inDays, signedIn } from "./people";
+import { checkWatchedPages, inDays, shownTime, signedIn, soonOnPlatformClock } from "./people";
 
 const PLATFORM = "/platforms/putumayo-aguarico";
 
@@ -51,15 +51,19 @@ test("join, approve, schedule, take attendance without JavaScript on a phone, pu
   await facilitator
     .getByLabel("Orden del día (opcional)")
     .fill("Bienvenida\nPropuesta de turismo en la laguna\nVarios");
-  await facilitator.getByLabel("Fecha", { exact: true }).fill(inDays(3));
-  await facilitator.getByLabel("Hora de inicio").fill("09:00");
-  await facilitator.getByLabel("Hora de fin").fill("12:30");
+  // Later today on the platform's clock: attendance opens on the day of the assembly.
+  const when = soonOnPlatformClock();
+  await facilitator.getByLabel("Fecha", { exact: true }).fill(when.date);
+  await facilitator.getByLabel("Hora de inicio").fill(when.start);
+  await facilitator.getByLabel("Hora de fin").fill(when.end);
   await facilitator.getByLabel("Lugar", { exact: true }).fill("Casa comunal de Sani Isla");
   await facilitator.getByRole("button", { name: "Convocar" }).click();
   await expect(facilitator.getByRole("heading", { level: 1 })).toHaveText(
     "Asamblea sobre turismo comunitario",
   );
-  await expect(facilitator.getByText("9:00 a. m. – 12:30 p. m.")).toBeVisible();
+  await expect(
+    facilitator.getByText(`${shownTime(when.startsAt, "es")} – ${shownTime(when.endsAt, "es")}`),
+  ).toBeVisible();
   const meetingUrl = new URL(facilitator.url()).pathname;
 
   // Attendance on a 360 px phone with JavaScript off: two members and a walk-in.
@@ -163,7 +167,9 @@ test("join, approve, schedule, take attendance without JavaScript on a phone, pu
     print.getByText("2 of 11 members present — quorum of 50 % not reached"),
   ).toBeVisible();
   await expect(print.getByRole("heading", { name: "Agenda" })).toBeVisible();
-  await expect(print.getByText(/9:00\s?AM – 12:30\s?PM/)).toBeVisible();
+  await expect(
+    print.getByText(`${shownTime(when.startsAt, "en")} – ${shownTime(when.endsAt, "en")}`),
+  ).toBeVisible();
   await expectNoAxeViolations(print);
 });
 

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
-import { checkWatchedPages, inDays, signedIn } from "./people";
+import { checkWatchedPages, inDays, signedIn, soonOnPlatformClock } from "./people";
 
 const PLATFORM = "/platforms/putumayo-aguarico";
 test.afterEach(checkWatchedPages);
@@ -130,25 +130,51 @@ for (const run of RUNS) {
 
     // The facilitator records the show of hands at the assembly that was held.
     const facilitator = await signedIn(browser, "facilitador@minga.example", { locale });
+    // The assembly where hands are counted takes place while the vote is open.
+    const assembly = `${t("votes", "tallyTitle")} ${lang} ${Date.now() % 100000}`;
+    const when = soonOnPlatformClock();
+    await facilitator.goto(`${PLATFORM}/meetings/new`);
+    await facilitator.getByLabel(t("meetings", "form.title")).fill(assembly);
+    await facilitator.getByLabel(t("meetings", "form.date"), { exact: true }).fill(when.date);
+    await facilitator.getByLabel(t("meetings", "form.startTime")).fill(when.start);
+    await facilitator.getByLabel(t("meetings", "form.endTime")).fill(when.end);
+    await facilitator.getByLabel(t("meetings", "form.place"), { exact: true }).fill("Pañacocha");
+    await facilitator.getByRole("button", { name: t("meetings", "form.schedule") }).click();
+    await facilitator.getByRole("link", { name: t("meetings", "attendance.link") }).click();
+    for (const name of [
+      "Alicia Criollo",
+      "Rebeca Piaguaje",
+      "Humberto Yiyoguaje",
+      "Fernanda Ortiz",
+    ]) {
+      await facilitator
+        .getByRole("group", { name: new RegExp(`^${name}`) })
+        .getByLabel(t("meetings", "attendance.statuses.present"))
+        .check();
+    }
+    await facilitator.getByRole("button", { name: t("meetings", "attendance.save") }).click();
+    await facilitator
+      .getByLabel(t("meetings", "walkIn.name"), { exact: true })
+      .fill("Segundo Andi");
+    await facilitator.getByRole("button", { name: t("meetings", "walkIn.add") }).click();
+    await expect(
+      facilitator.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
+    ).toBeVisible();
+
     await facilitator.goto(proposalUrl);
     await facilitator.getByRole("link", { name: t("votes", "recordTally") }).click();
-    const held = await facilitator
-      .locator("#tally-meeting option", { hasText: "vigilancia del territorio" })
+    const meetingId = await facilitator
+      .locator("#tally-meeting option", { hasText: assembly })
       .getAttribute("value");
-    await facilitator.getByLabel(t("votes", "tallyMeeting")).selectOption(held!);
+    await facilitator.getByLabel(t("votes", "tallyMeeting")).selectOption(meetingId!);
     await facilitator.getByRole("button", { name: t("votes", "useMeeting") }).click();
     await expect(
-      facilitator.getByText(
-        t("votes", "presentAt", {
-          count: 6,
-          meeting: "Asamblea extraordinaria: vigilancia del territorio",
-        }),
-      ),
+      facilitator.getByText(t("votes", "presentAt", { count: 5, meeting: assembly })),
     ).toBeVisible();
     await facilitator.getByLabel(option("yes"), { exact: true }).fill("9");
     await facilitator.getByRole("button", { name: t("votes", "saveTally") }).click();
     await expect(
-      facilitator.getByText(t("votes", "errors.tallyTooLarge", { present: 6 })),
+      facilitator.getByText(t("votes", "errors.tallyTooLarge", { present: 5 })),
     ).toBeVisible();
     await facilitator.getByLabel(option("yes"), { exact: true }).fill("3");
     await facilitator.getByLabel(option("no"), { exact: true }).fill("1");

@@ -5,7 +5,7 @@ import { isSupportedLanguage } from "~/i18n/resources.server";
 import { hashPassword, isCommonPassword, verifyDecoy, verifyPassword } from "./password.server";
 import type { ProfileInput, SignupInput } from "./schemas";
 import { endOtherSessions } from "./session.server";
-import { loginBlockedUntil, recordLoginFailure, recordLoginSuccess } from "./throttle.server";
+import { recordLoginSuccess, reserveLoginAttempt } from "./throttle.server";
 
 const fail = refuse;
 
@@ -71,16 +71,13 @@ export async function attemptLogin(
   ip: string,
   now = new Date(),
 ): Promise<LoginOutcome> {
-  const blockedUntil = await loginBlockedUntil(email, ip, now);
+  const { blockedUntil } = await reserveLoginAttempt(email, ip, now);
   if (blockedUntil) return { ok: false, reason: "throttled", retryAt: blockedUntil };
   const user = await db.user.findUnique({ where: { email } });
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyDecoy(password);
-  if (!user || !valid) {
-    await recordLoginFailure(email, ip, now);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user || !valid) return { ok: false, reason: "invalid" };
   await recordLoginSuccess(email, ip);
   return { ok: true, userId: user.id };
 }

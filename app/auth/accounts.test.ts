@@ -171,6 +171,15 @@ describe("throttling", () => {
     expect(later.ok).toBe(true);
   });
 
+  it("lets no more than 5 of a burst of simultaneous guesses reach the password check", async () => {
+    const { email } = await signUp();
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attemptLogin(email, `guess ${i}`, "10.9.0.1")),
+    );
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(5);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(7);
+  });
+
   it("refuses an address after 20 failures across different emails", async () => {
     const { email } = await signUp();
     const ip = "192.0.2.77";

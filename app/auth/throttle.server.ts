@@ -35,11 +35,21 @@ export async function loginBlockedUntil(email: string, ip: string, now = new Dat
   return byEmail > byIp ? byEmail : byIp;
 }
 
-export async function recordLoginFailure(email: string, ip: string, now = new Date()) {
-  await db.loginAttempt.create({ data: { email, ip, success: false, createdAt: now } });
-  // Keep the table small: a day is far longer than any window we look at.
-  await db.loginAttempt.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+/**
+ * Checks the limits and, when allowed, records the attempt as a failure before the
+ * (slow) password check, in one transaction: a burst of simultaneous guesses cannot all
+ * slip under the limit. A successful login then forgives it (recordLoginSuccess).
+ */
+export async function reserveLoginAttempt(email: string, ip: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const blockedUntil = await loginBlockedUntil(email, ip, now);
+    if (blockedUntil) return { blockedUntil };
+    await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now } });
+    // Keep the table small: a day is far longer than any window we look at.
+    await tx.loginAttempt.deleteMany({
+      where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+    });
+    return { blockedUntil: null };
   });
 }
 

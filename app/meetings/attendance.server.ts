@@ -8,6 +8,17 @@ import type { WalkInInput } from "./schemas";
 
 type AttendanceStatus = "present" | "absent" | "excused";
 
+/** Attendance opens on the day: from six hours before the start, never for a far-off date. */
+export const ATTENDANCE_OPENS_BEFORE_MS = 6 * 3600_000;
+
+function attendanceRefusal(meeting: { status: string; startsAt: Date }, now: Date) {
+  if (meeting.status === "cancelled") return refuseForm("meetings:errors.attendanceCancelled");
+  if (now.getTime() < meeting.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS) {
+    return refuseForm("meetings:errors.attendanceNotYet");
+  }
+  return null;
+}
+
 interface Actor {
   id: string;
 }
@@ -85,7 +96,8 @@ export async function saveAttendance(
 ): Promise<Outcome<{ changed: number }>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    if (meeting.status === "cancelled") return refuseForm("meetings:errors.attendanceCancelled");
+    const refused = attendanceRefusal(meeting, now);
+    if (refused) return refused;
     const members = await rosterMembers(platformId, meeting.startsAt);
     const existing = await tx.attendance.findMany({ where: { meetingId } });
     const byParticipant = new Map(existing.map((a) => [a.participantId, a]));
@@ -140,7 +152,8 @@ export async function addWalkIn(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    if (meeting.status === "cancelled") return refuseForm("meetings:errors.attendanceCancelled");
+    const refused = attendanceRefusal(meeting, now);
+    if (refused) return refused;
     const participant = await tx.participant.create({
       data: {
         name: input.name,

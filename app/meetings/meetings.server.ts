@@ -115,6 +115,10 @@ export async function updateMeeting(
   return db.$transaction(async (tx) => {
     const before = await getMeeting(platform.id, meetingId, tx);
     if (before.status === "cancelled") return refuseForm("meetings:errors.cancelled");
+    // What was held, and what the minutes record, is not rewritten afterwards.
+    if (before.status === "held" || before.minutesPublishedAt) {
+      return refuseForm("meetings:errors.heldNoEdit");
+    }
     // Moving a meeting into the past is refused; keeping a past date as it was is fine.
     if (startsAt.getTime() !== before.startsAt.getTime() && startsAt <= now) {
       return refuse("date", "meetings:errors.inPast");

@@ -8,7 +8,13 @@ import {
   scheduleMeeting,
   updateMeeting,
 } from "~/meetings/meetings.server";
-import { amendMinutes, publishMinutes, saveMinutes } from "~/meetings/minutes.server";
+import {
+  amendMinutes,
+  publishMinutes,
+  saveAndPublishMinutes,
+  saveMinutes,
+} from "~/meetings/minutes.server";
+import { quorumForMeeting } from "~/meetings/quorum.server";
 import { meetingSchema } from "~/meetings/schemas";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { instantToZoned, zonedToInstant } from "~/time/time-zone";
@@ -248,6 +254,52 @@ describe("attendance", () => {
     await expect(
       removeWalkIn(facilitator, platform.id, meeting.id, foreign.id),
     ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the record of a held meeting", () => {
+  it("opens attendance only on the day, and then keeps the meeting's details as they were", async () => {
+    const platform = await makePlatform();
+    const actor = await makeUser();
+    const far = await makeMeeting(platform.id, {
+      startsAt: new Date(Date.now() + 3 * 24 * 3600_000),
+    });
+    expect(await addWalkIn(actor, platform.id, far.id, { name: "Visitante" })).toMatchObject({
+      formErrors: ["meetings:errors.attendanceNotYet"],
+    });
+    const today = await makeMeeting(platform.id);
+    expect((await addWalkIn(actor, platform.id, today.id, { name: "Visitante" })).ok).toBe(true);
+    expect(await updateMeeting(actor, platform, today.id, input())).toMatchObject({
+      formErrors: ["meetings:errors.heldNoEdit"],
+    });
+    expect(await cancelMeeting(actor, platform, today.id, "x")).toMatchObject({
+      formErrors: ["meetings:errors.alreadyHeld"],
+    });
+  });
+
+  it("publishes exactly what was submitted, or leaves the draft untouched, and freezes the quorum rule", async () => {
+    const platform = await makePlatform({ quorumPercent: 50 });
+    const actor = await makeUser();
+    const meeting = await makeMeeting(platform.id);
+    await saveMinutes(actor, platform.id, meeting.id, { minutes: "Borrador guardado" });
+    // Not held yet: refused, and the stored draft is not overwritten.
+    expect(
+      await saveAndPublishMinutes(actor, platform.id, meeting.id, { minutes: "Otra versión" }),
+    ).toMatchObject({
+      formErrors: ["meetings:errors.notHeld"],
+    });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).minutes).toBe(
+      "Borrador guardado",
+    );
+    await db.meeting.update({ where: { id: meeting.id }, data: { status: "held" } });
+    expect(
+      (await saveAndPublishMinutes(actor, platform.id, meeting.id, { minutes: "Versión final" }))
+        .ok,
+    ).toBe(true);
+    await db.platform.update({ where: { id: platform.id }, data: { quorumPercent: 90 } });
+    const stored = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(stored).toMatchObject({ minutes: "Versión final", quorumPercent: 50 });
+    expect((await quorumForMeeting(stored, 90)).quorumPercent).toBe(50);
   });
 });
 

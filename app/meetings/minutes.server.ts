@@ -1,11 +1,81 @@
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
-import { getMeeting } from "./meetings.server";
+import { getMeeting, type Meeting } from "./meetings.server";
 import { splitLines, type MinutesInput } from "./schemas";
 
 interface Actor {
   id: string;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function writeDraft(
+  tx: Tx,
+  actor: Actor,
+  platformId: string,
+  meetingId: string,
+  input: MinutesInput,
+) {
+  await tx.meetingDecision.deleteMany({ where: { meetingId } });
+  await tx.meeting.update({
+    where: { id: meetingId },
+    data: {
+      minutes: input.minutes ?? "",
+      decisions: {
+        create: splitLines(input.decisions).map((text, position) => ({ text, position })),
+      },
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "minutes.saved",
+    entityType: "Meeting",
+    entityId: meetingId,
+    platformId,
+    details: {
+      length: (input.minutes ?? "").length,
+      decisions: splitLines(input.decisions).length,
+    },
+  });
+}
+
+async function publish(tx: Tx, actor: Actor, meeting: Meeting, now: Date) {
+  const platform = await tx.platform.findUniqueOrThrow({ where: { id: meeting.platformId } });
+  const stored = await getMeeting(meeting.platformId, meeting.id, tx);
+  await tx.meeting.update({
+    where: { id: meeting.id },
+    // The quorum rule in force is frozen with the minutes.
+    data: {
+      minutesPublishedAt: now,
+      minutesPublishedById: actor.id,
+      quorumPercent: platform.quorumPercent,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "minutes.published",
+    entityType: "Meeting",
+    entityId: meeting.id,
+    platformId: meeting.platformId,
+    details: {
+      minutes: stored.minutes,
+      decisions: stored.decisions.map((d) => d.text),
+      quorumPercent: platform.quorumPercent,
+    },
+  });
+}
+
+function refusalToEdit(meeting: Meeting) {
+  if (meeting.status === "cancelled") return refuseForm("meetings:errors.cancelled");
+  if (meeting.minutesPublishedAt) return refuseForm("meetings:errors.minutesPublished");
+  return null;
+}
+
+function refusalToPublish(meeting: Meeting, minutes: string) {
+  if (meeting.status !== "held") return refuseForm("meetings:errors.notHeld");
+  if (!minutes.trim()) return refuse("minutes", "meetings:errors.minutesEmpty");
+  return null;
 }
 
 /** Facilitators write the minutes and decisions as a draft until a coordinator publishes. */
@@ -17,34 +87,35 @@ export async function saveMinutes(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    if (meeting.status === "cancelled") return refuseForm("meetings:errors.cancelled");
-    if (meeting.minutesPublishedAt) return refuseForm("meetings:errors.minutesPublished");
-    await tx.meetingDecision.deleteMany({ where: { meetingId } });
-    await tx.meeting.update({
-      where: { id: meetingId },
-      data: {
-        minutes: input.minutes ?? "",
-        decisions: {
-          create: splitLines(input.decisions).map((text, position) => ({ text, position })),
-        },
-      },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.saved",
-      entityType: "Meeting",
-      entityId: meetingId,
-      platformId,
-      details: {
-        length: (input.minutes ?? "").length,
-        decisions: splitLines(input.decisions).length,
-      },
-    });
+    const refused = refusalToEdit(meeting);
+    if (refused) return refused;
+    await writeDraft(tx, actor, platformId, meetingId, input);
     return ok(null);
   });
 }
 
-/** After this the minutes are read-only; corrections go through amendments. */
+/**
+ * Saves what the coordinator has in front of them and publishes exactly that, in one
+ * transaction; if publishing is refused, the stored draft is left as it was.
+ */
+export async function saveAndPublishMinutes(
+  actor: Actor,
+  platformId: string,
+  meetingId: string,
+  input: MinutesInput,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  return db.$transaction(async (tx) => {
+    const meeting = await getMeeting(platformId, meetingId, tx);
+    const refused = refusalToEdit(meeting) ?? refusalToPublish(meeting, input.minutes ?? "");
+    if (refused) return refused;
+    await writeDraft(tx, actor, platformId, meetingId, input);
+    await publish(tx, actor, meeting, now);
+    return ok(null);
+  });
+}
+
+/** Publishes the stored draft. After this the minutes are read-only; amendments correct them. */
 export async function publishMinutes(
   actor: Actor,
   platformId: string,
@@ -53,21 +124,9 @@ export async function publishMinutes(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    if (meeting.minutesPublishedAt) return refuseForm("meetings:errors.minutesPublished");
-    if (meeting.status !== "held") return refuseForm("meetings:errors.notHeld");
-    if (!meeting.minutes.trim()) return refuse("minutes", "meetings:errors.minutesEmpty");
-    await tx.meeting.update({
-      where: { id: meetingId },
-      data: { minutesPublishedAt: now, minutesPublishedById: actor.id },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.published",
-      entityType: "Meeting",
-      entityId: meetingId,
-      platformId,
-      details: { minutes: meeting.minutes, decisions: meeting.decisions.map((d) => d.text) },
-    });
+    const refused = refusalToEdit(meeting) ?? refusalToPublish(meeting, meeting.minutes);
+    if (refused) return refused;
+    await publish(tx, actor, meeting, now);
     return ok(null);
   });
 }

@@ -26,10 +26,12 @@ export function computeQuorum(eligible: number, present: number, quorumPercent: 
   };
 }
 
+/** The platform's current rule applies until the minutes are published, then the frozen one. */
 export async function quorumForMeeting(
-  meeting: { id: string; platformId: string; startsAt: Date },
-  quorumPercent: number,
+  meeting: { id: string; platformId: string; startsAt: Date; quorumPercent?: number | null },
+  platformQuorumPercent: number,
 ): Promise<Quorum> {
+  const quorumPercent = meeting.quorumPercent ?? platformQuorumPercent;
   const [eligibleMembers, presentRows] = await Promise.all([
     membersActiveAt(meeting.platformId, meeting.startsAt),
     db.attendance.findMany({

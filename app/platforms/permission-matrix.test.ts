@@ -208,7 +208,8 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
   },
   {
     name: "cast a ballot",
-    allowed: MEMBERS,
+    // One ballot per active member: administrators do not vote on a platform as such.
+    allowed: ["member", "facilitator", "coordinator"],
     run: async (w, r) => {
       const { proposal, vote } = await openVoteOn(w);
       return postForm(

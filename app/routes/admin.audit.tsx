@@ -14,7 +14,8 @@ export const handle: RouteHandle = { pageTitle: (t) => t("admin:auditLog") };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireAdmin(request, context);
   const locale = await resolveLocale(request, user);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
+  const asked = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
+  const page = Number.isSafeInteger(asked) && asked > 0 ? Math.min(asked, 1_000_000) : 1;
   const log = await listAuditEvents({ page });
   return json({
     ...log,

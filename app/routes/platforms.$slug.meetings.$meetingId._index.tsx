@@ -229,9 +229,11 @@ export default function MeetingPage() {
               <li>
                 <Link to={`${base}/sheet`}>{t("sheet.link")}</Link>
               </li>
-              <li>
-                <Link to={`${base}/edit`}>{t("edit")}</Link>
-              </li>
+              {meeting.status === "scheduled" ? (
+                <li>
+                  <Link to={`${base}/edit`}>{t("edit")}</Link>
+                </li>
+              ) : null}
             </>
           ) : null}
         </ul>

@@ -78,11 +78,11 @@ export default function EditMeetingPage() {
   const { t } = useTranslation("meetings");
   const { platform, meeting, values } = useLoaderData<typeof loader>();
   const page = `/platforms/${platform.slug}/meetings/${meeting.id}`;
-  if (meeting.status === "cancelled") {
+  if (meeting.status !== "scheduled") {
     return (
       <div className="narrow stack">
         <h1>{t("editTitle")}</h1>
-        <p>{t("errors.cancelled")}</p>
+        <p>{t(meeting.status === "cancelled" ? "errors.cancelled" : "errors.heldNoEdit")}</p>
         <Link to={page}>← {meeting.title}</Link>
       </div>
     );

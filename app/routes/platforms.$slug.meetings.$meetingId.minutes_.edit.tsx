@@ -10,7 +10,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
 import { getMeeting } from "~/meetings/meetings.server";
-import { amendMinutes, publishMinutes, saveMinutes } from "~/meetings/minutes.server";
+import { amendMinutes, saveAndPublishMinutes, saveMinutes } from "~/meetings/minutes.server";
 import { amendmentSchema, minutesSchema } from "~/meetings/schemas";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
@@ -54,12 +54,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
       const submission = parseWithZod(formData, { schema: minutesSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
-      const saved = await saveMinutes(actor, platform.id, meetingId, submission.value);
-      if (!saved.ok) return rejectForm(formId, submission, saved);
-      if (intent === "save") return redirect(withNotice(page, "minutesSaved"));
-      const published = await publishMinutes(actor, platform.id, meetingId);
-      if (!published.ok) return rejectForm(formId, submission, published);
-      return redirect(withNotice(page, "minutesPublished"));
+      const outcome =
+        intent === "save"
+          ? await saveMinutes(actor, platform.id, meetingId, submission.value)
+          : await saveAndPublishMinutes(actor, platform.id, meetingId, submission.value);
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(page, intent === "save" ? "minutesSaved" : "minutesPublished"));
     }
     case "amend": {
       const actor = await requirePlatformRole(request, context, platform.id, "facilitator");

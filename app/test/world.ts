@@ -92,7 +92,8 @@ export async function makeMeeting(
     minutesPublishedAt: Date;
   }> = {},
 ) {
-  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 24 * 3600_000);
+  // By default it starts within the hour: attendance is open and a vote opened now overlaps.
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 3600_000);
   return db.meeting.create({
     data: {
       platformId,

@@ -1,12 +1,12 @@
 import { recordAudit } from "~/audit/audit.server";
-import { notFound } from "~/auth/guards.server";
+import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
-import { db, isUniqueViolation } from "~/db.server";
+import { db } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { splitLines } from "~/meetings/schemas";
 import { membersActiveAt } from "~/platforms/membership.server";
-import { viewerOf } from "~/platforms/permissions.server";
+import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
 import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
@@ -97,9 +97,18 @@ export async function openVote(
   });
 }
 
-async function optionCounts(client: DbClient, vote: VoteRecord): Promise<OptionCount[]> {
+/** Counts per option; online ballots only from the members in `voters` (active at the close). */
+async function optionCounts(
+  client: DbClient,
+  vote: VoteRecord,
+  voters: string[],
+): Promise<OptionCount[]> {
   const [online, inPerson] = await Promise.all([
-    client.ballot.groupBy({ by: ["optionId"], where: { voteId: vote.id }, _count: { _all: true } }),
+    client.ballot.groupBy({
+      by: ["optionId"],
+      where: { voteId: vote.id, userId: { in: voters } },
+      _count: { _all: true },
+    }),
     client.inPersonCount.groupBy({
       by: ["optionId"],
       where: { tally: { voteId: vote.id } },
@@ -123,10 +132,11 @@ async function closeInTransaction(
   actorId: string | null,
   reason: string | null,
 ): Promise<VoteResult> {
-  const eligible = (await membersActiveAt(vote.platformId, closedAt)).length;
+  // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
+  const members = (await membersActiveAt(vote.platformId, closedAt)).map((m) => m.userId);
   const result = decideVote({
-    options: await optionCounts(tx, vote),
-    eligible,
+    options: await optionCounts(tx, vote, members),
+    eligible: members.length,
     quorumPercent: vote.quorumPercent,
     rule: vote.approvalRule as ApprovalRule,
   });
@@ -193,7 +203,7 @@ export async function closeVoteEarly(
 }
 
 function openState(vote: VoteRecord, now: Date): string | null {
-  if (vote.closedAt) return "votes:errors.closed";
+  if (vote.closedAt || now >= vote.closesAt) return "votes:errors.closed";
   if (now < vote.opensAt) return "votes:errors.notOpenYet";
   return null;
 }
@@ -209,30 +219,30 @@ export async function castBallot(
   optionId: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  const vote = await settleVote(await voteOf(db, platformId, voteId), now);
-  const closed = openState(vote, now);
-  if (closed) return refuseForm(closed);
-  if (!vote.options.some((o) => o.id === optionId))
-    return refuse("optionId", "votes:errors.badOption");
-  const byHand = await db.inPersonVoter.findUnique({
-    where: { voteId_userId: { voteId, userId: user.id } },
+  await settleVote(await voteOf(db, platformId, voteId), now);
+  // Every check and the write in one transaction: a close or a show-of-hands count cannot
+  // slip in between.
+  return db.$transaction(async (tx) => {
+    const vote = await voteOf(tx, platformId, voteId);
+    const closed = openState(vote, now);
+    if (closed) return refuseForm(closed);
+    // Ballots belong to the platform's active members (not to administrators as such).
+    if (!(await activeRole(user.id, platformId))) forbidden();
+    if (!vote.options.some((o) => o.id === optionId)) {
+      return refuse("optionId", "votes:errors.badOption");
+    }
+    const key = { voteId_userId: { voteId, userId: user.id } };
+    if (await tx.inPersonVoter.findUnique({ where: key })) {
+      return refuseForm("votes:errors.votedInPerson");
+    }
+    // The database's unique (vote, member) keeps it at one ballot; a second one replaces it.
+    if (await tx.ballot.findUnique({ where: key })) {
+      await tx.ballot.update({ where: key, data: { optionId } });
+    } else {
+      await tx.ballot.create({ data: { voteId, userId: user.id, optionId } });
+    }
+    return ok(null);
   });
-  if (byHand) return refuseForm("votes:errors.votedInPerson");
-  try {
-    await db.ballot.upsert({
-      where: { voteId_userId: { voteId, userId: user.id } },
-      create: { voteId, userId: user.id, optionId },
-      update: { optionId },
-    });
-  } catch (error) {
-    // Two ballots from one member at the same instant: the later one replaces the first.
-    if (!isUniqueViolation(error)) throw error;
-    await db.ballot.update({
-      where: { voteId_userId: { voteId, userId: user.id } },
-      data: { optionId },
-    });
-  }
-  return ok(null);
 }
 
 export async function myBallot(voteId: string, userId: string | null) {
@@ -242,6 +252,13 @@ export async function myBallot(voteId: string, userId: string | null) {
     db.inPersonVoter.findUnique({ where: { voteId_userId: { voteId, userId } } }),
   ]);
   return { optionId: ballot?.optionId ?? null, inPerson: !!byHand };
+}
+
+function overlapsVote(
+  meeting: { startsAt: Date; endsAt: Date },
+  vote: { opensAt: Date; closesAt: Date },
+): boolean {
+  return meeting.startsAt < vote.closesAt && meeting.endsAt > vote.opensAt;
 }
 
 export interface TallyInput {
@@ -254,7 +271,12 @@ export interface TallyInput {
 export async function tallyContext(platformId: string, voteId: string) {
   const vote = await voteOf(db, platformId, voteId);
   const meetings = await db.meeting.findMany({
-    where: { platformId, status: { not: "cancelled" } },
+    where: {
+      platformId,
+      status: { not: "cancelled" },
+      startsAt: { lt: vote.closesAt },
+      endsAt: { gt: vote.opensAt },
+    },
     orderBy: { startsAt: "desc" },
     take: 20,
     include: {
@@ -294,11 +316,11 @@ export async function recordTally(
   input: TallyInput,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  const settled = await settleVote(await voteOf(db, platformId, voteId), now);
-  const closed = openState(settled, now);
-  if (closed) return refuseForm(closed);
+  await settleVote(await voteOf(db, platformId, voteId), now);
   return db.$transaction(async (tx) => {
     const vote = await voteOf(tx, platformId, voteId);
+    const closed = openState(vote, now);
+    if (closed) return refuseForm(closed);
     const meeting = await tx.meeting.findUnique({
       where: { id: input.meetingId },
       include: {
@@ -311,6 +333,8 @@ export async function recordTally(
     if (!meeting || meeting.platformId !== platformId)
       return refuse("meetingId", "validation.choice");
     if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
+    // Hands count for this vote only at an assembly held while it was open.
+    if (!overlapsVote(meeting, vote)) return refuse("meetingId", "votes:errors.meetingOutsideVote");
     const optionIds = vote.options.map((o) => o.id);
     if (Object.keys(input.count).some((id) => !optionIds.includes(id))) {
       return refuseForm("votes:errors.badOption");

@@ -10,6 +10,7 @@ import {
   voteForProposal,
 } from "~/votes/votes.server";
 import { openVote } from "~/votes/votes.server";
+import { removeMember } from "~/platforms/membership.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 const day = 24 * 3600_000;
@@ -187,6 +188,24 @@ describe("ballots", () => {
     expect(storedResult((await voteForProposal(platform.id, proposal.id))!)).toEqual(result);
   });
 
+  it("does not count the ballot of a member removed before the close", async () => {
+    const { platform, coordinator, members, vote, option } = await setup();
+    await castBallot(members[0], platform.id, vote.id, option("no"));
+    await castBallot(members[1], platform.id, vote.id, option("yes"));
+    await castBallot(members[2], platform.id, vote.id, option("yes"));
+    const membership = await db.membership.findFirstOrThrow({
+      where: { userId: members[0].id, platformId: platform.id },
+    });
+    await removeMember(coordinator, platform.id, membership.id, "Dejó la comunidad");
+    await expect(castBallot(members[0], platform.id, vote.id, option("yes"))).rejects.toMatchObject(
+      { status: 403 },
+    );
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin");
+    const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
+    expect(result).toMatchObject({ eligible: 4, participation: 2 });
+    expect(result.options.find((o) => o.code === "no")!.online).toBe(0);
+  });
+
   it("never lists secret ballots, even after the close", async () => {
     const { platform, coordinator, members, vote, option } = await setup({ secret: "on" });
     await castBallot(members[0], platform.id, vote.id, option("yes"));
@@ -280,6 +299,26 @@ describe("in-person tallies", () => {
       await db.auditEvent.findMany({ where: { entityId: vote.id }, orderBy: { createdAt: "asc" } })
     ).map((e) => e.action);
     expect(actions).toEqual(["vote.opened", "vote.tallyRecorded", "vote.tallyCorrected"]);
+  });
+
+  it("only counts hands at an assembly held while the vote was open", async () => {
+    const { platform, coordinator, vote, option } = await withMeeting(2);
+    const earlier = await makeMeeting(platform.id, {
+      status: "held",
+      startsAt: new Date(Date.now() - 30 * day),
+      endsAt: new Date(Date.now() - 30 * day + 3600_000),
+    });
+    const p = await db.participant.create({ data: { name: "Visitante" } });
+    await db.attendance.create({
+      data: { meetingId: earlier.id, participantId: p.id, status: "present", walkIn: true },
+    });
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: earlier.id,
+        count: { [option("yes")]: 1 },
+        inPerson: [],
+      }),
+    ).toEqual({ ok: false, fieldErrors: { meetingId: ["votes:errors.meetingOutsideVote"] } });
   });
 
   it("refuses a meeting of another platform", async () => {
