@@ -209,6 +209,25 @@ function openState(vote: VoteRecord, now: Date): string | null {
 }
 
 /**
+ * Runs `write` in one transaction with the vote re-read and still open, so a close (or
+ * another count) cannot slip in between the checks and the write.
+ */
+async function whileOpen<T>(
+  platformId: string,
+  voteId: string,
+  now: Date,
+  write: (tx: DbClient, vote: VoteRecord) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  await settleVote(await voteOf(db, platformId, voteId), now);
+  return db.$transaction(async (tx) => {
+    const vote = await voteOf(tx, platformId, voteId);
+    const closed = openState(vote, now);
+    if (closed) return refuseForm(closed);
+    return write(tx, vote);
+  });
+}
+
+/**
  * One ballot per active member, enforced by the database; a second one replaces the first.
  * The caller has checked the member's role; this checks the vote and the option.
  */
@@ -219,13 +238,7 @@ export async function castBallot(
   optionId: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  await settleVote(await voteOf(db, platformId, voteId), now);
-  // Every check and the write in one transaction: a close or a show-of-hands count cannot
-  // slip in between.
-  return db.$transaction(async (tx) => {
-    const vote = await voteOf(tx, platformId, voteId);
-    const closed = openState(vote, now);
-    if (closed) return refuseForm(closed);
+  return whileOpen(platformId, voteId, now, async (tx, vote) => {
     // Ballots belong to the platform's active members (not to administrators as such).
     if (!(await activeRole(user.id, platformId))) forbidden();
     if (!vote.options.some((o) => o.id === optionId)) {
@@ -316,11 +329,7 @@ export async function recordTally(
   input: TallyInput,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  await settleVote(await voteOf(db, platformId, voteId), now);
-  return db.$transaction(async (tx) => {
-    const vote = await voteOf(tx, platformId, voteId);
-    const closed = openState(vote, now);
-    if (closed) return refuseForm(closed);
+  return whileOpen(platformId, voteId, now, async (tx, vote) => {
     const meeting = await tx.meeting.findUnique({
       where: { id: input.meetingId },
       include: {
