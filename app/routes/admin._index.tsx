@@ -34,28 +34,30 @@ export default function AdminPage() {
         </li>
       </ul>
       <h2>{t("platforms")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("platformName")}</th>
-            <th scope="col">{t("activeMembers")}</th>
-            <th scope="col">{t("actionsColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {platforms.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link to={`/platforms/${p.slug}`}>{p.name}</Link>
-              </td>
-              <td>{p.activeMembers}</td>
-              <td>
-                <Link to={`/admin/platforms/${p.slug}`}>{t("edit")}</Link>
-              </td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("platformName")}</th>
+              <th scope="col">{t("activeMembers")}</th>
+              <th scope="col">{t("actionsColumn")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {platforms.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/platforms/${p.slug}`}>{p.name}</Link>
+                </td>
+                <td>{p.activeMembers}</td>
+                <td>
+                  <Link to={`/admin/platforms/${p.slug}`}>{t("edit")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

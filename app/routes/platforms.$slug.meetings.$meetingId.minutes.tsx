@@ -143,27 +143,29 @@ export default function MinutesPage() {
         <h2 id="m-attendance">{t("minutes.attendance")}</h2>
         <p>{t("minutes.presentCount", { count: data.presentCount, walkIns: data.walkInCount })}</p>
         {data.attendance ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("sheet.name")}</th>
-                <th scope="col">{t("sheet.community")}</th>
-                <th scope="col">{t("minutes.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.attendance.map((a, i) => (
-                <tr key={i}>
-                  <td>{a.name}</td>
-                  <td>{a.community ?? "—"}</td>
-                  <td>
-                    {t(`attendance.statuses.${a.status}`)}
-                    {a.walkIn ? ` (${t("minutes.walkIn")})` : ""}
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("sheet.name")}</th>
+                  <th scope="col">{t("sheet.community")}</th>
+                  <th scope="col">{t("minutes.status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.attendance.map((a, i) => (
+                  <tr key={i}>
+                    <td>{a.name}</td>
+                    <td>{a.community ?? "—"}</td>
+                    <td>
+                      {t(`attendance.statuses.${a.status}`)}
+                      {a.walkIn ? ` (${t("minutes.walkIn")})` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
       </section>
     </article>

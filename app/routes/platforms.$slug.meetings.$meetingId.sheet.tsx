@@ -51,51 +51,55 @@ export default function AttendanceSheet() {
         </p>
       </header>
       <h2>{t("sheet.members")}</h2>
-      <table className="sheet-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t("sheet.name")}</th>
-            <th scope="col">{t("sheet.community")}</th>
-            <th scope="col">{t("sheet.signature")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              <td>{m.name}</td>
-              <td>{m.community ?? ""}</td>
-              <td className="signature" />
+      <div className="table-scroll">
+        <table className="sheet-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("sheet.name")}</th>
+              <th scope="col">{t("sheet.community")}</th>
+              <th scope="col">{t("sheet.signature")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>{m.name}</td>
+                <td>{m.community ?? ""}</td>
+                <td className="signature" />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t("sheet.walkIns")}</h2>
-      <table className="sheet-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t("sheet.name")}</th>
-            <th scope="col">{t("sheet.community")}</th>
-            <th scope="col">{t("sheet.gender")}</th>
-            <th scope="col">{t("sheet.ageGroup")}</th>
-            <th scope="col">{t("sheet.signature")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: WALK_IN_ROWS }, (_, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              <td />
-              <td />
-              <td />
-              <td />
-              <td className="signature" />
+      <div className="table-scroll">
+        <table className="sheet-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("sheet.name")}</th>
+              <th scope="col">{t("sheet.community")}</th>
+              <th scope="col">{t("sheet.gender")}</th>
+              <th scope="col">{t("sheet.ageGroup")}</th>
+              <th scope="col">{t("sheet.signature")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {Array.from({ length: WALK_IN_ROWS }, (_, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td />
+                <td />
+                <td />
+                <td />
+                <td className="signature" />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="hint">{t("sheet.legend")}</p>
     </article>
   );

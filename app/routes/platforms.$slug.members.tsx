@@ -192,27 +192,31 @@ export default function MembersPage() {
       <section aria-labelledby="directory-heading">
         <h2 id="directory-heading">{t("members.directoryHeading", { count: members.length })}</h2>
         <p className="hint">{t("members.privacy")}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.community")}</th>
-              <th scope="col">{t("members.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.membershipId}>
-                <td>
-                  {m.name}
-                  {viewer.canCoordinate && m.userId !== myId ? <MemberControls member={m} /> : null}
-                </td>
-                <td>{m.community ?? "—"}</td>
-                <td>{t(`roles.${m.role}`)}</td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.community")}</th>
+                <th scope="col">{t("members.role")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.membershipId}>
+                  <td>
+                    {m.name}
+                    {viewer.canCoordinate && m.userId !== myId ? (
+                      <MemberControls member={m} />
+                    ) : null}
+                  </td>
+                  <td>{m.community ?? "—"}</td>
+                  <td>{t(`roles.${m.role}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );

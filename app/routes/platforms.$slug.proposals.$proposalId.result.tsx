@@ -93,27 +93,29 @@ export default function ResultPage() {
           inPerson: o.inPerson,
         }))}
       />
-      <table>
-        <caption className="visually-hidden">{t("chartTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("option")}</th>
-            <th scope="col">{t("online")}</th>
-            <th scope="col">{t("inPerson")}</th>
-            <th scope="col">{t("total")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.options.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{label(o)}</th>
-              <td>{o.online}</td>
-              <td>{o.inPerson}</td>
-              <td>{o.total}</td>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{t("chartTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("option")}</th>
+              <th scope="col">{t("online")}</th>
+              <th scope="col">{t("inPerson")}</th>
+              <th scope="col">{t("total")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.options.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{label(o)}</th>
+                <td>{o.online}</td>
+                <td>{o.inPerson}</td>
+                <td>{o.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="no-print">
         <a href={`${back}/result.csv`} download>
           {t("downloadCsv")}
