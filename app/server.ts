@@ -1,9 +1,8 @@
-import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
-import { authenticate } from "~/auth/session.server";
+import { authenticate, pruneExpiredSessions } from "~/auth/session.server";
 import { prepareDatabase } from "~/db.server";
 import { createNonce, isSameOriginRequest, securityHeaders } from "~/http/security.server";
 import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
@@ -88,10 +87,9 @@ app.all(
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 await prepareDatabase();
+// Sessions left to expire are otherwise only removed when someone presents them.
+await pruneExpiredSessions();
 app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   console.log(`Minga ${production ? "" : "(development) "}listening on http://${shown}:${port}`);
 });
-
-// Referenced so bundlers keep the static folder relative to the working directory.
-export const publicDir = path.resolve("public");

@@ -9,14 +9,6 @@ export function uniqueEmail(prefix = "persona"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.org`;
 }
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("button", { name: "Salir" })).toBeVisible();
-}
-
 /** axe-core with the WCAG 2.1 A/AA rules: no violations allowed. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/i18n/format";
 import type { PlatformSummary } from "~/platforms/platforms.server";
 
 export function PlatformCard({
@@ -23,7 +24,7 @@ export function PlatformCard({
       <p className="muted">
         {t("memberCount", {
           count: platform.activeMembers,
-          formatted: new Intl.NumberFormat(i18n.language).format(platform.activeMembers),
+          formatted: formatNumber(platform.activeMembers, i18n.language),
         })}
       </p>
     </article>

@@ -14,6 +14,7 @@ export function rejectForm(
   submission: Submission<unknown>,
   refusal?: Refusal,
   hideFields?: string[],
+  status = 400,
 ) {
   return json(
     {
@@ -24,7 +25,7 @@ export function rejectForm(
         hideFields,
       }),
     },
-    { status: 400 },
+    { status },
   );
 }
 

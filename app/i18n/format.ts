@@ -27,10 +27,3 @@ export function formatTime(date: Date | string, locale: string, timeZone: string
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
-
-export function formatPercent(share: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: "percent",
-    maximumFractionDigits: 0,
-  }).format(share);
-}

@@ -11,10 +11,6 @@ interface Actor {
   id: string;
 }
 
-export function findMembership(userId: string, platformId: string) {
-  return db.membership.findUnique({ where: { userId_platformId: { userId, platformId } } });
-}
-
 /** The membership, which must belong to this platform: a forged id from another is a 404. */
 async function membershipOf(client: DbClient, platformId: string, membershipId: string) {
   const m = await client.membership.findUnique({ where: { id: membershipId } });

@@ -115,12 +115,13 @@ export async function listProposals(
   platformId: string,
   viewer: Viewer,
   userId: string | null,
-  filter: { state?: ProposalState; q?: string },
+  filter: { state?: ProposalState; states?: ProposalState[]; q?: string; take?: number },
 ) {
   const rows = await db.proposal.findMany({
     where: {
       platformId,
       ...(filter.state ? { state: filter.state } : {}),
+      ...(filter.states ? { state: { in: filter.states } } : {}),
       ...(filter.q ? { searchText: { contains: searchable(filter.q) } } : {}),
       ...(viewer.canCoordinate
         ? {}
@@ -128,7 +129,7 @@ export async function listProposals(
     },
     orderBy: { updatedAt: "desc" },
     include: { author: { select: { name: true } }, _count: { select: { comments: true } } },
-    take: 200,
+    take: filter.take ?? 200,
   });
   return rows.map((p) => ({
     id: p.id,

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, getProfile, updateProfile } from "~/auth/accounts.server";
 import { badRequest, requireSession } from "~/auth/guards.server";
@@ -11,7 +11,10 @@ import { endAllSessions } from "~/auth/session.server";
 import { EmailField, NewPasswordFields } from "~/components/auth-fields";
 import { FormErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
+import { DoneNotice } from "~/components/notice";
 import { ProfileFields } from "~/components/profile-fields";
+import { useFormFor } from "~/components/use-form-for";
+import { rejectForm, withNotice } from "~/forms/respond.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("auth:account.title") };
 
@@ -27,41 +30,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "profile") {
     const submission = parseWithZod(formData, { schema: profileSchema });
-    if (submission.status !== "success") {
-      return json({ intent, result: submission.reply(), saved: false }, { status: 400 });
-    }
+    if (submission.status !== "success") return rejectForm("profile", submission);
     const outcome = await updateProfile(user.id, submission.value);
-    if (!outcome.ok) {
-      return json(
-        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors }), saved: false },
-        { status: 400 },
-      );
-    }
-    return json({ intent, result: submission.reply(), saved: true });
+    if (!outcome.ok) return rejectForm("profile", submission, outcome);
+    return redirect(withNotice("/account", "profileSaved"));
   }
 
   if (intent === "password") {
     const hide = ["currentPassword", "newPassword", "confirmPassword"];
     const submission = parseWithZod(formData, { schema: passwordChangeSchema });
-    if (submission.status !== "success") {
-      return json(
-        { intent, result: submission.reply({ hideFields: hide }), saved: false },
-        { status: 400 },
-      );
-    }
+    if (submission.status !== "success") return rejectForm("password", submission, undefined, hide);
     const { currentPassword, newPassword } = submission.value;
     const outcome = await changePassword(user.id, session.id, currentPassword, newPassword);
-    if (!outcome.ok) {
-      return json(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: hide }),
-          saved: false,
-        },
-        { status: 400 },
-      );
-    }
-    return json({ intent, result: submission.reply({ resetForm: true }), saved: true });
+    if (!outcome.ok) return rejectForm("password", submission, outcome, hide);
+    return redirect(withNotice("/account", "passwordChanged"));
   }
 
   if (intent === "logout-everywhere") {
@@ -72,33 +54,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   badRequest();
 }
 
-function useIntentResult(intent: string) {
-  const data = useActionData<typeof action>();
-  return data && data.intent === intent ? data : undefined;
-}
-
 function ProfileForm() {
   const { t } = useTranslation("auth");
   const { profile } = useLoaderData<typeof loader>();
-  const data = useIntentResult("profile");
-  const [form, fields] = useForm({
-    id: "profile",
-    lastResult: data?.result,
-    defaultValue: profile,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
-  });
+  const [form, fields] = useFormFor("profile", profileSchema, profile);
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t("account.profileHeading")}</h2>
-      {data?.saved ? (
-        <p role="status" className="notice">
-          {t("account.profileSaved")}
-        </p>
-      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="profile" />
         <EmailField meta={fields.email} />
         <ProfileFields fields={fields} />
         <button type="submit" name="intent" value="profile" className="button primary">
@@ -111,24 +76,13 @@ function ProfileForm() {
 
 function PasswordForm() {
   const { t } = useTranslation("auth");
-  const data = useIntentResult("password");
-  const [form, fields] = useForm({
-    id: "password",
-    lastResult: data?.result,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
-  });
+  const [form, fields] = useFormFor("password", passwordChangeSchema);
   return (
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t("account.passwordHeading")}</h2>
-      {data?.saved ? (
-        <p role="status" className="notice">
-          {t("account.passwordChanged")}
-        </p>
-      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="password" />
         <TextField
           meta={fields.currentPassword}
           label={t("fields.currentPassword")}
@@ -153,6 +107,7 @@ export default function AccountPage() {
   return (
     <div className="narrow stack">
       <h1>{t("account.title")}</h1>
+      <DoneNotice />
       <ProfileForm />
       <PasswordForm />
       <section aria-labelledby="sessions-heading">

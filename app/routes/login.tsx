@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attemptLogin } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
@@ -11,7 +11,10 @@ import { startSession } from "~/auth/session.server";
 import { EmailField } from "~/components/auth-fields";
 import { FormErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
 import { msg } from "~/forms/messages";
+import { refuseForm } from "~/forms/outcome";
+import { rejectForm } from "~/forms/respond.server";
 import { safeRedirect } from "~/http/redirect";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("auth:login.title") };
@@ -24,26 +27,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: loginSchema });
-  if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
+  const hide = ["password"];
+  if (submission.status !== "success") return rejectForm("login", submission, undefined, hide);
   const { email, password, redirectTo } = submission.value;
   const outcome = await attemptLogin(email, password, context.clientIp);
   if (!outcome.ok) {
     if (outcome.reason === "throttled") {
       const minutes = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 60_000));
-      return json(
-        submission.reply({
-          formErrors: [msg("auth:errors.throttled", { minutes })],
-          hideFields: ["password"],
-        }),
-        { status: 429 },
-      );
+      const refusal = refuseForm(msg("auth:errors.throttled", { minutes }));
+      return rejectForm("login", submission, refusal, hide, 429);
     }
-    return json(
-      submission.reply({ formErrors: ["auth:errors.invalidLogin"], hideFields: ["password"] }),
-      { status: 400 },
-    );
+    return rejectForm("login", submission, refuseForm("auth:errors.invalidLogin"), hide);
   }
   const cookie = await startSession(outcome.userId);
   return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
@@ -52,20 +46,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { t } = useTranslation("auth");
   const { redirectTo } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-  });
+  const [form, fields] = useFormFor("login", loginSchema);
   return (
     <section className="narrow">
       <h1>{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="login" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <EmailField meta={fields.email} />
         <TextField

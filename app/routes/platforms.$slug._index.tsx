@@ -36,8 +36,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
   ]);
-  const proposals = await listProposals(platform.id, viewer, context.user?.id ?? null, {});
-  const openProposals = proposals.filter((p) => p.state === "discussion" || p.state === "voting");
+  const openProposals = await listProposals(platform.id, viewer, context.user?.id ?? null, {
+    states: ["discussion", "voting"],
+    take: 5,
+  });
   return json({
     platform: {
       slug: platform.slug,
@@ -51,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     activeMembers,
     upcoming: meetings.upcoming.slice(0, 5),
-    openProposals: openProposals.slice(0, 5),
+    openProposals,
     viewer,
   });
 }

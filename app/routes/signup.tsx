@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { registerUser } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
@@ -12,6 +12,8 @@ import { EmailField, NewPasswordFields } from "~/components/auth-fields";
 import { FormErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { ProfileFields } from "~/components/profile-fields";
+import { useFormFor } from "~/components/use-form-for";
+import { rejectForm } from "~/forms/respond.server";
 import { safeRedirect } from "~/http/redirect";
 import { resolveLocale } from "~/i18n/i18next.server";
 
@@ -28,14 +30,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
+    return rejectForm("signup", submission, undefined, SECRET_FIELDS);
   }
   const outcome = await registerUser(submission.value);
-  if (!outcome.ok) {
-    return json(submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: SECRET_FIELDS }), {
-      status: 400,
-    });
-  }
+  if (!outcome.ok) return rejectForm("signup", submission, outcome, SECRET_FIELDS);
   const cookie = await startSession(outcome.value.userId);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), {
     headers: { "Set-Cookie": cookie },
@@ -45,22 +43,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignupPage() {
   const { t } = useTranslation("auth");
   const { redirectTo, locale } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult,
-    defaultValue: { locale },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
-  });
+  const [form, fields] = useFormFor("signup", signupSchema, { locale });
   return (
     <section className="narrow">
       <h1>{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="signup" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <EmailField meta={fields.email} />
         <NewPasswordFields

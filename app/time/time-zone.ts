@@ -32,15 +32,6 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** "2026-12-05" + "09:30" on the zone's clocks → the instant, or null if malformed. */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

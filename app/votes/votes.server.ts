@@ -431,10 +431,6 @@ export async function publicBallots(vote: VoteRecord) {
   };
 }
 
-export async function ballotCount(voteId: string) {
-  return db.ballot.count({ where: { voteId } });
-}
-
 /** The vote of a proposal the reader may see (drafts stay hidden), or a 404. */
 export async function voteOfVisibleProposal(
   platformId: string,
