@@ -26,32 +26,52 @@ test("300 members voting twice at the same moment leave exactly 300 ballots", as
       timeZone: "America/Guayaquil",
     },
   });
-  const sessions: { userId: string; cookie: string }[] = [];
-  await db.$transaction(async (tx) => {
-    for (let i = 0; i < MEMBERS + 1; i++) {
-      const user = await tx.user.create({
-        data: {
-          email: `votante-${tag}-${i}@example.org`,
-          name: `Votante ${i}`,
-          passwordHash: "not-used",
-          participant: { create: { name: `Votante ${i}` } },
-          memberships: {
-            create: {
-              platformId: platform.id,
-              status: "active",
-              role: i === MEMBERS ? "coordinator" : "member",
-              periods: { create: { startedAt: new Date("2026-01-01T00:00:00Z") } },
-            },
-          },
-        },
-      });
-      const sessionId = randomBytes(20).toString("hex");
-      await tx.session.create({
-        data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 24 * 3600_000) },
-      });
-      sessions.push({ userId: user.id, cookie: `minga_session=${sessionId}` });
-    }
+  // Bulk inserts, each a single short write: the running server shares this SQLite file,
+  // and a long transaction here would keep its writes waiting.
+  const people = Array.from({ length: MEMBERS + 1 }, (_, i) => ({
+    userId: `u${tag}${i}`,
+    membershipId: `m${tag}${i}`,
+    sessionId: randomBytes(20).toString("hex"),
+    name: `Votante ${i}`,
+    role: i === MEMBERS ? "coordinator" : "member",
+  }));
+  await db.user.createMany({
+    data: people.map((p, i) => ({
+      id: p.userId,
+      email: `votante-${tag}-${i}@example.org`,
+      name: p.name,
+      passwordHash: "not-used",
+    })),
   });
+  await db.participant.createMany({
+    data: people.map((p) => ({ userId: p.userId, name: p.name })),
+  });
+  await db.membership.createMany({
+    data: people.map((p) => ({
+      id: p.membershipId,
+      userId: p.userId,
+      platformId: platform.id,
+      status: "active",
+      role: p.role,
+    })),
+  });
+  await db.membershipPeriod.createMany({
+    data: people.map((p) => ({
+      membershipId: p.membershipId,
+      startedAt: new Date("2026-01-01T00:00:00Z"),
+    })),
+  });
+  await db.session.createMany({
+    data: people.map((p) => ({
+      id: p.sessionId,
+      userId: p.userId,
+      expiresAt: new Date(Date.now() + 24 * 3600_000),
+    })),
+  });
+  const sessions = people.map((p) => ({
+    userId: p.userId,
+    cookie: `minga_session=${p.sessionId}`,
+  }));
   const coordinator = sessions.pop()!;
   const proposal = await db.proposal.create({
     data: {
