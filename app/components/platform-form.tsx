@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { APPROVAL_RULES, COUNTRIES, TIME_ZONES, platformSchema } from "~/platforms/schemas";
@@ -15,6 +15,7 @@ export function PlatformForm({
 }) {
   const { t } = useTranslation("platforms");
   const [form, fields] = useFormFor("platform", platformSchema, defaultValue);
+  const nonMembers = getInputProps(fields.nonMembersVoteByHand, { type: "checkbox" });
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -56,6 +57,11 @@ export function PlatformForm({
         label={t("form.approvalRule")}
         options={APPROVAL_RULES.map((r) => ({ value: r, label: t(`approvalRules.${r}`) }))}
       />
+      <div className="field checkbox-field">
+        <input {...nonMembers} key={nonMembers.key} />
+        <label htmlFor={fields.nonMembersVoteByHand.id}>{t("form.nonMembersVoteByHand")}</label>
+        <p className="hint">{t("form.nonMembersVoteByHandHint")}</p>
+      </div>
       <button type="submit" className="button primary">
         {submitLabel}
       </button>

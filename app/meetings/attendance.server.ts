@@ -1,23 +1,21 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
+import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { membersActiveAt } from "~/platforms/membership.server";
-import { getMeeting } from "./meetings.server";
+import { attendanceWindow } from "./attendance-window";
+import { getMeeting, type Meeting } from "./meetings.server";
 import type { WalkInInput } from "./schemas";
 
+export {
+  ATTENDANCE_OPENS_BEFORE_MS,
+  WALK_INS_CLOSE_AFTER_MS,
+  attendanceWindow,
+} from "./attendance-window";
+
 type AttendanceStatus = "present" | "absent" | "excused";
-
-/** Attendance opens on the day: from six hours before the start, never for a far-off date. */
-export const ATTENDANCE_OPENS_BEFORE_MS = 6 * 3600_000;
-
-function attendanceRefusal(meeting: { status: string; startsAt: Date }, now: Date) {
-  if (meeting.status === "cancelled") return refuseForm("meetings:errors.attendanceCancelled");
-  if (now.getTime() < meeting.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS) {
-    return refuseForm("meetings:errors.attendanceNotYet");
-  }
-  return null;
-}
+type Statuses = Record<string, AttendanceStatus>;
 
 interface Actor {
   id: string;
@@ -35,23 +33,28 @@ export interface RosterRow {
  * became a member since (joining at the assembly is common). Only the first count
  * toward quorum.
  */
-async function rosterMembers(platformId: string, startsAt: Date) {
-  const [atStart, now] = await Promise.all([
-    membersActiveAt(platformId, startsAt),
-    membersActiveAt(platformId, new Date()),
+async function rosterMembers(client: DbClient, platformId: string, startsAt: Date, now: Date) {
+  const [atStart, current] = await Promise.all([
+    membersActiveAt(platformId, startsAt, client),
+    membersActiveAt(platformId, now, client),
   ]);
   const byParticipant = new Map<string, { name: string; community: string | null }>();
-  for (const m of [...atStart, ...now]) {
+  for (const m of [...atStart, ...current]) {
     if (m.participantId)
       byParticipant.set(m.participantId, { name: m.name, community: m.community });
   }
   return byParticipant;
 }
 
-export async function attendanceSheet(platformId: string, meetingId: string, filter?: string) {
+export async function attendanceSheet(
+  platformId: string,
+  meetingId: string,
+  filter?: string,
+  now = new Date(),
+) {
   const meeting = await getMeeting(platformId, meetingId);
   const [members, records] = await Promise.all([
-    rosterMembers(platformId, meeting.startsAt),
+    rosterMembers(db, platformId, meeting.startsAt, now),
     db.attendance.findMany({
       where: { meetingId },
       include: {
@@ -80,80 +83,114 @@ export async function attendanceSheet(platformId: string, meetingId: string, fil
       gender: r.participant.gender,
       ageGroup: r.participant.ageGroup,
     }));
-  return { meeting, roster, walkIns, memberCount: members.size };
+  return {
+    meeting,
+    roster,
+    walkIns,
+    memberCount: members.size,
+    window: attendanceWindow(meeting, now),
+  };
+}
+
+async function markHeld(tx: DbClient, meeting: Meeting) {
+  if (meeting.status === "scheduled") {
+    await tx.meeting.update({ where: { id: meeting.id }, data: { status: "held" } });
+  }
 }
 
 /**
- * Saves the statuses sent from the roster. Every id must be someone on this meeting's
- * roster or one of its walk-ins; otherwise nothing at all is written.
+ * Writes the statuses sent from the roster, inside the caller's transaction. Every id must
+ * be someone on this meeting's roster or one of its walk-ins; otherwise nothing is written.
+ */
+async function writeMarks(
+  tx: DbClient,
+  actor: Actor,
+  meeting: Meeting,
+  statuses: Statuses,
+  now: Date,
+): Promise<Outcome<{ changed: number }>> {
+  const ids = Object.keys(statuses);
+  if (ids.length === 0) return ok({ changed: 0 });
+  const members = await rosterMembers(tx, meeting.platformId, meeting.startsAt, now);
+  const existing = await tx.attendance.findMany({ where: { meetingId: meeting.id } });
+  const byParticipant = new Map(existing.map((a) => [a.participantId, a]));
+  const unknown = ids.filter((id) => !members.has(id) && !byParticipant.get(id)?.walkIn);
+  if (unknown.length > 0) return refuseForm("meetings:errors.unknownParticipant");
+  const changes = ids.filter((id) => byParticipant.get(id)?.status !== statuses[id]);
+  // Resending the marks already stored is not a write: it is what a published sheet shows.
+  if (changes.length === 0) return ok({ changed: 0 });
+  const refused = attendanceWindow(meeting, now).marks;
+  if (refused) return refuseForm(refused);
+
+  for (const participantId of changes) {
+    const status = statuses[participantId];
+    const before = byParticipant.get(participantId);
+    if (before) {
+      await tx.attendance.update({
+        where: { id: before.id },
+        data: { status, recordedById: actor.id },
+      });
+    } else {
+      await tx.attendance.create({
+        data: { meetingId: meeting.id, participantId, status, recordedById: actor.id },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: before ? "attendance.corrected" : "attendance.recorded",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      platformId: meeting.platformId,
+      details: {
+        participantId,
+        from: before?.status ?? null,
+        to: status,
+        afterMeeting: now > meeting.endsAt,
+      },
+    });
+  }
+  await markHeld(tx, meeting);
+  return ok({ changed: changes.length });
+}
+
+/**
+ * Saves the roster's statuses. Refused, with nothing written, for a cancelled meeting,
+ * before attendance opens and once the minutes are published (see attendanceWindow).
  */
 export async function saveAttendance(
   actor: Actor,
   platformId: string,
   meetingId: string,
-  statuses: Record<string, AttendanceStatus>,
+  statuses: Statuses,
   now = new Date(),
 ): Promise<Outcome<{ changed: number }>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    const refused = attendanceRefusal(meeting, now);
-    if (refused) return refused;
-    const members = await rosterMembers(platformId, meeting.startsAt);
-    const existing = await tx.attendance.findMany({ where: { meetingId } });
-    const byParticipant = new Map(existing.map((a) => [a.participantId, a]));
-    const ids = Object.keys(statuses);
-    const unknown = ids.filter((id) => !members.has(id) && !byParticipant.get(id)?.walkIn);
-    if (unknown.length > 0) return refuseForm("meetings:errors.unknownParticipant");
-
-    let changed = 0;
-    for (const participantId of ids) {
-      const status = statuses[participantId];
-      const before = byParticipant.get(participantId);
-      if (before?.status === status) continue;
-      changed++;
-      if (before) {
-        await tx.attendance.update({
-          where: { id: before.id },
-          data: { status, recordedById: actor.id },
-        });
-      } else {
-        await tx.attendance.create({
-          data: { meetingId, participantId, status, recordedById: actor.id },
-        });
-      }
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: before ? "attendance.corrected" : "attendance.recorded",
-        entityType: "Meeting",
-        entityId: meetingId,
-        platformId,
-        details: {
-          participantId,
-          from: before?.status ?? null,
-          to: status,
-          afterMeeting: now > meeting.endsAt,
-        },
-      });
-    }
-    if (changed > 0 && meeting.status === "scheduled") {
-      await tx.meeting.update({ where: { id: meetingId }, data: { status: "held" } });
-    }
-    return ok({ changed });
+    const refused = attendanceWindow(meeting, now).marks;
+    if (refused) return refuseForm(refused);
+    return writeMarks(tx, actor, meeting, statuses, now);
   });
 }
 
-/** A person without an account is counted as present: a new Participant. */
+/**
+ * A person without an account is counted as present: a new Participant. The roster's
+ * statuses sent with it (marks made and not yet saved) are saved in the same transaction,
+ * so adding a walk-in never drops them; if either is refused, nothing is written.
+ */
 export async function addWalkIn(
   actor: Actor,
   platformId: string,
   meetingId: string,
   input: WalkInInput,
   now = new Date(),
+  statuses: Statuses = {},
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    const refused = attendanceRefusal(meeting, now);
-    if (refused) return refused;
+    const refused = attendanceWindow(meeting, now).addWalkIn;
+    if (refused) return refuseForm(refused);
+    const marks = await writeMarks(tx, actor, meeting, statuses, now);
+    if (!marks.ok) return marks;
     const participant = await tx.participant.create({
       data: {
         name: input.name,
@@ -171,9 +208,7 @@ export async function addWalkIn(
         recordedById: actor.id,
       },
     });
-    if (meeting.status === "scheduled") {
-      await tx.meeting.update({ where: { id: meetingId }, data: { status: "held" } });
-    }
+    await markHeld(tx, meeting);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "attendance.walkInAdded",
@@ -190,12 +225,17 @@ export async function addWalkIn(
   });
 }
 
-/** Takes back a walk-in recorded by mistake (audited, like every correction). */
+/**
+ * Takes back a walk-in recorded by mistake (audited, like every correction), saving the
+ * roster's statuses sent with it in the same transaction.
+ */
 export async function removeWalkIn(
   actor: Actor,
   platformId: string,
   meetingId: string,
   attendanceId: string,
+  now = new Date(),
+  statuses: Statuses = {},
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
@@ -204,6 +244,10 @@ export async function removeWalkIn(
       include: { participant: { include: { attendance: { select: { id: true } } } } },
     });
     if (!row || row.meetingId !== meeting.id || !row.walkIn) notFound();
+    const refused = attendanceWindow(meeting, now).removeWalkIn;
+    if (refused) return refuseForm(refused);
+    const marks = await writeMarks(tx, actor, meeting, statuses, now);
+    if (!marks.ok) return marks;
     await tx.attendance.delete({ where: { id: row.id } });
     // A walk-in counted nowhere else and without an account is no longer a person we count.
     if (!row.participant.userId && row.participant.attendance.length === 1) {

@@ -66,9 +66,18 @@ async function publish(tx: Tx, actor: Actor, meeting: Meeting, now: Date) {
   });
 }
 
-function refusalToEdit(meeting: Meeting) {
+/**
+ * Drafts are written until the minutes are published. Someone who sends a text after that
+ * (published meanwhile by a coordinator) is told so; the route gives the text back to copy
+ * into an amendment.
+ */
+function refusalToEdit(meeting: Meeting, sentText: boolean) {
   if (meeting.status === "cancelled") return refuseForm("meetings:errors.cancelled");
-  if (meeting.minutesPublishedAt) return refuseForm("meetings:errors.minutesPublished");
+  if (meeting.minutesPublishedAt) {
+    return refuseForm(
+      sentText ? "meetings:errors.publishedMeanwhile" : "meetings:errors.minutesPublished",
+    );
+  }
   return null;
 }
 
@@ -87,7 +96,7 @@ export async function saveMinutes(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    const refused = refusalToEdit(meeting);
+    const refused = refusalToEdit(meeting, true);
     if (refused) return refused;
     await writeDraft(tx, actor, platformId, meetingId, input);
     return ok(null);
@@ -107,7 +116,7 @@ export async function saveAndPublishMinutes(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    const refused = refusalToEdit(meeting) ?? refusalToPublish(meeting, input.minutes ?? "");
+    const refused = refusalToEdit(meeting, true) ?? refusalToPublish(meeting, input.minutes ?? "");
     if (refused) return refused;
     await writeDraft(tx, actor, platformId, meetingId, input);
     await publish(tx, actor, meeting, now);
@@ -124,7 +133,7 @@ export async function publishMinutes(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const meeting = await getMeeting(platformId, meetingId, tx);
-    const refused = refusalToEdit(meeting) ?? refusalToPublish(meeting, meeting.minutes);
+    const refused = refusalToEdit(meeting, false) ?? refusalToPublish(meeting, meeting.minutes);
     if (refused) return refused;
     await publish(tx, actor, meeting, now);
     return ok(null);

@@ -224,8 +224,13 @@ export async function listPendingRequests(platformId: string) {
  * The members whose membership was active at that instant (the start of a meeting),
  * whatever happened to them since: the denominator of that meeting's quorum.
  */
-export async function membersActiveAt(platformId: string, instant: Date) {
-  const rows = await db.membership.findMany({
+export async function membersActiveAt(
+  platformId: string,
+  instant: Date,
+  // Inside a transaction pass its client, so the read sees (and is part of) that transaction.
+  client: DbClient = db,
+) {
+  const rows = await client.membership.findMany({
     where: {
       platformId,
       periods: {

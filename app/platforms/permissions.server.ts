@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db } from "~/db.server";
+import { db, type DbClient } from "~/db.server";
 
 import { ROLES, type PlatformRole } from "./schemas";
 
@@ -14,8 +14,13 @@ export function isPlatformRole(value: unknown): value is PlatformRole {
 }
 
 /** The user's role on a platform if their membership is active, else null. */
-export async function activeRole(userId: string, platformId: string): Promise<PlatformRole | null> {
-  const membership = await db.membership.findUnique({
+export async function activeRole(
+  userId: string,
+  platformId: string,
+  // Inside a transaction pass its client, so the read sees (and is part of) that transaction.
+  client: DbClient = db,
+): Promise<PlatformRole | null> {
+  const membership = await client.membership.findUnique({
     where: { userId_platformId: { userId, platformId } },
     select: { status: true, role: true },
   });

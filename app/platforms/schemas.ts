@@ -36,6 +36,8 @@ export const platformSchema = z.object({
     .min(1, msg("validation.between", { min: 1, max: 100 }))
     .max(100, msg("validation.between", { min: 1, max: 100 })),
   approvalRule: z.enum(APPROVAL_RULES, choice()),
+  // A checkbox: absent when unticked, so absent means no.
+  nonMembersVoteByHand: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 export type PlatformInput = z.infer<typeof platformSchema>;
 

@@ -4,7 +4,11 @@ import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
+import { settleDueVotes } from "~/votes/settle.server";
 import type { ProposalInput, ProposalState } from "./schemas";
+import { recordStateChange } from "./state-change.server";
+
+export { recordStateChange };
 
 interface Actor {
   id: string;
@@ -25,33 +29,6 @@ function canSee(
   userId: string | null,
 ) {
   return proposal.state !== "draft" || proposal.authorId === userId || viewer.canCoordinate;
-}
-
-export async function recordStateChange(
-  client: DbClient,
-  proposal: { id: string; platformId: string; state: string },
-  to: ProposalState,
-  actorId: string | null,
-  reason?: string | null,
-) {
-  await client.proposal.update({ where: { id: proposal.id }, data: { state: to } });
-  await client.proposalStateChange.create({
-    data: {
-      proposalId: proposal.id,
-      fromState: proposal.state,
-      toState: to,
-      actorId,
-      reason: reason ?? null,
-    },
-  });
-  await recordAudit(client, {
-    actorId,
-    action: "proposal.stateChanged",
-    entityType: "Proposal",
-    entityId: proposal.id,
-    platformId: proposal.platformId,
-    details: { from: proposal.state, to, reason: reason ?? null },
-  });
 }
 
 export async function createProposal(
@@ -97,7 +74,11 @@ export async function getProposal(
   proposalId: string,
   viewer: Viewer,
   userId: string | null,
+  now = new Date(),
 ) {
+  // A vote past its closing time is closed before its proposal is read: the badge and the
+  // history never say "in vote" beside a result.
+  await settleDueVotes(platformId, now);
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: {
@@ -116,7 +97,10 @@ export async function listProposals(
   viewer: Viewer,
   userId: string | null,
   filter: { state?: ProposalState; states?: ProposalState[]; q?: string; take?: number },
+  now = new Date(),
 ) {
+  // Lists show every vote past its closing time as closed, with its outcome, on first view.
+  await settleDueVotes(platformId, now);
   const rows = await db.proposal.findMany({
     where: {
       platformId,

@@ -26,6 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       timeZone: p.timeZone,
       quorumPercent: String(p.quorumPercent),
       approvalRule: p.approvalRule,
+      nonMembersVoteByHand: p.nonMembersVoteByHand ? "on" : undefined,
     },
   });
 }

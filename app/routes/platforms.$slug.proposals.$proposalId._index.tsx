@@ -50,15 +50,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = context.user;
   const viewer = await viewerOf(user, platform.id);
+  const now = new Date();
   const proposal = await getProposal(
     platform.id,
     params.proposalId ?? "",
     viewer,
     user?.id ?? null,
+    now,
   );
   const locale = await resolveLocale(request, user);
   const when = (d: Date) => formatDateTime(d, locale, platform.timeZone);
-  const now = new Date();
   const [vote, comments] = await Promise.all([
     voteForProposal(platform.id, proposal.id, now),
     listComments(proposal.id),

@@ -18,6 +18,13 @@ export interface VoteResult {
   participation: number;
   online: number;
   inPerson: number;
+  /**
+   * Of the participation, members (online ballots and members' hands, never more than the
+   * eligible members) and people who are not members (hands at assemblies that admit them).
+   * Only members count toward the quorum. Absent from results stored before they existed.
+   */
+  members?: number;
+  nonMembers?: number;
   /** Active members when the vote closed. */
   eligible: number;
   quorumPercent: number;
@@ -34,6 +41,8 @@ export interface VoteResult {
 export function decideVote(input: {
   options: OptionCount[];
   eligible: number;
+  /** Hands counted in person from people who are not members (part of `inPerson`). */
+  nonMemberHands?: number;
   quorumPercent: number;
   rule: ApprovalRule;
 }): VoteResult {
@@ -41,13 +50,20 @@ export function decideVote(input: {
   const online = options.reduce((s, o) => s + o.online, 0);
   const inPerson = options.reduce((s, o) => s + o.inPerson, 0);
   const participation = online + inPerson;
+  const nonMembers = Math.min(input.nonMemberHands ?? 0, inPerson);
+  // A member counted twice (a hand not marked as theirs plus an online ballot) cannot make
+  // more members take part than there are.
+  const members = Math.min(participation - nonMembers, input.eligible);
   const required = Math.ceil((input.eligible * input.quorumPercent) / 100);
-  const quorumMet = participation > 0 && participation >= required;
+  // The quorum is a share of the members: hands of non-members count in the totals only.
+  const quorumMet = members > 0 && members >= required;
   const base = {
     options,
     participation,
     online,
     inPerson,
+    members,
+    nonMembers,
     eligible: input.eligible,
     quorumPercent: input.quorumPercent,
     required,

@@ -9,8 +9,18 @@ import { membersActiveAt } from "~/platforms/membership.server";
 import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
-import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
+import type { ApprovalRule, VoteResult } from "./outcome";
 import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
+import { closeInTransaction, settleVote, voteOf, type VoteRecord } from "./settle.server";
+import { meetingCountsForVote, splitHands } from "./tally-rules";
+
+export { settleDueVotes, settleVote, type VoteRecord } from "./settle.server";
+
+/**
+ * How far in the past an opening "later" may be: the minute typed in the form has passed
+ * by the time it is sent. Anything earlier would backdate the vote.
+ */
+export const OPENING_TOLERANCE_MS = 60_000;
 
 interface Actor {
   id: string;
@@ -19,16 +29,6 @@ interface PlatformRef {
   id: string;
   timeZone: string;
 }
-
-async function voteOf(client: DbClient, platformId: string, voteId: string) {
-  const vote = await client.vote.findUnique({
-    where: { id: voteId },
-    include: { options: { orderBy: { position: "asc" } }, proposal: true },
-  });
-  if (!vote || vote.platformId !== platformId) notFound();
-  return vote;
-}
-export type VoteRecord = Awaited<ReturnType<typeof voteOf>>;
 
 export async function openVote(
   actor: Actor,
@@ -44,6 +44,9 @@ export async function openVote(
   const closesAt = zonedToInstant(input.closeDate, input.closeTime, platform.timeZone);
   if (!opensAt) return refuse("openDate", "validation.date");
   if (!closesAt) return refuse("closeDate", "validation.date");
+  // A vote opened in the past would admit ballots and hands from before it existed.
+  if (opensAt.getTime() < now.getTime() - OPENING_TOLERANCE_MS)
+    return refuse("openDate", "votes:errors.openInPast");
   if (closesAt <= now) return refuse("closeDate", "votes:errors.closeInPast");
   if (closesAt <= opensAt) return refuse("closeDate", "votes:errors.closeBeforeOpen");
   const labels =
@@ -95,87 +98,6 @@ export async function openVote(
     });
     return ok({ voteId: vote.id });
   });
-}
-
-/** Counts per option; online ballots only from the members in `voters` (active at the close). */
-async function optionCounts(
-  client: DbClient,
-  vote: VoteRecord,
-  voters: string[],
-): Promise<OptionCount[]> {
-  const [online, inPerson] = await Promise.all([
-    client.ballot.groupBy({
-      by: ["optionId"],
-      where: { voteId: vote.id, userId: { in: voters } },
-      _count: { _all: true },
-    }),
-    client.inPersonCount.groupBy({
-      by: ["optionId"],
-      where: { tally: { voteId: vote.id } },
-      _sum: { count: true },
-    }),
-  ]);
-  return vote.options.map((o) => ({
-    id: o.id,
-    code: o.code,
-    label: o.label,
-    online: online.find((g) => g.optionId === o.id)?._count._all ?? 0,
-    inPerson: inPerson.find((g) => g.optionId === o.id)?._sum.count ?? 0,
-  }));
-}
-
-/** Closes the vote: counts once, stores the result and moves the proposal. */
-async function closeInTransaction(
-  tx: DbClient,
-  vote: VoteRecord,
-  closedAt: Date,
-  actorId: string | null,
-  reason: string | null,
-): Promise<VoteResult> {
-  // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
-  const members = (await membersActiveAt(vote.platformId, closedAt)).map((m) => m.userId);
-  const result = decideVote({
-    options: await optionCounts(tx, vote, members),
-    eligible: members.length,
-    quorumPercent: vote.quorumPercent,
-    rule: vote.approvalRule as ApprovalRule,
-  });
-  // Only one close can win, even if two requests notice the deadline at once.
-  const { count } = await tx.vote.updateMany({
-    where: { id: vote.id, closedAt: null },
-    data: {
-      closedAt,
-      closedById: actorId,
-      closeReason: reason,
-      result: JSON.stringify(result),
-      outcome: result.outcome,
-    },
-  });
-  if (count === 1) {
-    await recordStateChange(tx, vote.proposal, result.outcome, actorId, reason);
-    await recordAudit(tx, {
-      actorId,
-      action: reason ? "vote.closedEarly" : "vote.closed",
-      entityType: "Vote",
-      entityId: vote.id,
-      platformId: vote.platformId,
-      details: { reason, outcome: result.outcome, participation: result.participation },
-    });
-  }
-  return result;
-}
-
-/**
- * A vote past its closing time is closed the first time anyone reads it: no background job,
- * and the stored result never changes afterwards.
- */
-export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
-  if (vote.closedAt || now < vote.closesAt) return vote;
-  await db.$transaction(async (tx) => {
-    const fresh = await voteOf(tx, vote.platformId, vote.id);
-    if (!fresh.closedAt) await closeInTransaction(tx, fresh, fresh.closesAt, null, null);
-  });
-  return voteOf(db, vote.platformId, vote.id);
 }
 
 /** The proposal's vote, settled, or null when none was opened. */
@@ -240,7 +162,7 @@ export async function castBallot(
 ): Promise<Outcome<null>> {
   return whileOpen(platformId, voteId, now, async (tx, vote) => {
     // Ballots belong to the platform's active members (not to administrators as such).
-    if (!(await activeRole(user.id, platformId))) forbidden();
+    if (!(await activeRole(user.id, platformId, tx))) forbidden();
     if (!vote.options.some((o) => o.id === optionId)) {
       return refuse("optionId", "votes:errors.badOption");
     }
@@ -267,23 +189,35 @@ export async function myBallot(voteId: string, userId: string | null) {
   return { optionId: ballot?.optionId ?? null, inPerson: !!byHand };
 }
 
-function overlapsVote(
-  meeting: { startsAt: Date; endsAt: Date },
-  vote: { opensAt: Date; closesAt: Date },
-): boolean {
-  return meeting.startsAt < vote.closesAt && meeting.endsAt > vote.opensAt;
-}
-
 export interface TallyInput {
   meetingId: string;
   count: Record<string, number>;
   inPerson: string[];
 }
 
+/** Who was present at a meeting, split into the platform's active members and everyone else. */
+async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
+  const [rows, active] = await Promise.all([
+    client.attendance.findMany({
+      where: { meetingId, status: "present" },
+      include: { participant: { select: { userId: true, name: true } } },
+    }),
+    membersActiveAt(platformId, now, client),
+  ]);
+  const activeIds = new Set(active.map((m) => m.userId));
+  const members = rows
+    .filter((a) => a.participant.userId && activeIds.has(a.participant.userId))
+    .map((a) => ({ userId: a.participant.userId!, name: a.participant.name }))
+    .sort((x, y) => x.name.localeCompare(y.name));
+  return { present: rows.length, members, others: rows.length - members.length };
+}
+
 /** Meetings of the platform where a show-of-hands count can be recorded, with who was there. */
-export async function tallyContext(platformId: string, voteId: string) {
+export async function tallyContext(platformId: string, voteId: string, now = new Date()) {
   const vote = await voteOf(db, platformId, voteId);
-  const meetings = await db.meeting.findMany({
+  const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId } });
+  // The database narrows by overlap; the rule itself (one place) decides.
+  const candidates = await db.meeting.findMany({
     where: {
       platformId,
       status: { not: "cancelled" },
@@ -291,36 +225,40 @@ export async function tallyContext(platformId: string, voteId: string) {
       endsAt: { gt: vote.opensAt },
     },
     orderBy: { startsAt: "desc" },
-    take: 20,
-    include: {
-      attendance: {
-        where: { status: "present" },
-        include: { participant: { select: { userId: true, name: true } } },
-      },
-      tallies: { where: { voteId }, include: { counts: true } },
-    },
+    take: 40,
+    include: { tallies: { where: { voteId }, include: { counts: true } } },
   });
+  const meetings = candidates.filter((m) => meetingCountsForVote(m, vote)).slice(0, 20);
   const voters = await db.inPersonVoter.findMany({ where: { voteId } });
   return {
     vote,
-    meetings: meetings.map((m) => ({
-      id: m.id,
-      title: m.title,
-      startsAt: m.startsAt,
-      present: m.attendance.length,
-      members: m.attendance
-        .filter((a) => a.participant.userId)
-        .map((a) => ({ userId: a.participant.userId!, name: a.participant.name })),
-      counts: Object.fromEntries((m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count])),
-      inPerson: voters.filter((v) => v.meetingId === m.id).map((v) => v.userId),
-    })),
+    nonMembersMayVote: platform.nonMembersVoteByHand,
+    meetings: await Promise.all(
+      meetings.map(async (m) => {
+        const seen = await presence(db, platformId, m.id, now);
+        return {
+          id: m.id,
+          title: m.title,
+          startsAt: m.startsAt,
+          endsAt: m.endsAt,
+          present: seen.present,
+          members: seen.members,
+          // How many hands this assembly can give: its members, and the others if admitted.
+          mayVote: seen.members.length + (platform.nonMembersVoteByHand ? seen.others : 0),
+          counts: Object.fromEntries(
+            (m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count]),
+          ),
+          inPerson: voters.filter((v) => v.meetingId === m.id).map((v) => v.userId),
+        };
+      }),
+    ),
   };
 }
 
 /**
  * A facilitator's show-of-hands count at a meeting of the platform, correctable until the
  * close. Nobody counts twice: members marked as voting by hand lose any online ballot and
- * cannot cast one; the count never exceeds the people present at that meeting.
+ * cannot cast one; the count never exceeds the people present who may vote there.
  */
 export async function recordTally(
   actor: Actor,
@@ -330,35 +268,43 @@ export async function recordTally(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return whileOpen(platformId, voteId, now, async (tx, vote) => {
-    const meeting = await tx.meeting.findUnique({
-      where: { id: input.meetingId },
-      include: {
-        attendance: {
-          where: { status: "present" },
-          include: { participant: { select: { userId: true } } },
-        },
-      },
-    });
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
     if (!meeting || meeting.platformId !== platformId)
       return refuse("meetingId", "validation.choice");
     if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
     // Hands count for this vote only at an assembly held while it was open.
-    if (!overlapsVote(meeting, vote)) return refuse("meetingId", "votes:errors.meetingOutsideVote");
+    if (!meetingCountsForVote(meeting, vote))
+      return refuse("meetingId", "votes:errors.meetingOutsideVote");
     const optionIds = vote.options.map((o) => o.id);
     if (Object.keys(input.count).some((id) => !optionIds.includes(id))) {
       return refuseForm("votes:errors.badOption");
     }
     const counts = optionIds.map((id) => ({ optionId: id, count: input.count[id] ?? 0 }));
     const total = counts.reduce((s, c) => s + c.count, 0);
-    const present = meeting.attendance.length;
-    if (total > present) return refuseForm(msg("votes:errors.tallyTooLarge", { present }));
-    const presentMembers = new Set(
-      meeting.attendance.map((a) => a.participant.userId).filter(Boolean),
-    );
+    const platform = await tx.platform.findUniqueOrThrow({ where: { id: platformId } });
+    const seen = await presence(tx, platformId, meeting.id, now);
+    const presentMembers = new Set(seen.members.map((m) => m.userId));
     const inPerson = [...new Set(input.inPerson)];
     if (inPerson.some((id) => !presentMembers.has(id)))
       return refuseForm("votes:errors.notPresent");
     if (inPerson.length > total) return refuseForm("votes:errors.fewerHandsThanVoters");
+    const split = splitHands({
+      total,
+      membersPresent: seen.members.length,
+      othersPresent: seen.others,
+      markedMembers: inPerson.length,
+      nonMembersMayVote: platform.nonMembersVoteByHand,
+    });
+    if (!split.ok) {
+      return refuseForm(
+        platform.nonMembersVoteByHand
+          ? msg("votes:errors.tallyTooLarge", { present: split.mayVote })
+          : msg("votes:errors.tallyTooLargeMembers", {
+              members: split.mayVote,
+              present: seen.present,
+            }),
+      );
+    }
     const elsewhere = await tx.inPersonVoter.findFirst({
       where: { voteId, userId: { in: inPerson }, meetingId: { not: meeting.id } },
     });
@@ -368,14 +314,10 @@ export async function recordTally(
       where: { voteId_meetingId: { voteId, meetingId: meeting.id } },
       include: { counts: true },
     });
+    const data = { recordedById: actor.id, nonMemberHands: split.nonMembers };
     const tally = existing
-      ? await tx.inPersonTally.update({
-          where: { id: existing.id },
-          data: { recordedById: actor.id },
-        })
-      : await tx.inPersonTally.create({
-          data: { voteId, meetingId: meeting.id, recordedById: actor.id },
-        });
+      ? await tx.inPersonTally.update({ where: { id: existing.id }, data })
+      : await tx.inPersonTally.create({ data: { voteId, meetingId: meeting.id, ...data } });
     await tx.inPersonCount.deleteMany({ where: { tallyId: tally.id } });
     await tx.inPersonCount.createMany({ data: counts.map((c) => ({ ...c, tallyId: tally.id })) });
     await tx.inPersonVoter.deleteMany({ where: { voteId, meetingId: meeting.id } });
@@ -396,6 +338,8 @@ export async function recordTally(
           : null,
         after: Object.fromEntries(counts.map((c) => [c.optionId, c.count])),
         inPersonVoters: inPerson.length,
+        memberHands: split.members,
+        nonMemberHands: split.nonMembers,
         // How many online ballots gave way to a vote by hand; never whose or which.
         onlineBallotsReplaced: dropped.count,
       },

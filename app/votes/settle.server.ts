@@ -1,0 +1,128 @@
+import { recordAudit } from "~/audit/audit.server";
+import { notFound } from "~/auth/guards.server";
+import type { DbClient } from "~/db.server";
+import { db } from "~/db.server";
+import { membersActiveAt } from "~/platforms/membership.server";
+import { recordStateChange } from "~/proposals/state-change.server";
+import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
+
+/**
+ * Closing votes at their closing time. Kept apart from votes.server so that the proposals
+ * domain can settle due votes before it lists or shows proposals, without an import cycle.
+ */
+
+export async function voteOf(client: DbClient, platformId: string, voteId: string) {
+  const vote = await client.vote.findUnique({
+    where: { id: voteId },
+    include: { options: { orderBy: { position: "asc" } }, proposal: true },
+  });
+  if (!vote || vote.platformId !== platformId) notFound();
+  return vote;
+}
+export type VoteRecord = Awaited<ReturnType<typeof voteOf>>;
+
+/** Counts per option; online ballots only from the members in `voters` (active at the close). */
+async function optionCounts(
+  client: DbClient,
+  vote: VoteRecord,
+  voters: string[],
+): Promise<OptionCount[]> {
+  const [online, inPerson] = await Promise.all([
+    client.ballot.groupBy({
+      by: ["optionId"],
+      where: { voteId: vote.id, userId: { in: voters } },
+      _count: { _all: true },
+    }),
+    client.inPersonCount.groupBy({
+      by: ["optionId"],
+      where: { tally: { voteId: vote.id } },
+      _sum: { count: true },
+    }),
+  ]);
+  return vote.options.map((o) => ({
+    id: o.id,
+    code: o.code,
+    label: o.label,
+    online: online.find((g) => g.optionId === o.id)?._count._all ?? 0,
+    inPerson: inPerson.find((g) => g.optionId === o.id)?._sum.count ?? 0,
+  }));
+}
+
+/** Closes the vote: counts once, stores the result and moves the proposal. */
+export async function closeInTransaction(
+  tx: DbClient,
+  vote: VoteRecord,
+  closedAt: Date,
+  actorId: string | null,
+  reason: string | null,
+): Promise<VoteResult> {
+  // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
+  const members = (await membersActiveAt(vote.platformId, closedAt, tx)).map((m) => m.userId);
+  const hands = await tx.inPersonTally.aggregate({
+    where: { voteId: vote.id },
+    _sum: { nonMemberHands: true },
+  });
+  const result = decideVote({
+    options: await optionCounts(tx, vote, members),
+    eligible: members.length,
+    nonMemberHands: hands._sum.nonMemberHands ?? 0,
+    quorumPercent: vote.quorumPercent,
+    rule: vote.approvalRule as ApprovalRule,
+  });
+  // Only one close can win, even if two requests notice the deadline at once.
+  const { count } = await tx.vote.updateMany({
+    where: { id: vote.id, closedAt: null },
+    data: {
+      closedAt,
+      closedById: actorId,
+      closeReason: reason,
+      result: JSON.stringify(result),
+      outcome: result.outcome,
+    },
+  });
+  if (count === 1) {
+    await recordStateChange(tx, vote.proposal, result.outcome, actorId, reason);
+    await recordAudit(tx, {
+      actorId,
+      action: reason ? "vote.closedEarly" : "vote.closed",
+      entityType: "Vote",
+      entityId: vote.id,
+      platformId: vote.platformId,
+      details: {
+        reason,
+        outcome: result.outcome,
+        participation: result.participation,
+        members: result.members,
+        nonMembers: result.nonMembers,
+      },
+    });
+  }
+  return result;
+}
+
+/**
+ * A vote past its closing time is closed the first time anyone reads it: no background job,
+ * and the stored result never changes afterwards.
+ */
+export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
+  if (vote.closedAt || now < vote.closesAt) return vote;
+  await db.$transaction(async (tx) => {
+    const fresh = await voteOf(tx, vote.platformId, vote.id);
+    if (!fresh.closedAt) await closeInTransaction(tx, fresh, fresh.closesAt, null, null);
+  });
+  return voteOf(db, vote.platformId, vote.id);
+}
+
+/**
+ * Closes every vote of the platform whose closing time has passed, so that whatever lists
+ * or shows proposals next reads them closed, with their outcome, on the first view. When
+ * nothing is due this is one query on the (platformId, closedAt, closesAt) index.
+ */
+export async function settleDueVotes(platformId: string, now = new Date()): Promise<number> {
+  const due = await db.vote.findMany({
+    where: { platformId, closedAt: null, closesAt: { lte: now } },
+    select: { id: true },
+  });
+  for (const { id } of due) await settleVote(await voteOf(db, platformId, id), now);
+  return due.length;
+}
