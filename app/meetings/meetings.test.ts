@@ -320,7 +320,7 @@ describe("minutes", () => {
     expect(
       await saveMinutes(actor, platform.id, meeting.id, { minutes: "Cambiado" }),
     ).toMatchObject({
-      formErrors: ["meetings:errors.minutesPublished"],
+      formErrors: ["meetings:errors.publishedMeanwhile"],
     });
     expect(
       await amendMinutes(

@@ -230,9 +230,13 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     run: async (w, r) => {
       const { proposal, vote } = await openVoteOn(w);
       const m = await makeMeeting(w.platform.id, { status: "held" });
-      const visitor = await db.participant.create({ data: { name: "Visitante" } });
+      // A member present: by default only members' hands are counted.
       await db.attendance.create({
-        data: { meetingId: m.id, participantId: visitor.id, status: "present", walkIn: true },
+        data: {
+          meetingId: m.id,
+          participantId: await participantOf(w.users.member!.id),
+          status: "present",
+        },
       });
       return postForm(
         tallyRoute.action,

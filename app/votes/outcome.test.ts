@@ -120,4 +120,34 @@ describe("deciding a vote", () => {
       decideVote({ options, eligible: 20, quorumPercent: 50, rule: "plurality" }),
     ).toMatchObject({ outcome: "rejected", reason: "tie", winnerId: null });
   });
+
+  it("non-members' hands count in the totals, never toward the members' quorum", () => {
+    const r = decideVote({
+      options: yesNo([1, 6], [0, 1]),
+      eligible: 10,
+      nonMemberHands: 5,
+      quorumPercent: 50,
+      rule: "simple",
+    });
+    expect(r).toMatchObject({
+      participation: 8,
+      members: 3,
+      nonMembers: 5,
+      required: 5,
+      quorumMet: false,
+      outcome: "rejected",
+    });
+    expect(r.options.map((o) => o.total)).toEqual([7, 1, 0]);
+  });
+
+  it("never shows more members taking part than there are eligible members", () => {
+    const r = decideVote({
+      options: yesNo([3, 3], [0, 0]),
+      eligible: 4,
+      nonMemberHands: 0,
+      quorumPercent: 50,
+      rule: "simple",
+    });
+    expect(r).toMatchObject({ participation: 6, members: 4, nonMembers: 0, quorumMet: true });
+  });
 });

@@ -11,6 +11,9 @@ import {
 } from "~/votes/votes.server";
 import { openVote } from "~/votes/votes.server";
 import { removeMember } from "~/platforms/membership.server";
+import { viewerOf } from "~/platforms/permissions.server";
+import { getProposal, listProposals } from "~/proposals/proposals.server";
+import { tallyContext } from "~/votes/votes.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 const day = 24 * 3600_000;
@@ -247,12 +250,33 @@ describe("in-person tallies", () => {
       count: { [option("yes")]: 5, [option("no")]: 2 },
       inPerson: [],
     });
-    expect(tooMany).toMatchObject({ formErrors: ["votes:errors.tallyTooLarge|present=6"] });
+    // By default only the 4 members present raise a hand (the issue: walk-ins' hands counted).
+    expect(tooMany).toMatchObject({
+      formErrors: ["votes:errors.tallyTooLargeMembers|members=4|present=6"],
+    });
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: meeting.id,
+        count: { [option("yes")]: 4, [option("no")]: 1 },
+        inPerson: [],
+      }),
+    ).toMatchObject({ formErrors: ["votes:errors.tallyTooLargeMembers|members=4|present=6"] });
     expect(await db.inPersonTally.count({ where: { voteId: vote.id } })).toBe(0);
+    // A platform that admits non-members' hands: up to everyone present.
+    await db.platform.update({ where: { id: platform.id }, data: { nonMembersVoteByHand: true } });
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: meeting.id,
+        count: { [option("yes")]: 5, [option("no")]: 2 },
+        inPerson: [],
+      }),
+    ).toMatchObject({ formErrors: ["votes:errors.tallyTooLarge|present=6"] });
   });
 
   it("a member who voted online then by hand counts once, by hand", async () => {
     const { platform, coordinator, members, vote, option, meeting } = await withMeeting(6);
+    // Five hands among 4 members and 2 walk-ins: only where non-members may vote.
+    await db.platform.update({ where: { id: platform.id }, data: { nonMembersVoteByHand: true } });
     await castBallot(members[0], platform.id, vote.id, option("no"));
     await castBallot(members[1], platform.id, vote.id, option("yes"));
     const ok = await recordTally(coordinator, platform.id, vote.id, {
@@ -273,6 +297,8 @@ describe("in-person tallies", () => {
       ["abstain", 0, 0],
     ]);
     expect(result.participation).toBe(6);
+    // Two of the unmarked hands are taken as the walk-ins': the members' share is not overstated.
+    expect(result).toMatchObject({ members: 4, nonMembers: 2 });
   });
 
   it("only marks members present at that meeting, and is corrected with an audit trail", async () => {
@@ -332,5 +358,169 @@ describe("in-person tallies", () => {
         inPerson: [],
       }),
     ).toEqual({ ok: false, fieldErrors: { meetingId: ["validation.choice"] } });
+  });
+});
+
+describe("no backdated vote", () => {
+  it("refuses an opening in the past beside the opening date, and writes nothing", async () => {
+    const platform = await makePlatform();
+    const coordinator = await makeUser();
+    const proposal = await db.proposal.create({
+      data: { platformId: platform.id, authorId: coordinator.id, title: "x", summary: "y" },
+    });
+    await db.proposal.update({ where: { id: proposal.id }, data: { state: "discussion" } });
+    const outcome = await openVote(
+      coordinator,
+      { ...platform, approvalRule: "simple" },
+      proposal.id,
+      voteInput({ opens: "later", openDate: inDays(-20), openTime: "09:00" }),
+    );
+    expect(outcome).toEqual({ ok: false, fieldErrors: { openDate: ["votes:errors.openInPast"] } });
+    expect(await db.vote.count({ where: { proposalId: proposal.id } })).toBe(0);
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).state).toBe(
+      "discussion",
+    );
+  });
+
+  it("never counts hands from an assembly held before the vote existed", async () => {
+    const { platform, coordinator, members, vote, option } = await setup();
+    // An assembly weeks ago, with members present.
+    const old = await makeMeeting(platform.id, {
+      status: "held",
+      startsAt: new Date(Date.now() - 20 * day),
+      endsAt: new Date(Date.now() - 20 * day + 3 * 3600_000),
+    });
+    await db.attendance.create({
+      data: {
+        meetingId: old.id,
+        participantId: await participantOf(members[0].id),
+        status: "present",
+      },
+    });
+    // A vote whose opening was backdated before that was refused (data from the old rule).
+    await db.vote.update({
+      where: { id: vote.id },
+      data: { opensAt: new Date(Date.now() - 30 * day) },
+    });
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: old.id,
+        count: { [option("yes")]: 1 },
+        inPerson: [],
+      }),
+    ).toEqual({ ok: false, fieldErrors: { meetingId: ["votes:errors.meetingOutsideVote"] } });
+    // The tally form does not offer it either: one rule for both.
+    expect((await tallyContext(platform.id, vote.id)).meetings.map((m) => m.id)).not.toContain(
+      old.id,
+    );
+  });
+
+  it("counts hands at the assembly where the vote was opened, still going on", async () => {
+    const { platform, coordinator, members, vote, option } = await setup();
+    const running = await makeMeeting(platform.id, {
+      status: "held",
+      startsAt: new Date(Date.now() - 3600_000),
+      endsAt: new Date(Date.now() + 2 * 3600_000),
+    });
+    await db.attendance.create({
+      data: {
+        meetingId: running.id,
+        participantId: await participantOf(members[1].id),
+        status: "present",
+      },
+    });
+    expect((await tallyContext(platform.id, vote.id)).meetings.map((m) => m.id)).toContain(
+      running.id,
+    );
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: running.id,
+        count: { [option("yes")]: 1 },
+        inPerson: [members[1].id],
+      }),
+    ).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("who may raise a hand", () => {
+  it("non-members' hands count in the totals only where admitted, never toward the quorum", async () => {
+    const { platform, coordinator, members, vote, option } = await setup();
+    const meeting = await makeMeeting(platform.id, { status: "held" });
+    await db.attendance.create({
+      data: {
+        meetingId: meeting.id,
+        participantId: await participantOf(members[0].id),
+        status: "present",
+      },
+    });
+    for (const name of ["Visitante 1", "Visitante 2", "Visitante 3"]) {
+      const p = await db.participant.create({ data: { name } });
+      await db.attendance.create({
+        data: { meetingId: meeting.id, participantId: p.id, status: "present", walkIn: true },
+      });
+    }
+    const tally = {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 4 },
+      inPerson: [members[0].id],
+    };
+    expect(await recordTally(coordinator, platform.id, vote.id, tally)).toMatchObject({
+      formErrors: ["votes:errors.tallyTooLargeMembers|members=1|present=4"],
+    });
+    await db.platform.update({ where: { id: platform.id }, data: { nonMembersVoteByHand: true } });
+    expect(await recordTally(coordinator, platform.id, vote.id, tally)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(
+      (await db.inPersonTally.findFirstOrThrow({ where: { voteId: vote.id } })).nonMemberHands,
+    ).toBe(3);
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin");
+    const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
+    // 5 eligible members, 50 %: 3 needed. 4 hands, but only 1 of a member.
+    expect(result).toMatchObject({
+      participation: 4,
+      members: 1,
+      nonMembers: 3,
+      eligible: 5,
+      required: 3,
+      quorumMet: false,
+      outcome: "rejected",
+      reason: "quorumNotMet",
+    });
+    expect(result.options.find((o) => o.code === "yes")!.total).toBe(4);
+  });
+});
+
+describe("a vote past its closing time", () => {
+  it("is closed with its outcome on the first read of any list or page", async () => {
+    const { platform, members, proposal, vote, option } = await setup();
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    const later = new Date(vote.closesAt.getTime() + 60_000);
+    const viewer = await viewerOf(null, platform.id);
+    const list = await listProposals(platform.id, viewer, null, {}, later);
+    // Not "in vote" beside "Rejected — 1 person voted": closed, on the first view.
+    expect(list.find((p) => p.id === proposal.id)!.state).toBe("rejected");
+    const open = await listProposals(
+      platform.id,
+      viewer,
+      null,
+      { states: ["discussion", "voting"] },
+      later,
+    );
+    expect(open.map((p) => p.id)).not.toContain(proposal.id);
+    const stored = await db.vote.findUniqueOrThrow({ where: { id: vote.id } });
+    expect(stored.closedAt!.toISOString()).toBe(vote.closesAt.toISOString());
+    expect(stored.outcome).toBe("rejected");
+    expect(storedResult(stored)).toMatchObject({ participation: 1, quorumMet: false });
+  });
+
+  it("is closed before a proposal page reads its state", async () => {
+    const { platform, proposal, vote } = await setup();
+    const later = new Date(vote.closesAt.getTime() + 60_000);
+    const viewer = await viewerOf(null, platform.id);
+    const read = await getProposal(platform.id, proposal.id, viewer, null, later);
+    expect(read.state).toBe("rejected");
+    expect(read.history.map((h) => h.toState)).toEqual(["voting", "rejected"]);
   });
 });
