@@ -1,6 +1,8 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { searchable } from "~/proposals/proposals.server";
+import { closeInTransaction, voteOf } from "~/votes/settle.server";
+import { splitHands } from "~/votes/tally-rules";
 
 /** The one password of every demo account; shown by the demo command and the README. */
 export const DEMO_PASSWORD = "minga-demo-2026";
@@ -70,6 +72,8 @@ const PLATFORMS = [
     region: "Sucumbíos",
     timeZone: "America/Guayaquil",
     quorumPercent: 50,
+    // Walk-ins vote by show of hands at this platform's assemblies (off by default).
+    nonMembersVoteByHand: true,
     approvalRule: "simple",
     descriptionEs:
       "Plataforma de decisión del corredor que une los ríos Putumayo y Aguarico, en Sucumbíos. Cerca del 40 % de la población del paisaje es indígena: kichwa, a'i cofán, siona y secoya, junto a asociaciones campesinas y de productores.",
@@ -231,9 +235,12 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     });
 
     // Proposals: one under discussion, one decided at that assembly by a vote that has
-    // closed (its result is computed and stored the first time someone looks at it).
+    // closed (its result computed and stored at the close, like any vote's).
     const authorId = (
       await tx.user.findUniqueOrThrow({ where: { email: "miembro@minga.example" } })
+    ).id;
+    const coordinatorId = (
+      await tx.user.findUniqueOrThrow({ where: { email: "coordinadora@minga.example" } })
     ).id;
     const discussion = await tx.proposal.create({
       data: {
@@ -261,6 +268,10 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         body: "Los jóvenes de Sani Isla quieren participar como guías.",
       },
     });
+    // Its history follows the real order and dates: written before the assembly, put to
+    // the vote at the vote's opening, decided at its closing time.
+    const voteOpens = at(-31, 14);
+    const voteCloses = at(-29, 23);
     const decided = await tx.proposal.create({
       data: {
         platformId: main.id,
@@ -269,14 +280,25 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         title: "Patrullajes comunitarios cada quince días",
         summary: "Turnos rotativos entre comunidades para vigilar la orilla norte del Aguarico.",
         state: "voting",
+        createdAt: at(-36, 15),
         searchText: searchable(
           "Patrullajes comunitarios cada quince días Turnos rotativos entre comunidades para vigilar la orilla norte del Aguarico.",
         ),
         history: {
           create: [
-            { toState: "draft", actorId: authorId },
-            { fromState: "draft", toState: "discussion", actorId: authorId },
-            { fromState: "discussion", toState: "voting", actorId: authorId },
+            { toState: "draft", actorId: authorId, createdAt: at(-36, 15) },
+            {
+              fromState: "draft",
+              toState: "discussion",
+              actorId: authorId,
+              createdAt: at(-35, 13),
+            },
+            {
+              fromState: "discussion",
+              toState: "voting",
+              actorId: coordinatorId,
+              createdAt: voteOpens,
+            },
           ],
         },
       },
@@ -287,8 +309,10 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         platformId: main.id,
         kind: "yesNo",
         secret: true,
-        opensAt: at(-31, 14),
-        closesAt: at(-29, 23),
+        opensAt: voteOpens,
+        closesAt: voteCloses,
+        createdAt: voteOpens,
+        createdById: coordinatorId,
         quorumPercent: 50,
         approvalRule: "simple",
         options: {
@@ -307,14 +331,29 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         data: { voteId: vote.id, userId, optionId: i === 0 ? yes.id : no.id },
       });
     }
-    const tally = await tx.inPersonTally.create({ data: { voteId: vote.id, meetingId: held.id } });
+    // The show of hands at the assembly (held after the vote opened): the five members
+    // present and Segundo Andi, a walk-in, whom this platform lets vote by hand.
+    const hands = { yes: 5, no: 0, abstain: 1 };
+    const split = splitHands({
+      total: hands.yes + hands.no + hands.abstain,
+      membersPresent: 5,
+      othersPresent: 1,
+      markedMembers: 0,
+      nonMembersMayVote: true,
+    });
+    if (!split.ok) throw new Error("demo tally exceeds the people who may vote");
+    const tally = await tx.inPersonTally.create({
+      data: { voteId: vote.id, meetingId: held.id, nonMemberHands: split.nonMembers },
+    });
     await tx.inPersonCount.createMany({
       data: vote.options.map((o) => ({
         tallyId: tally.id,
         optionId: o.id,
-        count: o.code === "yes" ? 5 : o.code === "no" ? 0 : 1,
+        count: hands[o.code as keyof typeof hands],
       })),
     });
+    // Closed at its closing time, as the first read after it would have done.
+    await closeInTransaction(tx, await voteOf(tx, main.id, vote.id), voteCloses, null, null);
   });
   return { seeded: true };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GENDERS } from "~/auth/schemas";
 import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
-import { msg } from "~/forms/messages";
+import { REQUIRED, msg } from "~/forms/messages";
 
 export const AGE_GROUPS = ["youth", "adult", "elder"] as const;
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
@@ -89,6 +89,25 @@ export const walkInSchema = z.object({
   ageGroup: z.enum(AGE_GROUPS, choice()).optional(),
 });
 export type WalkInInput = z.infer<typeof walkInSchema>;
+
+/**
+ * The attendance page's one form: the roster's statuses, the walk-in fields and which button
+ * was pressed. The name is required only when "add walk-in" was pressed.
+ */
+export const attendanceFormSchema = attendanceSchema
+  .extend({
+    intent: z.enum(["attendance", "walkIn"]).optional(),
+    removeWalkIn: z.string().max(40).optional(),
+    name: optionalText(100),
+    community: walkInSchema.shape.community,
+    gender: walkInSchema.shape.gender,
+    ageGroup: walkInSchema.shape.ageGroup,
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === "walkIn" && !v.name) {
+      ctx.addIssue({ code: "custom", path: ["name"], message: REQUIRED });
+    }
+  });
 
 export const minutesSchema = z.object({
   minutes: optionalText(50_000),

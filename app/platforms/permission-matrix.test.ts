@@ -440,6 +440,21 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     },
   },
   {
+    name: "record a walk-in with the roster's unsaved marks",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      const member = await participantOf(w.users.member!.id);
+      return postForm(
+        attendanceRoute.action,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+        { intent: "walkIn", name: "Segundo Andi", [`status.${member}`]: "present" },
+      );
+    },
+  },
+  {
     name: "remove a walk-in",
     allowed: FACILITATORS,
     run: async (w, r) => {
@@ -453,10 +468,8 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
         meetingPath(w, m.id, "/attendance"),
         params(w, m.id),
         w.users[r],
-        {
-          intent: "removeWalkIn",
-          attendanceId: a.id,
-        },
+        // The remove button sends the walk-in's id (and the roster's marks, none here).
+        { removeWalkIn: a.id },
       );
     },
   },

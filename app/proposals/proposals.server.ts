@@ -1,6 +1,5 @@
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
-import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";

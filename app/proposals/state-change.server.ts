@@ -9,10 +9,14 @@ export async function recordStateChange(
   to: ProposalState,
   actorId: string | null,
   reason?: string | null,
+  // When the change took effect, if not now: a vote closed on first read after its closing
+  // time changed the proposal at that closing time, not when someone happened to look.
+  at?: Date,
 ) {
   await client.proposal.update({ where: { id: proposal.id }, data: { state: to } });
   await client.proposalStateChange.create({
     data: {
+      ...(at ? { createdAt: at } : {}),
       proposalId: proposal.id,
       fromState: proposal.state,
       toState: to,

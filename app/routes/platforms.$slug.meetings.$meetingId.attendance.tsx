@@ -11,6 +11,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
+import { decodeMessage } from "~/forms/messages";
 import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
 import {
   addWalkIn,
@@ -19,12 +20,7 @@ import {
   saveAttendance,
 } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
-import {
-  AGE_GROUPS,
-  ATTENDANCE_STATUSES,
-  attendanceSchema,
-  walkInSchema,
-} from "~/meetings/schemas";
+import { AGE_GROUPS, ATTENDANCE_STATUSES, attendanceFormSchema } from "~/meetings/schemas";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 
@@ -42,6 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     roster: sheet.roster,
     walkIns: sheet.walkIns,
     memberCount: sheet.memberCount,
+    window: sheet.window,
     q,
     quorum,
   });
@@ -56,49 +53,49 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = new URL(request.url);
   const here = `${back.pathname}${back.search}`;
 
-  switch (formData.get("intent")) {
-    case "attendance": {
-      const submission = parseWithZod(formData, { schema: attendanceSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
-      const outcome = await saveAttendance(actor, platform.id, meetingId, submission.value.status);
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "attendanceSaved"));
-    }
-    case "walkIn": {
-      const submission = parseWithZod(formData, { schema: walkInSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
-      const outcome = await addWalkIn(actor, platform.id, meetingId, submission.value);
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "walkInAdded"));
-    }
-    case "removeWalkIn": {
-      const submission = parseWithZod(formData, { schema: attendanceSchema });
-      const outcome = await removeWalkIn(
-        actor,
-        platform.id,
-        meetingId,
-        String(formData.get("attendanceId") ?? ""),
-      );
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "walkInRemoved"));
-    }
+  // One form holds the roster and the walk-in fields: whichever button was pressed, the
+  // marks on screen are saved with it, in one transaction, so none is lost without a word.
+  const submission = parseWithZod(formData, { schema: attendanceFormSchema });
+  if (submission.status !== "success") return rejectForm(formId, submission);
+  const { status, intent, removeWalkIn: removeId, ...walkIn } = submission.value;
+  if (removeId) {
+    const outcome = await removeWalkIn(actor, platform.id, meetingId, removeId, new Date(), status);
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    return redirect(withNotice(here, "walkInRemoved"));
   }
-  badRequest();
+  // Saving with a name typed in the walk-in fields records that person too.
+  if (intent === "walkIn" || walkIn.name) {
+    const outcome = await addWalkIn(
+      actor,
+      platform.id,
+      meetingId,
+      { ...walkIn, name: walkIn.name ?? "" },
+      new Date(),
+      status,
+    );
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    return redirect(withNotice(here, "walkInAdded"));
+  }
+  if (intent !== "attendance") badRequest();
+  const outcome = await saveAttendance(actor, platform.id, meetingId, status);
+  if (!outcome.ok) return rejectForm(formId, submission, outcome);
+  return redirect(withNotice(here, "attendanceSaved"));
 }
 
-function RosterForm() {
+type Fields = ReturnType<typeof useFormFor<typeof attendanceFormSchema>>[1];
+
+function RosterRows({ submitted }: { submitted: Record<string, unknown> | undefined }) {
   const { t } = useTranslation("meetings");
-  const { roster } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("attendance", attendanceSchema);
+  const { roster, window } = useLoaderData<typeof loader>();
   if (roster.length === 0) return <p className="muted">{t("attendance.noMatch")}</p>;
   return (
-    <Form method="post" {...getFormProps(form)} className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value="attendance" />
-      <ul className="roster">
-        {roster.map((row) => (
+    <ul className="roster">
+      {roster.map((row) => {
+        // After a refusal, the marks as they were sent, not as they are stored.
+        const checked = (submitted?.[row.participantId] as string | undefined) ?? row.status;
+        return (
           <li key={row.participantId}>
-            <fieldset className="attendance-row">
+            <fieldset className="attendance-row" disabled={!!window.marks}>
               <legend>
                 {row.name}
                 {row.community ? <span className="muted"> · {row.community}</span> : null}
@@ -110,7 +107,7 @@ function RosterForm() {
                       type="radio"
                       name={`status.${row.participantId}`}
                       value={s}
-                      defaultChecked={row.status === s}
+                      defaultChecked={checked === s}
                     />
                     <span>{t(`attendance.statuses.${s}`)}</span>
                   </label>
@@ -118,22 +115,16 @@ function RosterForm() {
               </div>
             </fieldset>
           </li>
-        ))}
-      </ul>
-      <button type="submit" name="intent" value="attendance" className="button primary sticky-save">
-        {t("attendance.save")}
-      </button>
-    </Form>
+        );
+      })}
+    </ul>
   );
 }
 
-function WalkInForm() {
+function WalkInFields({ fields }: { fields: Fields }) {
   const { t } = useTranslation("meetings");
-  const [form, fields] = useFormFor("walkIn", walkInSchema);
   return (
-    <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value="walkIn" />
+    <>
       <TextField meta={fields.name} label={t("walkIn.name")} autoComplete="off" />
       <TextField meta={fields.community} label={t("walkIn.community")} optionalLabel />
       <SelectField
@@ -153,14 +144,19 @@ function WalkInForm() {
       <button type="submit" name="intent" value="walkIn" className="button">
         {t("walkIn.add")}
       </button>
-    </Form>
+    </>
   );
 }
 
 export default function AttendancePage() {
   const { t } = useTranslation("meetings");
-  const { platform, meeting, walkIns, memberCount, q, quorum } = useLoaderData<typeof loader>();
+  const { t: tc } = useTranslation();
+  const { platform, meeting, walkIns, memberCount, q, quorum, window } =
+    useLoaderData<typeof loader>();
+  const [form, fields] = useFormFor("attendance", attendanceFormSchema);
+  const submitted = form.initialValue?.status as Record<string, unknown> | undefined;
   const page = `/platforms/${platform.slug}/meetings/${meeting.id}`;
+  const closed = window.marks && window.removeWalkIn && window.addWalkIn;
   return (
     <div className="stack attendance-page">
       <p>
@@ -170,6 +166,7 @@ export default function AttendancePage() {
       <h1>{t("attendance.title")}</h1>
       <p className="muted">{meeting.title}</p>
       <QuorumLine quorum={quorum} />
+      {closed ? <p className="notice">{message(tc, window.marks!)}</p> : null}
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t("attendance.members", { count: memberCount })}</h2>
@@ -180,33 +177,63 @@ export default function AttendancePage() {
             {t("attendance.filterButton")}
           </button>
         </Form>
-        <RosterForm />
       </section>
 
-      <section aria-labelledby="walkins-heading">
-        <h2 id="walkins-heading">{t("walkIn.heading", { count: walkIns.length })}</h2>
-        <p className="hint">{t("walkIn.help")}</p>
-        {walkIns.length > 0 ? (
-          <ul className="plain-list">
-            {walkIns.map((w) => (
-              <li key={w.attendanceId} className="walkin-row">
-                <span>
-                  {w.name}
-                  {w.community ? <span className="muted"> · {w.community}</span> : null}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="_form" value={`remove-${w.attendanceId}`} />
-                  <input type="hidden" name="attendanceId" value={w.attendanceId} />
-                  <button type="submit" name="intent" value="removeWalkIn" className="link-button">
-                    {t("walkIn.remove", { name: w.name })}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <WalkInForm />
-      </section>
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="attendance" />
+        <RosterRows submitted={submitted} />
+        {window.marks ? null : (
+          <button
+            type="submit"
+            name="intent"
+            value="attendance"
+            className="button primary sticky-save"
+          >
+            {t("attendance.save")}
+          </button>
+        )}
+
+        <section aria-labelledby="walkins-heading" className="stack">
+          <h2 id="walkins-heading">{t("walkIn.heading", { count: walkIns.length })}</h2>
+          <p className="hint">{t("walkIn.help")}</p>
+          {walkIns.length > 0 ? (
+            <ul className="plain-list">
+              {walkIns.map((w) => (
+                <li key={w.attendanceId} className="walkin-row">
+                  <span>
+                    {w.name}
+                    {w.community ? <span className="muted"> · {w.community}</span> : null}
+                  </span>
+                  {window.removeWalkIn ? null : (
+                    <button
+                      type="submit"
+                      name="removeWalkIn"
+                      value={w.attendanceId}
+                      className="link-button"
+                    >
+                      {t("walkIn.remove", { name: w.name })}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {window.addWalkIn ? (
+            closed ? null : (
+              <p className="notice">{message(tc, window.addWalkIn)}</p>
+            )
+          ) : (
+            <WalkInFields fields={fields} />
+          )}
+        </section>
+      </Form>
     </div>
   );
+}
+
+/** A refusal key from the domain ("key|name=value"), in the reader's language. */
+function message(t: (key: string, values?: Record<string, string>) => string, encoded: string) {
+  const { key, values } = decodeMessage(encoded);
+  return t(key, values);
 }

@@ -2,7 +2,8 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
@@ -131,6 +132,36 @@ function AmendmentForm() {
   );
 }
 
+/**
+ * The draft someone sent after the minutes were published meanwhile: refused, and given
+ * back read-only so that nothing typed is lost; it can be copied into an amendment.
+ */
+function UnsavedDraft() {
+  const { t } = useTranslation("meetings");
+  const data = useActionData<{ formId?: string; result?: SubmissionResult<string[]> }>();
+  if (data?.formId !== "minutes" || !data.result) return null;
+  const sent = (data.result.initialValue ?? {}) as { minutes?: string; decisions?: string };
+  const errors = data.result.error?.[""] ?? [];
+  if (!errors.includes("meetings:errors.publishedMeanwhile")) return null;
+  return (
+    <div className="stack">
+      <p className="notice" role="alert">
+        {t("errors.publishedMeanwhile")}
+      </p>
+      <div className="field">
+        <label htmlFor="unsaved-minutes">{t("minutes.unsavedText")}</label>
+        <textarea id="unsaved-minutes" readOnly rows={10} defaultValue={sent.minutes ?? ""} />
+      </div>
+      {sent.decisions ? (
+        <div className="field">
+          <label htmlFor="unsaved-decisions">{t("minutes.unsavedDecisions")}</label>
+          <textarea id="unsaved-decisions" readOnly rows={4} defaultValue={sent.decisions} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export default function EditMinutesPage() {
   const { t } = useTranslation("meetings");
   const { platform, meeting, published } = useLoaderData<typeof loader>();
@@ -146,7 +177,10 @@ export default function EditMinutesPage() {
       {meeting.status === "cancelled" ? (
         <p>{t("errors.cancelled")}</p>
       ) : published ? (
-        <AmendmentForm />
+        <>
+          <UnsavedDraft />
+          <AmendmentForm />
+        </>
       ) : (
         <DraftForm />
       )}

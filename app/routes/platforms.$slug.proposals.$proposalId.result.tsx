@@ -77,13 +77,22 @@ export default function ResultPage() {
       </div>
       <p>
         {t("participation", {
-          participation: result.participation,
+          // Members only: the sentence compares them with the eligible members.
+          participation: result.members ?? result.participation,
           eligible: result.eligible,
           required: result.required,
           percent: result.quorumPercent,
         })}{" "}
         <strong>{result.quorumMet ? t("quorumMet") : t("quorumNotMet")}</strong>
       </p>
+      {result.members !== undefined ? (
+        <p>
+          {t("participationSplit", {
+            members: result.members,
+            nonMembers: result.nonMembers ?? 0,
+          })}
+        </p>
+      ) : null}
       <BarChart
         title={t("chartTitle")}
         legend={{ online: t("online"), inPerson: t("inPerson") }}

@@ -60,7 +60,13 @@ export default function TallyPage() {
   const [form, fields] = useFormFor("tally", tallySchema);
   const back = `/platforms/${platform.slug}/proposals/${proposal.id}`;
   // Choosing the meeting is a plain GET, so the form below knows who was present.
-  const meeting = meetings.find((m) => m.id === params.get("meeting")) ?? null;
+  // Choosing the meeting is a plain GET, so the form below knows who was present. After a
+  // refusal the meeting comes from the form that was sent.
+  const sentMeeting = form.initialValue?.meetingId as string | undefined;
+  const meeting = meetings.find((m) => m.id === (sentMeeting ?? params.get("meeting"))) ?? null;
+  // After a refusal, the numbers and ticks as typed, not as stored.
+  const sentCounts = form.initialValue?.count as Record<string, string> | undefined;
+  const sent = form.initialValue ? [form.initialValue.inPerson ?? []].flat() : null;
   if (closed) {
     return (
       <div className="narrow stack">
@@ -77,22 +83,30 @@ export default function TallyPage() {
       </p>
       <h1>{t("tallyTitle")}</h1>
       <p>{t("tallyHelp")}</p>
-      <Form method="get" className="filter-row">
-        <label htmlFor="tally-meeting">{t("tallyMeeting")}</label>
-        <select id="tally-meeting" name="meeting" defaultValue={meeting?.id ?? ""}>
-          <option value="">{t("chooseMeeting")}</option>
+      <Form method="get" className="stack">
+        {/* Radios with the full title, date and time: several assemblies on one day stay
+            distinguishable on a phone, where a select cuts its options short. */}
+        <fieldset className="stack">
+          <legend>{t("tallyMeeting")}</legend>
           {meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.when} — {m.title} ({t("presentCount", { count: m.present })})
-            </option>
+            <label key={m.id} className="checkbox-row">
+              <input
+                type="radio"
+                name="meeting"
+                value={m.id}
+                defaultChecked={m.id === meeting?.id}
+              />{" "}
+              {m.title} — {m.when} ({t("presentCount", { count: m.present })})
+            </label>
           ))}
-        </select>
+        </fieldset>
         <button type="submit" className="button">
           {t("useMeeting")}
         </button>
       </Form>
       {meeting ? (
         <Form method="post" {...getFormProps(form)} noValidate className="stack">
+          <h2>{t("tallyFor", { meeting: meeting.title, when: meeting.when })}</h2>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="_form" value="tally" />
           <input type="hidden" name="meetingId" value={meeting.id} />
@@ -110,7 +124,7 @@ export default function TallyPage() {
                   type="number"
                   inputMode="numeric"
                   min={0}
-                  defaultValue={meeting.counts[o.id] ?? 0}
+                  defaultValue={sentCounts?.[o.id] ?? meeting.counts[o.id] ?? 0}
                   aria-invalid={form.allErrors[`count.${o.id}`] ? true : undefined}
                   aria-describedby={
                     form.allErrors[`count.${o.id}`] ? `count-${o.id}-error` : undefined
@@ -131,7 +145,7 @@ export default function TallyPage() {
                   type="checkbox"
                   name="inPerson"
                   value={m.userId}
-                  defaultChecked={meeting.inPerson.includes(m.userId)}
+                  defaultChecked={(sent ?? meeting.inPerson).includes(m.userId)}
                 />{" "}
                 {m.name}
               </label>

@@ -81,7 +81,7 @@ export async function closeInTransaction(
     },
   });
   if (count === 1) {
-    await recordStateChange(tx, vote.proposal, result.outcome, actorId, reason);
+    await recordStateChange(tx, vote.proposal, result.outcome, actorId, reason, closedAt);
     await recordAudit(tx, {
       actorId,
       action: reason ? "vote.closedEarly" : "vote.closed",

@@ -522,5 +522,7 @@ describe("a vote past its closing time", () => {
     const read = await getProposal(platform.id, proposal.id, viewer, null, later);
     expect(read.state).toBe("rejected");
     expect(read.history.map((h) => h.toState)).toEqual(["voting", "rejected"]);
+    // Decided at the closing time, not when someone happened to look.
+    expect(read.history.at(-1)!.createdAt.toISOString()).toBe(vote.closesAt.toISOString());
   });
 });

@@ -1,0 +1,69 @@
+import { db } from "~/db.server";
+import { seedDemoContent } from "~/demo/demo-content.server";
+import { membersActiveAt } from "~/platforms/membership.server";
+import { meetingCountsForVote, splitHands } from "~/votes/tally-rules";
+
+describe("the demo content", () => {
+  it("tells each proposal's history in the real order, matching its vote", async () => {
+    const now = new Date();
+    expect(await seedDemoContent()).toEqual({ seeded: true });
+    const proposals = await db.proposal.findMany({
+      include: { history: { orderBy: { createdAt: "asc" } }, vote: true },
+    });
+    expect(proposals.length).toBeGreaterThan(0);
+    for (const p of proposals) {
+      const times = p.history.map((h) => h.createdAt.getTime());
+      expect(times, p.title).toEqual([...times].sort((a, b) => a - b));
+      // Nothing before the proposal existed, nothing in the future.
+      expect(times[0], p.title).toBeGreaterThanOrEqual(p.createdAt.getTime() - 1000);
+      expect(Math.max(...times), p.title).toBeLessThanOrEqual(Date.now());
+      // Each change starts from where the previous one left, and ends in the current state.
+      p.history.forEach((h, i) =>
+        expect(h.fromState).toBe(i === 0 ? null : p.history[i - 1].toState),
+      );
+      expect(p.history.at(-1)!.toState).toBe(p.state);
+      const vote = p.vote;
+      if (!vote) continue;
+      expect(vote.opensAt.getTime()).toBeGreaterThanOrEqual(p.createdAt.getTime());
+      const toVoting = p.history.find((h) => h.toState === "voting")!;
+      expect(toVoting.createdAt.toISOString()).toBe(vote.opensAt.toISOString());
+      if (vote.closesAt <= now) {
+        // A vote past its closing time is closed, at that time, with the proposal decided.
+        expect(vote.closedAt?.toISOString()).toBe(vote.closesAt.toISOString());
+        const decided = p.history.find((h) => h.fromState === "voting")!;
+        expect(decided.toState).toBe(vote.outcome);
+        expect(decided.createdAt.toISOString()).toBe(vote.closesAt.toISOString());
+      }
+    }
+  });
+
+  it("records show-of-hands counts only where the rules accept them", async () => {
+    await seedDemoContent();
+    const tallies = await db.inPersonTally.findMany({
+      include: {
+        counts: true,
+        meeting: { include: { platform: true, attendance: { where: { status: "present" } } } },
+        vote: true,
+      },
+    });
+    expect(tallies.length).toBeGreaterThan(0);
+    for (const t of tallies) {
+      expect(meetingCountsForVote(t.meeting, t.vote)).toBe(true);
+      expect(t.meeting.startsAt.getTime()).toBeGreaterThanOrEqual(t.vote.opensAt.getTime());
+      const members = await membersActiveAt(t.meeting.platformId, t.meeting.startsAt);
+      const memberIds = new Set(members.map((m) => m.participantId));
+      const membersPresent = t.meeting.attendance.filter((a) => memberIds.has(a.participantId));
+      const marked = await db.inPersonVoter.count({
+        where: { voteId: t.voteId, meetingId: t.meetingId },
+      });
+      const split = splitHands({
+        total: t.counts.reduce((s, c) => s + c.count, 0),
+        membersPresent: membersPresent.length,
+        othersPresent: t.meeting.attendance.length - membersPresent.length,
+        markedMembers: marked,
+        nonMembersMayVote: t.meeting.platform.nonMembersVoteByHand,
+      });
+      expect(split).toMatchObject({ ok: true, nonMembers: t.nonMemberHands });
+    }
+  });
+});
