@@ -163,10 +163,7 @@ for (const run of RUNS) {
 
     await facilitator.goto(proposalUrl);
     await facilitator.getByRole("link", { name: t("votes", "recordTally") }).click();
-    const meetingId = await facilitator
-      .locator("#tally-meeting option", { hasText: assembly })
-      .getAttribute("value");
-    await facilitator.getByLabel(t("votes", "tallyMeeting")).selectOption(meetingId!);
+    await facilitator.getByRole("radio", { name: new RegExp(assembly) }).check();
     await facilitator.getByRole("button", { name: t("votes", "useMeeting") }).click();
     await expect(
       facilitator.getByText(t("votes", "presentAt", { count: 5, meeting: assembly })),

@@ -1,7 +1,7 @@
 /**
  * Which assemblies a vote's show-of-hands count may come from, and how many hands an
  * assembly can give. Pure, so the tally form (what it offers) and the recording (what it
- * accepts) apply the same rule. See docs/decisions/008-records-hands-and-openings.md.
+ * accepts) apply the same rule. See docs/decisions/008-records-governance-record-integrity.md.
  */
 
 export interface TallyVote {
