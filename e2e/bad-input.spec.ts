@@ -100,7 +100,8 @@ test("an off-site redirectTo falls back to a page of the portal", async ({ page 
 test("a forged language value is ignored", async ({ page, request }) => {
   const response = await request.post("/language", {
     form: { lng: "xx-forged", redirectTo: "/platforms" },
-    headers: { Origin: "http://localhost:3100" },
+    // The server checks the origin against its own port (E2E_PORT when set).
+    headers: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(302);
