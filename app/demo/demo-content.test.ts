@@ -48,7 +48,7 @@ describe("the demo content", () => {
     });
     expect(tallies.length).toBeGreaterThan(0);
     for (const t of tallies) {
-      expect(meetingCountsForVote(t.meeting, t.vote)).toBe(true);
+      expect(meetingCountsForVote(t.meeting, t.vote, t.updatedAt)).toBe(true);
       expect(t.meeting.startsAt.getTime()).toBeGreaterThanOrEqual(t.vote.opensAt.getTime());
       const members = await membersActiveAt(t.meeting.platformId, t.meeting.startsAt);
       const memberIds = new Set(members.map((m) => m.participantId));

@@ -15,6 +15,12 @@ describe("which assemblies a show of hands can come from (table)", () => {
     ["going on when the vote opened", meeting("10T10:00", "10T13:00"), vote, true],
     ["during the vote", meeting("12T10:00", "12T13:00"), vote, true],
     ["starting at the close", meeting("17T12:00", "17T14:00"), vote, false],
+    [
+      "during the vote, but not started yet",
+      meeting("20T10:00", "20T13:00"),
+      { ...vote, closesAt: t("25T12:00") },
+      false,
+    ],
     ["cancelled, during the vote", meeting("12T10:00", "12T13:00", "cancelled"), vote, false],
     [
       "before the vote was created, whatever its backdated opening",
@@ -23,7 +29,7 @@ describe("which assemblies a show of hands can come from (table)", () => {
       false,
     ],
   ])("%s", (_label, m, v, expected) => {
-    expect(meetingCountsForVote(m, v)).toBe(expected);
+    expect(meetingCountsForVote(m, v, t("19T12:00"))).toBe(expected);
   });
 });
 

@@ -21,10 +21,12 @@ export interface TallyMeeting {
  * when the vote opened (votes are often opened "now", in the middle of the assembly) or that
  * began afterwards, and began before the close. The opening is never earlier than the moment
  * the vote was created, so an assembly over before the vote existed never counts, even for a
- * vote whose opening was backdated before backdating was refused.
+ * vote whose opening was backdated before backdating was refused. Hands are raised at the
+ * assembly itself: nothing is counted for one that has not started yet.
  */
-export function meetingCountsForVote(meeting: TallyMeeting, vote: TallyVote): boolean {
+export function meetingCountsForVote(meeting: TallyMeeting, vote: TallyVote, now: Date): boolean {
   if (meeting.status === "cancelled") return false;
+  if (meeting.startsAt.getTime() > now.getTime()) return false;
   const opened = Math.max(vote.opensAt.getTime(), vote.createdAt.getTime());
   return meeting.endsAt.getTime() > opened && meeting.startsAt.getTime() < vote.closesAt.getTime();
 }

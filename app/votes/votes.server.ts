@@ -228,7 +228,7 @@ export async function tallyContext(platformId: string, voteId: string, now = new
     take: 40,
     include: { tallies: { where: { voteId }, include: { counts: true } } },
   });
-  const meetings = candidates.filter((m) => meetingCountsForVote(m, vote)).slice(0, 20);
+  const meetings = candidates.filter((m) => meetingCountsForVote(m, vote, now)).slice(0, 20);
   const voters = await db.inPersonVoter.findMany({ where: { voteId } });
   return {
     vote,
@@ -273,7 +273,7 @@ export async function recordTally(
       return refuse("meetingId", "validation.choice");
     if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
     // Hands count for this vote only at an assembly held while it was open.
-    if (!meetingCountsForVote(meeting, vote))
+    if (!meetingCountsForVote(meeting, vote, now))
       return refuse("meetingId", "votes:errors.meetingOutsideVote");
     const optionIds = vote.options.map((o) => o.id);
     if (Object.keys(input.count).some((id) => !optionIds.includes(id))) {

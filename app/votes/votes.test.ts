@@ -16,6 +16,9 @@ import { getProposal, listProposals } from "~/proposals/proposals.server";
 import { tallyContext } from "~/votes/votes.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
+/** An assembly under way: hands are counted only once it has started. */
+const startedAgo = () => new Date(Date.now() - 30 * 60_000);
+
 const day = 24 * 3600_000;
 const inDays = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
 
@@ -224,7 +227,10 @@ describe("ballots", () => {
 describe("in-person tallies", () => {
   async function withMeeting(present: number) {
     const world = await setup();
-    const meeting = await makeMeeting(world.platform.id, { status: "held" });
+    const meeting = await makeMeeting(world.platform.id, {
+      status: "held",
+      startsAt: startedAgo(),
+    });
     for (const m of world.members.slice(0, Math.min(present, 4))) {
       await db.attendance.create({
         data: {
@@ -350,7 +356,7 @@ describe("in-person tallies", () => {
   it("refuses a meeting of another platform", async () => {
     const { platform, coordinator, vote, option } = await withMeeting(2);
     const other = await makePlatform();
-    const foreign = await makeMeeting(other.id, { status: "held" });
+    const foreign = await makeMeeting(other.id, { status: "held", startsAt: startedAgo() });
     expect(
       await recordTally(coordinator, platform.id, vote.id, {
         meetingId: foreign.id,
@@ -445,7 +451,7 @@ describe("no backdated vote", () => {
 describe("who may raise a hand", () => {
   it("non-members' hands count in the totals only where admitted, never toward the quorum", async () => {
     const { platform, coordinator, members, vote, option } = await setup();
-    const meeting = await makeMeeting(platform.id, { status: "held" });
+    const meeting = await makeMeeting(platform.id, { status: "held", startsAt: startedAgo() });
     await db.attendance.create({
       data: {
         meetingId: meeting.id,
