@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
-import { searchable } from "~/proposals/proposals.server";
+import { searchable } from "~/text/searchable";
 
 /** The one password of every demo account; shown by the demo command and the README. */
 export const DEMO_PASSWORD = "minga-demo-2026";

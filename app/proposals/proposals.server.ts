@@ -5,18 +5,12 @@ import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
 import type { ProposalInput, ProposalState } from "./schemas";
+import { searchable } from "~/text/searchable";
 
 interface Actor {
   id: string;
 }
 
-/** Lower case without accents: "Turismo en la LAGUNA" and "laguna" meet on any database. */
-export function searchable(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase();
-}
 
 /** Drafts are seen by their author and the platform's coordinators only. */
 function canSee(
