@@ -11,7 +11,6 @@ interface Actor {
   id: string;
 }
 
-
 /** Drafts are seen by their author and the platform's coordinators only. */
 function canSee(
   proposal: { state: string; authorId: string },
