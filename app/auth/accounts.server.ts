@@ -1,3 +1,4 @@
+import { participantSearchText } from "~/participants/participants.server";
 import { db, isUniqueViolation } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { refuse, type Outcome } from "~/forms/outcome";
@@ -22,6 +23,7 @@ function profileData(input: Omit<ProfileInput, "email" | "locale">) {
     birthYear: input.birthYear ?? null,
     community: input.community ?? null,
     people: input.people ?? null,
+    searchText: participantSearchText(input),
   };
 }
 

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
-import { searchable } from "~/proposals/proposals.server";
+import { createWalkIn } from "~/participants/participants.server";
+import { searchable } from "~/text/searchable";
 import { closeInTransaction, voteOf } from "~/votes/settle.server";
 import { splitHands } from "~/votes/tally-rules";
 
@@ -227,8 +228,11 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         data: { meetingId: held.id, participantId, status: i < 5 ? "present" : "excused" },
       });
     }
-    const walkIn = await tx.participant.create({
-      data: { name: "Segundo Andi", community: "Limoncocha", gender: "man", ageGroup: "elder" },
+    const walkIn = await createWalkIn(tx, {
+      name: "Segundo Andi",
+      community: "Limoncocha",
+      gender: "man",
+      ageGroup: "elder",
     });
     await tx.attendance.create({
       data: { meetingId: held.id, participantId: walkIn.id, status: "present", walkIn: true },

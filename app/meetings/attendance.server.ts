@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { membersActiveAt } from "~/platforms/membership.server";
 import { attendanceWindow } from "./attendance-window";
+import { createWalkIn, forgetIfUncounted } from "~/participants/participants.server";
 import { getMeeting, type Meeting } from "./meetings.server";
 import type { WalkInInput } from "./schemas";
 
@@ -191,14 +192,7 @@ export async function addWalkIn(
     if (refused) return refuseForm(refused);
     const marks = await writeMarks(tx, actor, meeting, statuses, now);
     if (!marks.ok) return marks;
-    const participant = await tx.participant.create({
-      data: {
-        name: input.name,
-        community: input.community ?? null,
-        gender: input.gender ?? null,
-        ageGroup: input.ageGroup ?? null,
-      },
-    });
+    const participant = await createWalkIn(tx, input);
     await tx.attendance.create({
       data: {
         meetingId,
@@ -241,7 +235,7 @@ export async function removeWalkIn(
     const meeting = await getMeeting(platformId, meetingId, tx);
     const row = await tx.attendance.findUnique({
       where: { id: attendanceId },
-      include: { participant: { include: { attendance: { select: { id: true } } } } },
+      include: { participant: { select: { name: true } } },
     });
     if (!row || row.meetingId !== meeting.id || !row.walkIn) notFound();
     const refused = attendanceWindow(meeting, now).removeWalkIn;
@@ -250,9 +244,7 @@ export async function removeWalkIn(
     if (!marks.ok) return marks;
     await tx.attendance.delete({ where: { id: row.id } });
     // A walk-in counted nowhere else and without an account is no longer a person we count.
-    if (!row.participant.userId && row.participant.attendance.length === 1) {
-      await tx.participant.delete({ where: { id: row.participantId } });
-    }
+    await forgetIfUncounted(tx, row.participantId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "attendance.walkInRemoved",

@@ -36,11 +36,13 @@ export async function quorumForMeeting(
     membersActiveAt(meeting.platformId, meeting.startsAt),
     db.attendance.findMany({
       where: { meetingId: meeting.id, status: "present" },
-      select: { participantId: true },
+      select: { participantId: true, walkIn: true },
     }),
   ]);
   const eligibleIds = new Set(eligibleMembers.map((m) => m.participantId).filter(Boolean));
-  const present = presentRows.filter((r) => eligibleIds.has(r.participantId)).length;
+  // Counted as they were recorded: someone written down at the door stays outside the
+  // quorum even if their record is later joined to a member's (a merge changes no count).
+  const present = presentRows.filter((r) => !r.walkIn && eligibleIds.has(r.participantId)).length;
   return {
     ...computeQuorum(eligibleIds.size, present, quorumPercent),
     otherParticipants: presentRows.length - present,

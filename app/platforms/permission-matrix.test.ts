@@ -16,6 +16,9 @@ import * as newProposalRoute from "~/routes/platforms.$slug.proposals.new";
 import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._index";
 import * as openVoteRoute from "~/routes/platforms.$slug.proposals.$proposalId.vote";
 import * as tallyRoute from "~/routes/platforms.$slug.proposals.$proposalId.tally";
+import * as peopleRoute from "~/routes/platforms.$slug.people._index";
+import * as personRoute from "~/routes/platforms.$slug.people.$participantId";
+import { createWalkIn } from "~/participants/participants.server";
 import {
   ROLE_NAMES,
   type RoleName,
@@ -114,7 +117,47 @@ const proposalPath = (w: World, id: string, rest = "") =>
   `/platforms/${w.platform.slug}/proposals/${id}${rest}`;
 const proposalParams = (w: World, proposalId: string) => ({ slug: w.platform.slug, proposalId });
 
+/** Someone counted at the door of one of the platform's assemblies. */
+async function walkInOf(w: World, name = "Persona en la puerta") {
+  const m = await makeMeeting(w.platform.id);
+  const p = await createWalkIn(db, { name, community: "Sani Isla" });
+  await db.attendance.create({
+    data: { meetingId: m.id, participantId: p.id, status: "present", walkIn: true },
+  });
+  return p;
+}
+
+const personPath = (w: World, id: string) => `/platforms/${w.platform.slug}/people/${id}`;
+const personParams = (w: World, participantId: string) => ({
+  slug: w.platform.slug,
+  participantId,
+});
+
 const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; run: Run }[] = [
+  {
+    name: "link a walk-in to the account they opened",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const p = await walkInOf(w);
+      const later = await makeUser("Persona en la puerta");
+      await db.membership.create({ data: { userId: later.id, platformId: w.platform.id } });
+      return postForm(personRoute.action, personPath(w, p.id), personParams(w, p.id), w.users[r], {
+        intent: "link",
+        email: later.email,
+      });
+    },
+  },
+  {
+    name: "merge two records of the same person",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const [a, b] = [await walkInOf(w), await walkInOf(w)];
+      return postForm(personRoute.action, personPath(w, a.id), personParams(w, a.id), w.users[r], {
+        intent: "merge",
+        otherId: b.id,
+      });
+    },
+  },
   {
     name: "create a proposal",
     allowed: MEMBERS,
@@ -229,7 +272,10 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: FACILITATORS,
     run: async (w, r) => {
       const { proposal, vote } = await openVoteOn(w);
-      const m = await makeMeeting(w.platform.id, { status: "held" });
+      const m = await makeMeeting(w.platform.id, {
+        status: "held",
+        startsAt: new Date(Date.now() - 30 * 60_000),
+      });
       // A member present: by default only members' hands are counted.
       await db.attendance.create({
         data: {
@@ -599,6 +645,20 @@ describe("permission matrix: every mutating action × every role", () => {
 
 const PAGES: { name: string; allowed: RoleName[]; run: Run }[] = [
   {
+    name: "people without an account",
+    allowed: FACILITATORS,
+    run: (w, r) =>
+      getPage(peopleRoute.loader, `/platforms/${w.platform.slug}/people`, params(w), w.users[r]),
+  },
+  {
+    name: "a person's record",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const p = await walkInOf(w);
+      return getPage(personRoute.loader, personPath(w, p.id), personParams(w, p.id), w.users[r]);
+    },
+  },
+  {
     name: "member directory",
     allowed: MEMBERS,
     run: (w, r) =>
@@ -682,6 +742,21 @@ describe("permission matrix: pages that are not public", () => {
       });
     }
   }
+
+  it("a person counted only on another platform is a 404 here, even for its coordinators", async () => {
+    const m = await makeMeeting(world.other.id);
+    const p = await createWalkIn(db, { name: "De otra plataforma" });
+    await db.attendance.create({
+      data: { meetingId: m.id, participantId: p.id, status: "present", walkIn: true },
+    });
+    const result = await getPage(
+      personRoute.loader,
+      personPath(world, p.id),
+      personParams(world, p.id),
+      world.users.coordinator,
+    );
+    expect(result.status).toBe(404);
+  });
 
   it("published minutes list attendees by name only for the platform's members", async () => {
     const m = await makeMeeting(world.platform.id, {

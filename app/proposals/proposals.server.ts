@@ -5,20 +5,13 @@ import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
 import { settleDueVotes } from "~/votes/settle.server";
 import type { ProposalInput, ProposalState } from "./schemas";
+import { searchable } from "~/text/searchable";
 import { recordStateChange } from "./state-change.server";
 
 export { recordStateChange };
 
 interface Actor {
   id: string;
-}
-
-/** Lower case without accents: "Turismo en la LAGUNA" and "laguna" meet on any database. */
-export function searchable(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase();
 }
 
 /** Drafts are seen by their author and the platform's coordinators only. */

@@ -1,0 +1,197 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { DbClient } from "~/db.server";
+import { ok, refuseForm, type Outcome } from "~/forms/outcome";
+import { searchable } from "~/text/searchable";
+import type { AgeGroup, Gender } from "./demographics";
+
+interface Actor {
+  id: string;
+}
+
+export interface WalkInData {
+  name: string;
+  community?: string | null;
+  people?: string | null;
+  gender?: Gender | null;
+  ageGroup?: AgeGroup | null;
+}
+
+/** What a walk-in is found again by: name and community, without case or accents. */
+export function participantSearchText(p: { name: string; community?: string | null }): string {
+  return searchable(`${p.name} ${p.community ?? ""}`.trim());
+}
+
+/** A person without an account, as a facilitator records them at the door. */
+export async function createWalkIn(client: DbClient, input: WalkInData) {
+  return client.participant.create({
+    data: {
+      name: input.name,
+      community: input.community ?? null,
+      people: input.people ?? null,
+      gender: input.gender ?? null,
+      ageGroup: input.ageGroup ?? null,
+      searchText: participantSearchText(input),
+    },
+  });
+}
+
+/** Participants seen on a platform: its members, and anyone counted at its meetings. */
+function seenOnPlatform(platformId: string) {
+  return {
+    OR: [
+      { attendance: { some: { meeting: { platformId } } } },
+      { user: { memberships: { some: { platformId } } } },
+    ],
+  };
+}
+
+export const CANDIDATE_LIMIT = 10;
+
+/**
+ * People without an account already recorded on this platform whose name or community
+ * matches every word typed, so a woman who comes to three trainings stays one person.
+ * Bounded: at most CANDIDATE_LIMIT rows, and only this platform's people.
+ */
+export async function findPeopleWithoutAccount(
+  client: DbClient,
+  platformId: string,
+  query: string,
+) {
+  // Only letters and digits: `%` and `_` would be wildcards to the database's LIKE.
+  const words = searchable(query)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 5);
+  if (words.length === 0) return [];
+  return client.participant.findMany({
+    where: {
+      userId: null,
+      AND: [...words.map((w) => ({ searchText: { contains: w } })), seenOnPlatform(platformId)],
+    },
+    select: {
+      id: true,
+      name: true,
+      community: true,
+      gender: true,
+      ageGroup: true,
+      _count: { select: { attendance: true } },
+    },
+    orderBy: { name: "asc" },
+    take: CANDIDATE_LIMIT,
+  });
+}
+
+async function participantOnPlatform(client: DbClient, platformId: string, id: string) {
+  return client.participant.findFirst({
+    where: { id, ...seenOnPlatform(platformId) },
+    include: { attendance: true },
+  });
+}
+
+/**
+ * Folds `dropId` into `keepId`: the same person recorded twice. Every attendance moves to
+ * the kept record unchanged, so every count stays identical; audited with what moved.
+ * Runs inside the caller's transaction.
+ */
+export async function mergeParticipants(
+  tx: DbClient,
+  actor: Actor,
+  platformId: string,
+  ids: { keepId: string; dropId: string },
+): Promise<Outcome<{ moved: number }>> {
+  if (ids.keepId === ids.dropId) return refuseForm("participants:errors.samePerson");
+  const [keep, drop] = await Promise.all([
+    participantOnPlatform(tx, platformId, ids.keepId),
+    participantOnPlatform(tx, platformId, ids.dropId),
+  ]);
+  if (!keep || !drop) return refuseForm("participants:errors.notFound");
+  // Two accounts are two people as far as the portal can tell; never fold one into another.
+  if (drop.userId) return refuseForm("participants:errors.dropHasAccount");
+
+  // Counts must stay identical: one person cannot be folded into someone counted at the
+  // same event (that would be two people, or a correction to make on that event first).
+  const keptEvents = new Set(keep.attendance.map((a) => a.meetingId));
+  if (drop.attendance.some((a) => keptEvents.has(a.meetingId))) {
+    return refuseForm("participants:errors.bothAtSameEvent");
+  }
+  // Rows move as they were recorded (a walk-in stays a walk-in at that event), so no
+  // attendance total and no past quorum changes.
+  const { count: moved } = await tx.attendance.updateMany({
+    where: { participantId: drop.id },
+    data: { participantId: keep.id },
+  });
+  // The kept record gains what it lacked; what it already says stays.
+  await tx.participant.update({
+    where: { id: keep.id },
+    data: {
+      community: keep.community ?? drop.community,
+      people: keep.people ?? drop.people,
+      gender: keep.gender ?? drop.gender,
+      ageGroup: keep.ageGroup ?? drop.ageGroup,
+      searchText: participantSearchText({
+        name: keep.name,
+        community: keep.community ?? drop.community,
+      }),
+    },
+  });
+  await tx.participant.delete({ where: { id: drop.id } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "participant.merged",
+    entityType: "Participant",
+    entityId: keep.id,
+    platformId,
+    details: {
+      keptId: keep.id,
+      droppedId: drop.id,
+      droppedName: drop.name,
+      attendanceMoved: moved,
+    },
+  });
+  return ok({ moved });
+}
+
+/**
+ * A walk-in who has since signed up: their history joins the account's own participant
+ * record (every user has one), through the same merge, so nothing is counted twice.
+ */
+export async function linkToAccount(
+  tx: DbClient,
+  actor: Actor,
+  platformId: string,
+  participantId: string,
+  userId: string,
+): Promise<Outcome<{ moved: number }>> {
+  const own = await tx.participant.findUnique({ where: { userId } });
+  if (!own) {
+    // An account without its own record yet: the walk-in record simply becomes theirs.
+    const walkIn = await participantOnPlatform(tx, platformId, participantId);
+    if (!walkIn || walkIn.userId) return refuseForm("participants:errors.notFound");
+    await tx.participant.update({ where: { id: walkIn.id }, data: { userId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "participant.linked",
+      entityType: "Participant",
+      entityId: walkIn.id,
+      platformId,
+      details: { userId },
+    });
+    return ok({ moved: walkIn.attendance.length });
+  }
+  return mergeParticipants(tx, actor, platformId, { keepId: own.id, dropId: participantId });
+}
+
+/**
+ * After a walk-in's attendance is taken back: the person record goes only when nothing
+ * else counts them (any kind of attendance, an account). Returns whether it went.
+ */
+export async function forgetIfUncounted(tx: DbClient, participantId: string): Promise<boolean> {
+  const p = await tx.participant.findUnique({
+    where: { id: participantId },
+    select: { userId: true, _count: { select: { attendance: true } } },
+  });
+  if (!p || p.userId || p._count.attendance > 0) return false;
+  await tx.participant.delete({ where: { id: participantId } });
+  return true;
+}

@@ -1,0 +1,125 @@
+import { notFound } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/forms/outcome";
+import { searchable } from "~/text/searchable";
+import { findPeopleWithoutAccount, linkToAccount, mergeParticipants } from "./participants.server";
+
+interface Actor {
+  id: string;
+}
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+/**
+ * The platform's people without an account (walk-ins), newest first, searchable by name
+ * and community. Counted and paginated by the database.
+ */
+export async function peopleWithoutAccount(platformId: string, q: string, page: number) {
+  const words = searchable(q)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 5);
+  const where = {
+    userId: null,
+    attendance: { some: { meeting: { platformId } } },
+    AND: words.map((w) => ({ searchText: { contains: w } })),
+  };
+  const [total, rows] = await Promise.all([
+    db.participant.count({ where }),
+    db.participant.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        community: true,
+        _count: { select: { attendance: { where: { meeting: { platformId } } } } },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PEOPLE_PAGE_SIZE,
+      take: PEOPLE_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+    people: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      community: r.community,
+      events: r._count.attendance,
+    })),
+  };
+}
+
+/** One person as the platform knows them: a 404 for anyone it has never counted. */
+export async function personOnPlatform(platformId: string, participantId: string) {
+  const person = await db.participant.findFirst({
+    where: {
+      id: participantId,
+      OR: [
+        { attendance: { some: { meeting: { platformId } } } },
+        { user: { memberships: { some: { platformId } } } },
+      ],
+    },
+    select: {
+      id: true,
+      name: true,
+      community: true,
+      people: true,
+      gender: true,
+      ageGroup: true,
+      birthYear: true,
+      userId: true,
+      attendance: {
+        where: { meeting: { platformId } },
+        select: {
+          status: true,
+          walkIn: true,
+          meeting: { select: { id: true, title: true, startsAt: true } },
+        },
+        orderBy: { meeting: { startsAt: "desc" } },
+        take: 100,
+      },
+    },
+  });
+  if (!person) notFound();
+  return person;
+}
+
+/**
+ * Links a walk-in to the account they opened later. The account must have asked to join
+ * this platform, so a facilitator cannot reach into the whole portal's users.
+ */
+export async function linkByEmail(
+  actor: Actor,
+  platformId: string,
+  participantId: string,
+  email: string,
+): Promise<Outcome<{ moved: number }>> {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({
+      where: { platformId, user: { email } },
+      select: { userId: true },
+    });
+    if (!membership) return refuse("email", "participants:errors.noSuchAccount");
+    const outcome = await linkToAccount(tx, actor, platformId, participantId, membership.userId);
+    return outcome.ok ? ok(outcome.value) : outcome;
+  });
+}
+
+export async function mergeInto(
+  actor: Actor,
+  platformId: string,
+  keepId: string,
+  dropId: string,
+): Promise<Outcome<{ moved: number }>> {
+  return db.$transaction((tx) => mergeParticipants(tx, actor, platformId, { keepId, dropId }));
+}
+
+/** Other records without an account that may be the same person. */
+export async function duplicateCandidates(platformId: string, personId: string, q: string) {
+  if (!q.trim()) return [];
+  const found = await findPeopleWithoutAccount(db, platformId, q);
+  return found.filter((c) => c.id !== personId);
+}

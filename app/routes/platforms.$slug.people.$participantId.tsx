@@ -1,0 +1,191 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { badRequest } from "~/auth/guards.server";
+import { FormErrors, TextField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formatDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+import {
+  duplicateCandidates,
+  linkByEmail,
+  mergeInto,
+  personOnPlatform,
+} from "~/participants/people.server";
+import { linkSchema, mergeSchema } from "~/participants/schemas";
+import { requirePlatformRole } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("participants:person.title") };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const user = await requirePlatformRole(request, context, platform.id, "facilitator");
+  const person = await personOnPlatform(platform.id, params.participantId ?? "");
+  const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
+  const locale = await resolveLocale(request, user);
+  const candidates = await duplicateCandidates(platform.id, person.id, q);
+  return json({
+    platform: { slug: platform.slug, name: platform.name },
+    person: {
+      id: person.id,
+      name: person.name,
+      community: person.community,
+      gender: person.gender,
+      ageGroup: person.ageGroup,
+      hasAccount: !!person.userId,
+      attendance: person.attendance.map((a) => ({
+        meetingId: a.meeting.id,
+        title: a.meeting.title,
+        date: formatDate(a.meeting.startsAt, locale, platform.timeZone),
+        status: a.status,
+        walkIn: a.walkIn,
+      })),
+    },
+    q,
+    candidates: candidates.map((c) => ({ id: c.id, name: c.name, community: c.community })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  const actor = await requirePlatformRole(request, context, platform.id, "facilitator");
+  const person = await personOnPlatform(platform.id, params.participantId ?? "");
+  const formData = await request.formData();
+  const formId = formIdOf(formData);
+  const here = `/platforms/${platform.slug}/people/${person.id}`;
+  switch (formData.get("intent")) {
+    case "link": {
+      const submission = parseWithZod(formData, { schema: linkSchema });
+      if (submission.status !== "success") return rejectForm(formId, submission);
+      const outcome = await linkByEmail(actor, platform.id, person.id, submission.value.email);
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(`/platforms/${platform.slug}/people`, "personLinked"));
+    }
+    case "merge": {
+      const submission = parseWithZod(formData, { schema: mergeSchema });
+      if (submission.status !== "success") return rejectForm(formId, submission);
+      const outcome = await mergeInto(actor, platform.id, person.id, submission.value.otherId);
+      if (!outcome.ok) return rejectForm(formId, submission, outcome);
+      return redirect(withNotice(here, "peopleMerged"));
+    }
+  }
+  badRequest();
+}
+
+function LinkForm() {
+  const { t } = useTranslation("participants");
+  const [form, fields] = useFormFor("link", linkSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value="link" />
+      <TextField
+        meta={fields.email}
+        label={t("person.linkEmail")}
+        hint={t("person.linkHint")}
+        type="email"
+      />
+      <button type="submit" name="intent" value="link" className="button">
+        {t("person.link")}
+      </button>
+    </Form>
+  );
+}
+
+function MergeForm() {
+  const { t } = useTranslation("participants");
+  const { candidates, q, person } = useLoaderData<typeof loader>();
+  const [form] = useFormFor("merge", mergeSchema);
+  return (
+    <div className="stack">
+      <Form method="get" className="filter-row" role="search">
+        <label htmlFor="merge-q">{t("person.mergeSearch")}</label>
+        <input id="merge-q" name="q" type="search" defaultValue={q} maxLength={100} />
+        <button type="submit" className="button">
+          {t("list.searchButton")}
+        </button>
+      </Form>
+      {q && candidates.length === 0 ? <p className="muted">{t("person.noCandidates")}</p> : null}
+      {candidates.length > 0 ? (
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="_form" value="merge" />
+          <fieldset>
+            <legend>{t("person.mergeWhich", { name: person.name })}</legend>
+            {candidates.map((c) => (
+              <label key={c.id} className="choice">
+                <input type="radio" name="otherId" value={c.id} required />
+                <span>
+                  {c.name}
+                  {c.community ? ` · ${c.community}` : ""}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" name="intent" value="merge" className="button">
+            {t("person.merge")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export default function PersonPage() {
+  const { t } = useTranslation("participants");
+  const { platform, person } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}/people`}>← {t("list.title")}</Link>
+      </p>
+      <DoneNotice />
+      <h1>{person.name}</h1>
+      <p className="muted">
+        {[
+          person.community,
+          person.gender ? t(`auth:genders.${person.gender}`) : null,
+          person.ageGroup ? t(`meetings:ageGroups.${person.ageGroup}`) : null,
+          person.hasAccount ? t("person.hasAccount") : t("person.noAccount"),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("person.history", { count: person.attendance.length })}</h2>
+        <ul className="plain-list">
+          {person.attendance.map((a) => (
+            <li key={a.meetingId}>
+              <Link to={`/platforms/${platform.slug}/meetings/${a.meetingId}`}>{a.title}</Link>
+              <span className="muted">
+                {" "}
+                · {a.date} · {t(`meetings:attendance.statuses.${a.status}`)}
+                {a.walkIn ? ` · ${t("person.walkIn")}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {person.hasAccount ? null : (
+        <>
+          <section aria-labelledby="link-heading" className="stack">
+            <h2 id="link-heading">{t("person.linkHeading")}</h2>
+            <LinkForm />
+          </section>
+          <section aria-labelledby="merge-heading" className="stack">
+            <h2 id="merge-heading">{t("person.mergeHeading")}</h2>
+            <p className="hint">{t("person.mergeHelp")}</p>
+            <MergeForm />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RouteHandle } from "~/components/page-title";
+import { peopleWithoutAccount } from "~/participants/people.server";
+import { requirePlatformRole } from "~/platforms/permissions.server";
+import { requirePlatform } from "~/platforms/platforms.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("participants:list.title") };
+
+/** Facilitators find walk-ins again: to link them to an account or merge duplicates. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const platform = await requirePlatform(params.slug);
+  await requirePlatformRole(request, context, platform.id, "facilitator");
+  const search = new URL(request.url).searchParams;
+  const q = search.get("q")?.slice(0, 100) ?? "";
+  const page = Math.min(Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1), 1000);
+  const list = await peopleWithoutAccount(platform.id, q, page);
+  return json({ platform: { slug: platform.slug, name: platform.name }, q, page, ...list });
+}
+
+export default function PeoplePage() {
+  const { t } = useTranslation("participants");
+  const { platform, q, page, pages, total, people } = useLoaderData<typeof loader>();
+  const base = `/platforms/${platform.slug}/people`;
+  const pageLink = (n: number) => `${base}?${new URLSearchParams({ q, page: String(n) })}`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/platforms/${platform.slug}`}>← {platform.name}</Link>
+      </p>
+      <h1>{t("list.title")}</h1>
+      <p className="hint">{t("list.help")}</p>
+      <Form method="get" className="filter-row" role="search">
+        <label htmlFor="people-q">{t("list.search")}</label>
+        <input id="people-q" name="q" type="search" defaultValue={q} maxLength={100} />
+        <button type="submit" className="button">
+          {t("list.searchButton")}
+        </button>
+      </Form>
+      <p className="muted" role="status">
+        {t("list.count", { count: total })}
+      </p>
+      {people.length > 0 ? (
+        <ul className="plain-list stack">
+          {people.map((p) => (
+            <li key={p.id}>
+              <Link to={`${base}/${p.id}`}>{p.name}</Link>
+              {p.community ? <span className="muted"> · {p.community}</span> : null}
+              <span className="muted"> · {t("list.events", { count: p.events })}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {pages > 1 ? (
+        <nav aria-label={t("list.pagesLabel")} className="filter-row">
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("list.previous")}</Link> : null}
+          <span>{t("list.pageOf", { page, pages })}</span>
+          {page < pages ? <Link to={pageLink(page + 1)}>{t("list.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
