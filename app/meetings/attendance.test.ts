@@ -146,7 +146,7 @@ describe("attendance after the assembly", () => {
         [a]: "present",
         [b]: "excused",
       }),
-    ).toEqual({ ok: true, value: null });
+    ).toMatchObject({ ok: true });
     const statusOf = async (participantId: string) =>
       (
         await db.attendance.findUnique({
@@ -165,5 +165,68 @@ describe("attendance after the assembly", () => {
     ).toMatchObject({ formErrors: ["meetings:errors.unknownParticipant"] });
     expect(await statusOf(b)).toBe("excused");
     expect(await db.participant.count({ where: { name: "Otra" } })).toBe(0);
+  });
+});
+
+describe("a walk-in found again", () => {
+  it("is the same person at the next assembly, counted once per assembly, never someone with an account", async () => {
+    const platform = await makePlatform();
+    const facilitator = await makeUser("Facilitadora");
+    await addMember(facilitator, platform.id, "facilitator");
+    const first = await makeMeeting(platform.id, { startsAt: new Date(Date.now() - 2 * day) });
+    const second = await makeMeeting(platform.id, { startsAt: new Date(Date.now() - hour) });
+    const added = await addWalkIn(facilitator, platform.id, first.id, {
+      name: "Rosa Grefa",
+      community: "Pañacocha",
+    });
+    if (!added.ok) throw new Error("walk-in refused");
+    const again = { participantId: added.value.participantId };
+
+    expect(await addWalkIn(facilitator, platform.id, second.id, again)).toMatchObject({ ok: true });
+    expect(await db.participant.count({ where: { name: "Rosa Grefa" } })).toBe(1);
+    expect(await db.attendance.count({ where: { participantId: again.participantId } })).toBe(2);
+
+    // Twice at one assembly is refused, and nothing else is written.
+    const auditBefore = await db.auditEvent.count();
+    expect(await addWalkIn(facilitator, platform.id, second.id, again)).toMatchObject({
+      ok: false,
+      formErrors: ["participants:errors.alreadyCounted"],
+    });
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+
+    // A member is marked on the roster, never added as a walk-in.
+    const member = await makeUser("Con cuenta");
+    await addMember(member, platform.id);
+    expect(
+      await addWalkIn(facilitator, platform.id, second.id, {
+        participantId: await participantOf(member.id),
+      }),
+    ).toMatchObject({ ok: false, formErrors: ["participants:errors.notFound"] });
+  });
+
+  it("keeps the person when one of their two attendances is taken back", async () => {
+    const platform = await makePlatform();
+    const facilitator = await makeUser("Facilitadora");
+    await addMember(facilitator, platform.id, "facilitator");
+    const [m1, m2] = [
+      await makeMeeting(platform.id, { startsAt: new Date(Date.now() - 2 * day) }),
+      await makeMeeting(platform.id, { startsAt: new Date(Date.now() - hour) }),
+    ];
+    const added = await addWalkIn(facilitator, platform.id, m1.id, { name: "Dos veces" });
+    if (!added.ok) throw new Error("walk-in refused");
+    await addWalkIn(facilitator, platform.id, m2.id, { participantId: added.value.participantId });
+    const row = await db.attendance.findFirstOrThrow({ where: { meetingId: m2.id, walkIn: true } });
+    expect(await removeWalkIn(facilitator, platform.id, m2.id, row.id)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await db.participant.count({ where: { id: added.value.participantId } })).toBe(1);
+    const last = await db.attendance.findFirstOrThrow({
+      where: { meetingId: m1.id, walkIn: true },
+    });
+    expect(await removeWalkIn(facilitator, platform.id, m1.id, last.id)).toMatchObject({
+      ok: true,
+    });
+    expect(await db.participant.count({ where: { id: added.value.participantId } })).toBe(0);
   });
 });
