@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, requireUser } from "~/auth/guards.server";
@@ -10,7 +10,7 @@ import { MeetingList } from "~/components/meeting-list";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
 import { leavePlatform, requestToJoin } from "~/platforms/membership.server";
@@ -70,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return rejectForm(formIdOf(formData), submission);
     const outcome = await requestToJoin(user, platform.id, submission.value.note);
     if (!outcome.ok) return rejectForm(formIdOf(formData), submission, outcome);
-    return redirect(withNotice(here, "joinRequested"));
+    return redirectWithNotice(here, "joinRequested");
   }
   if (intent === "leave") {
     const outcome = await leavePlatform(user, platform.id);
@@ -78,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: joinSchema });
       return rejectForm(formIdOf(formData), submission, outcome);
     }
-    return redirect(withNotice(here, "left"));
+    return redirectWithNotice(here, "left");
   }
   badRequest();
 }

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-fields";
@@ -9,7 +9,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { publicUrl } from "~/http/public-url.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
@@ -85,7 +85,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("rsvp", submission);
   const outcome = await setRsvp(user, platform, meeting.id, submission.value.answer);
   if (!outcome.ok) return rejectForm("rsvp", submission, outcome);
-  return redirect(withNotice(`/platforms/${platform.slug}/meetings/${meeting.id}`, "rsvpSaved"));
+  return redirectWithNotice(`/platforms/${platform.slug}/meetings/${meeting.id}`, "rsvpSaved");
 }
 
 function RsvpForm() {

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GENDERS } from "~/auth/schemas";
@@ -11,7 +11,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import {
   addWalkIn,
   attendanceSheet,
@@ -62,14 +62,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await saveAttendance(actor, platform.id, meetingId, submission.value.status);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "attendanceSaved"));
+      return redirectWithNotice(here, "attendanceSaved");
     }
     case "walkIn": {
       const submission = parseWithZod(formData, { schema: walkInSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await addWalkIn(actor, platform.id, meetingId, submission.value);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "walkInAdded"));
+      return redirectWithNotice(here, "walkInAdded");
     }
     case "removeWalkIn": {
       const submission = parseWithZod(formData, { schema: attendanceSchema });
@@ -80,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         String(formData.get("attendanceId") ?? ""),
       );
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "walkInRemoved"));
+      return redirectWithNotice(here, "walkInRemoved");
     }
   }
   badRequest();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
@@ -11,7 +11,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { SafeHtml } from "~/components/safe-html";
 import { useFormFor } from "~/components/use-form-for";
 import { useOptionLabel } from "~/components/vote-option-label";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
@@ -119,7 +119,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const formId = formIdOf(formData);
   const here = `/platforms/${platform.slug}/proposals/${proposalId}`;
-  const done = (notice: string) => redirect(withNotice(here, notice));
+  const done = (notice: string) => redirectWithNotice(here, notice);
 
   switch (formData.get("intent")) {
     case "state": {

@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { getProposal } from "~/proposals/proposals.server";
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("openVote", submission);
   const outcome = await openVote(user, platform, proposalId, submission.value);
   if (!outcome.ok) return rejectForm("openVote", submission, outcome);
-  return redirect(withNotice(`/platforms/${platform.slug}/proposals/${proposalId}`, "voteOpened"));
+  return redirectWithNotice(`/platforms/${platform.slug}/proposals/${proposalId}`, "voteOpened");
 }
 
 export default function OpenVotePage() {
