@@ -1,42 +1,17 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "./helpers";
 import { tr } from "./i18n";
-import { checkWatchedPages, signedIn, soonOnPlatformClock } from "./people";
-
-const PLATFORM = "/platforms/putumayo-aguarico";
+import { checkWatchedPages, signedIn } from "./people";
+import { saveAttendance, scheduleMeeting } from "./steps";
 
 test.afterEach(checkWatchedPages);
-
-/** A new assembly later today (attendance open), scheduled by the page's facilitator. */
-async function scheduleToday(page: Page, lang: string, title: string): Promise<string> {
-  const t = (key: string) => tr(lang, "meetings", key);
-  await page.goto(`${PLATFORM}/meetings/new`);
-  await page.getByLabel(t("form.title")).fill(title);
-  const when = soonOnPlatformClock();
-  await page.getByLabel(t("form.date"), { exact: true }).fill(when.date);
-  await page.getByLabel(t("form.startTime")).fill(when.start);
-  await page.getByLabel(t("form.endTime")).fill(when.end);
-  await page.getByLabel(t("form.place"), { exact: true }).fill("Casa comunal");
-  await page.getByRole("button", { name: t("form.schedule") }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
-
-async function saveAttendance(page: Page, lang: string) {
-  await page
-    .getByRole("group", { name: /^María Yumbo/ })
-    .getByLabel(tr(lang, "meetings", "attendance.statuses.present"))
-    .check();
-  await page.getByRole("button", { name: tr(lang, "meetings", "attendance.save") }).click();
-}
 
 test("a notice is shown once, for what just happened, never from the address (no JavaScript)", async ({
   browser,
 }) => {
   const page = await signedIn(browser, "facilitador@minga.example", { javaScriptEnabled: false });
   const saved = tr("es", "common", "notices.attendanceSaved");
-  const meeting = await scheduleToday(page, "es", "Asamblea de los avisos sin JavaScript");
+  const meeting = await scheduleMeeting(page, "es", "Asamblea de los avisos sin JavaScript");
   await expect(
     page.getByRole("status").filter({ hasText: tr("es", "common", "notices.scheduled") }),
   ).toBeVisible();
@@ -75,7 +50,7 @@ test("a notice does not follow the person to the next page (JavaScript, English)
 }) => {
   const page = await signedIn(browser, "facilitador@minga.example", { locale: "en-US" });
   const saved = tr("en", "common", "notices.attendanceSaved");
-  const meeting = await scheduleToday(page, "en", "Assembly of the notices with JavaScript");
+  const meeting = await scheduleMeeting(page, "en", "Assembly of the notices with JavaScript");
   await page.goto(`${meeting}/attendance`);
   await saveAttendance(page, "en");
   await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();

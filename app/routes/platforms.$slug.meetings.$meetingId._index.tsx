@@ -16,6 +16,7 @@ import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
+import { acceptsRsvp } from "~/meetings/upcoming";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { proposalsRaisedAt } from "~/proposals/proposals.server";
@@ -52,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       onlineUrl: meeting.onlineUrl,
       agenda: meeting.agendaItems.map((a) => a.title),
       minutesPublished: !!meeting.minutesPublishedAt,
-      over: meeting.endsAt < new Date(),
+      takesRsvp: acceptsRsvp(meeting, new Date()),
     },
     when,
     url,
@@ -191,7 +192,7 @@ export default function MeetingPage() {
         <QuorumLine quorum={quorum} />
       </section>
 
-      {!cancelled && !meeting.over ? (
+      {meeting.takesRsvp ? (
         <section aria-labelledby="rsvp-heading">
           <h2 id="rsvp-heading">{t("rsvp.heading")}</h2>
           <p className="muted">

@@ -33,6 +33,7 @@ import {
   stateChangeSchema,
 } from "~/proposals/schemas";
 import { ballotSchema, closeVoteSchema } from "~/votes/schemas";
+import { closedEarly } from "~/votes/timing";
 import {
   castBallot,
   closeVoteEarly,
@@ -100,6 +101,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           status: vote.closedAt ? "closed" : now < vote.opensAt ? "upcoming" : "open",
           opensAt: when(vote.opensAt),
           closesAt: when(vote.closesAt),
+          closedAt: vote.closedAt ? when(vote.closedAt) : null,
+          closedEarly: closedEarly(vote),
           rule: vote.approvalRule,
           options: vote.options.map((o) => ({ id: o.id, code: o.code, label: o.label })),
           mine,
@@ -325,8 +328,22 @@ function VotePanel() {
         <dd>{t(`rules.${vote.rule}`)}</dd>
         <dt>{t("opens")}</dt>
         <dd>{vote.opensAt}</dd>
-        <dt>{t("closes")}</dt>
-        <dd>{vote.closesAt}</dd>
+        {vote.closedEarly ? (
+          <>
+            <dt>{t("closed")}</dt>
+            <dd>{t("closedEarlyOn", { when: vote.closedAt, planned: vote.closesAt })}</dd>
+          </>
+        ) : vote.closedAt ? (
+          <>
+            <dt>{t("closed")}</dt>
+            <dd>{vote.closedAt}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t("closes")}</dt>
+            <dd>{vote.closesAt}</dd>
+          </>
+        )}
       </dl>
       {vote.status === "upcoming" ? (
         <p className="notice">{t("notOpenYet", { when: vote.opensAt })}</p>
@@ -352,8 +369,11 @@ function VotePanel() {
             <strong>{t(`outcomes.${vote.outcome}`)}</strong> —{" "}
             {t("participationShort", { count: vote.participation ?? 0 })}
           </p>
-          {vote.closeReason ? (
-            <p className="muted">{t("closedEarlyBecause", { reason: vote.closeReason })}</p>
+          {vote.closedEarly ? (
+            <p className="muted">
+              {t("closedEarlyOn", { when: vote.closedAt, planned: vote.closesAt })}
+              {vote.closeReason ? ` ${t("earlyReason", { reason: vote.closeReason })}` : null}
+            </p>
           ) : null}
           <p>
             <Link to={`${base}/result`}>{t("seeResult")}</Link>

@@ -9,6 +9,7 @@ import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { publicBallots, storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
+import { closedEarly } from "~/votes/timing";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:resultTitle") };
 
@@ -29,6 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     closed: !!vote.closedAt,
     closedAt: vote.closedAt ? formatDateTime(vote.closedAt, locale, platform.timeZone) : null,
     closesAt: formatDateTime(vote.closesAt, locale, platform.timeZone),
+    closedEarly: closedEarly(vote),
     closeReason: vote.closeReason,
     secret: vote.secret,
     result,
@@ -67,8 +69,12 @@ export default function ResultPage() {
         <h1>
           {t("resultTitle")}: {proposal.title}
         </h1>
-        <p>{t("closedOn", { when: data.closedAt })}</p>
-        {data.closeReason ? <p>{t("closedEarlyBecause", { reason: data.closeReason })}</p> : null}
+        <p>
+          {data.closedEarly
+            ? t("closedEarlyOn", { when: data.closedAt, planned: data.closesAt })
+            : t("closedOn", { when: data.closedAt })}
+        </p>
+        {data.closeReason ? <p>{t("earlyReason", { reason: data.closeReason })}</p> : null}
       </header>
       <div className={`result-banner ${result.outcome}`}>
         <p>
