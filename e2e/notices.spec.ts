@@ -9,6 +9,7 @@ test.afterEach(checkWatchedPages);
 test("a notice is shown once, for what just happened, never from the address (no JavaScript)", async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const page = await signedIn(browser, "facilitador@minga.example", { javaScriptEnabled: false });
   const saved = tr("es", "common", "notices.attendanceSaved");
   const meeting = await scheduleMeeting(page, "es", "Asamblea de los avisos sin JavaScript");
@@ -48,6 +49,7 @@ test("a notice is shown once, for what just happened, never from the address (no
 test("a notice does not follow the person to the next page (JavaScript, English)", async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const page = await signedIn(browser, "facilitador@minga.example", { locale: "en-US" });
   const saved = tr("en", "common", "notices.attendanceSaved");
   const meeting = await scheduleMeeting(page, "en", "Assembly of the notices with JavaScript");

@@ -13,7 +13,7 @@ import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
-import { leavePlatform, requestToJoin } from "~/platforms/membership.server";
+import { countPendingRequests, leavePlatform, requestToJoin } from "~/platforms/membership.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import {
   countActiveMembers,
@@ -36,6 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
   ]);
+  // Only coordinators (and administrators) see how many requests wait for them.
+  const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
   const openProposals = await listProposals(platform.id, viewer, context.user?.id ?? null, {
     states: ["discussion", "voting"],
     take: 5,
@@ -52,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       approvalRule: platform.approvalRule,
     },
     activeMembers,
+    pendingRequests,
     upcoming: meetings.upcoming.slice(0, 5),
     openProposals,
     viewer,
@@ -135,7 +138,7 @@ function MembershipPanel() {
 
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
-  const { platform, activeMembers, upcoming, openProposals, viewer } =
+  const { platform, activeMembers, pendingRequests, upcoming, openProposals, viewer } =
     useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
@@ -196,7 +199,11 @@ export default function PlatformPage() {
           {viewer.isMember ? (
             <li>
               <Link to={`${base}/members`}>
-                {viewer.canCoordinate ? t("manageMembers") : t("memberDirectory")}
+                {!viewer.canCoordinate
+                  ? t("memberDirectory")
+                  : pendingRequests
+                    ? t("manageMembersPending", { count: pendingRequests })
+                    : t("manageMembers")}
               </Link>
             </li>
           ) : null}

@@ -130,7 +130,9 @@ export default function MeetingPage() {
   return (
     <article className="stack">
       <p>
-        <Link to={`/platforms/${platform.slug}/meetings`}>← {platform.name}</Link>
+        <Link to={`/platforms/${platform.slug}/meetings`}>
+          ← {t("backToList", { platform: platform.name })}
+        </Link>
       </p>
       <DoneNotice />
       <h1>{meeting.title}</h1>

@@ -138,7 +138,7 @@ export default function EditMinutesPage() {
     <div className="stack narrow">
       <p>
         <Link to={`/platforms/${platform.slug}/meetings/${meeting.id}/minutes`}>
-          ← {t("minutes.title")}
+          ← {t("backToMinutes", { meeting: meeting.title })}
         </Link>
       </p>
       <h1>{published ? t("minutes.amendTitle") : t("minutes.editTitle")}</h1>

@@ -40,7 +40,9 @@ export default function NewMeetingPage() {
   return (
     <div className="narrow stack">
       <p>
-        <Link to={`/platforms/${platform.slug}/meetings`}>← {platform.name}</Link>
+        <Link to={`/platforms/${platform.slug}/meetings`}>
+          ← {t("backToList", { platform: platform.name })}
+        </Link>
       </p>
       <h1>{t("schedule")}</h1>
       <MeetingForm timeZone={platform.timeZone} submitLabel={t("form.schedule")} />
