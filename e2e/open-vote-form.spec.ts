@@ -23,6 +23,10 @@ for (const [lang, locale] of [
       .fill(`Cacao ${lang} ${Date.now() % 100000}`);
     await page.getByLabel(t("proposals", "form.summary")).fill("Secado solar del cacao.");
     await page.getByRole("button", { name: t("proposals", "form.create") }).click();
+    // A draft never shows in sharing tags, even to its author.
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Cacao");
+    await expect(page.locator('meta[property^="og:"]')).toHaveCount(0);
+    await expect(page.locator('meta[name="description"]')).toHaveCount(0);
     await page.getByRole("button", { name: t("proposals", "actions.toDiscussion") }).click();
     await page.getByRole("link", { name: t("votes", "open") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("votes", "openTitle"));

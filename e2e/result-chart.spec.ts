@@ -5,8 +5,10 @@ test("the result chart keeps its hatched show-of-hands series and legend when pr
   page,
 }) => {
   await page.goto(`${PLATFORM}/proposals`);
-  await page.getByRole("link", { name: "Patrullajes comunitarios cada quince días" }).click();
-  await page.goto(`${new URL(page.url()).pathname}/result`);
+  const proposal = await page
+    .getByRole("link", { name: "Patrullajes comunitarios cada quince días" })
+    .getAttribute("href");
+  await page.goto(`${proposal}/result`);
   await page.emulateMedia({ media: "print" });
   const chart = page.locator("svg.bar-chart");
   await expect(chart).toBeVisible();

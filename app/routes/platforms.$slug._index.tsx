@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,8 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
 import { countPendingRequests, leavePlatform, requestToJoin } from "~/platforms/membership.server";
@@ -42,11 +44,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     states: ["discussion", "voting"],
     take: 5,
   });
+  const description = localizedDescription(platform, locale);
+  const share = await shareFor(request, locale, {
+    path: `/platforms/${platform.slug}`,
+    title: platform.name,
+    description,
+  });
   return json({
+    share,
     platform: {
       slug: platform.slug,
       name: platform.name,
-      description: localizedDescription(platform, locale),
+      description,
       country: platform.country,
       region: platform.region,
       timeZone: platform.timeZone,
@@ -60,6 +69,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer,
   });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);

@@ -11,8 +11,10 @@ import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
 import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { publicUrl } from "~/http/public-url.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
-import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
+import { resolveLocale } from "~/i18n/i18next.server";
 import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
@@ -39,7 +41,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const path = `/platforms/${platform.slug}/meetings/${meeting.id}`;
   const url = publicUrl(request, path);
   const when = `${formatDateTime(meeting.startsAt, locale, platform.timeZone)} – ${formatTime(meeting.endsAt, locale, platform.timeZone)}`;
-  const t = await getFixedT(locale, "meetings");
   const shareText = `${meeting.title} — ${when}${meeting.place ? ` — ${meeting.place}` : ""}\n${url}`;
   return json({
     platform: { slug: platform.slug, name: platform.name, timeZone: platform.timeZone },
@@ -58,7 +59,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     when,
     url,
     whatsapp: `https://wa.me/?text=${encodeURIComponent(shareText)}`,
-    og: { description: `${when} · ${platform.name}`, siteName: t("ogSite") },
+    share: await shareFor(request, locale, {
+      path,
+      title: meeting.title,
+      description: [when, meeting.place, platform.name, meeting.description]
+        .filter(Boolean)
+        .join(" · "),
+    }),
     quorum,
     rsvp,
     proposals,
@@ -66,17 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [];
-  return [
-    { name: "description", content: data.og.description },
-    { property: "og:type", content: "website" },
-    { property: "og:title", content: data.meeting.title },
-    { property: "og:description", content: data.og.description },
-    { property: "og:url", content: data.url },
-    { property: "og:site_name", content: data.og.siteName },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);

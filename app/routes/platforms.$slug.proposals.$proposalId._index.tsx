@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,8 @@ import { useFormFor } from "~/components/use-form-for";
 import { useOptionLabel } from "~/components/vote-option-label";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDateTime } from "~/i18n/format";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
@@ -75,7 +77,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       c.body !== null &&
       now.getTime() - c.createdAt.getTime() < COMMENT_EDIT_WINDOW_MS,
   });
+  // A draft is seen only by its author and coordinators: never in sharing tags.
+  const share =
+    proposal.state === "draft"
+      ? null
+      : await shareFor(request, locale, {
+          path: `/platforms/${platform.slug}/proposals/${proposal.id}`,
+          title: proposal.title,
+          description: proposal.summary,
+          type: "article",
+        });
   return json({
+    share,
     platform: { slug: platform.slug, name: platform.name },
     proposal: {
       id: proposal.id,
@@ -115,6 +128,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer,
   });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
