@@ -198,6 +198,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
         {
           kind: "yesNo",
           opens: "now",
+          secret: "public",
           closeDate: futureDate(),
           closeTime: "18:00",
           quorumPercent: "50",
