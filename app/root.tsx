@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   Links,
@@ -14,6 +15,7 @@ import { ErrorPage } from "~/components/error-page";
 import { PageTitle } from "~/components/page-title";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
+import { takeNotice } from "~/forms/respond.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { languageChoices, resourcesVersion } from "~/i18n/resources.server";
 import stylesUrl from "~/styles.css";
@@ -26,8 +28,22 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, context.user);
   const user = context.user ? { name: context.user.name, isAdmin: context.user.isAdmin } : null;
-  return json({ locale, languages: languageChoices(), i18nVersion: resourcesVersion, user });
+  const { notice, setCookie } = takeNotice(request);
+  return json(
+    { locale, languages: languageChoices(), i18nVersion: resourcesVersion, user, notice },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
+
+/**
+ * The one-time notice lives in this loader's data: it runs again on every change of page, so a
+ * notice is never carried to (or back to) a page it was not meant for.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export type RootData = ReturnType<typeof useRootData>;
 export function useRootData() {

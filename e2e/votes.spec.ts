@@ -111,6 +111,7 @@ for (const run of RUNS) {
     await expectNoAxeViolations(coordinator);
     await coordinator.getByLabel(t("votes", "form.closeDate")).fill(inDays(7));
     await coordinator.getByLabel(t("votes", "form.closeTime")).fill("18:00");
+    await coordinator.getByLabel(t("votes", "form.publicChoice"), { exact: true }).check();
     await coordinator.getByRole("button", { name: t("votes", "form.submit") }).click();
     await expect(
       coordinator.getByText(t("proposals", "states.voting"), { exact: true }),
@@ -197,11 +198,22 @@ for (const run of RUNS) {
     await expect(
       coordinator.getByText(t("votes", "outcomes.accepted"), { exact: true }).first(),
     ).toBeVisible();
+    // Closed early: the planned closing time shows only as planned, with the reason.
+    const early = new RegExp(
+      escape(t("votes", "closedEarlyOn", { when: "§", planned: "§" })).replaceAll("§", ".+"),
+    );
+    const banner = coordinator.locator(".result-banner");
+    await expect(banner).toContainText(early);
+    await expect(banner).toContainText("Assembly agreement");
+    const facts = coordinator.locator("dl.facts");
+    await expect(facts.getByText(t("votes", "closes"), { exact: true })).toHaveCount(0);
+    await expect(facts).toContainText(early);
 
     // Everyone sees the same counts and outcome.
     for (const page of [author, changer, coordinator, facilitator]) {
       await page.goto(`${proposalUrl}/result`);
       await expectResult(page, lang);
+      await expect(page.getByText(early)).toBeVisible();
     }
     // Public ballot: members see who voted what after the close.
     await expect(author.getByText(`${run.authorName}: ${option("yes")}`)).toBeVisible();

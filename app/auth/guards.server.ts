@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
+import { withoutNotice } from "~/forms/respond.server";
 import type { AuthSession, AuthUser } from "./session.server";
 
 /**
@@ -20,7 +21,8 @@ export function badRequest(): never {
 
 function loginUrl(request: Request): string {
   const url = new URL(request.url);
-  const back = `${url.pathname}${url.search}`;
+  // An old address may still carry "?done=…"; coming back must not announce it again.
+  const back = withoutNotice(`${url.pathname}${url.search}`);
   return `/login?redirectTo=${encodeURIComponent(back)}`;
 }
 

@@ -54,3 +54,9 @@ export async function endOtherSessions(userId: string, keepSessionId: string): P
 export async function pruneExpiredSessions(): Promise<void> {
   await lucia.deleteExpiredSessions();
 }
+
+/**
+ * Other cookies (the one-time notice) follow the session cookie's Secure rule, so that rule
+ * is decided in one place.
+ */
+export const cookiesAreSecure = lucia.createBlankSessionCookie().attributes.secure === true;

@@ -151,3 +151,54 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
     </div>
   );
 }
+
+/**
+ * One choice among a few, as radios in a fieldset: nothing is pre-checked unless the form's
+ * value says so (a choice that must be deliberate), and the error sits beside the choices.
+ * Each choice may carry a one-line explanation.
+ */
+export function RadioGroupField({
+  meta,
+  legend,
+  choices,
+  className,
+}: {
+  meta: FieldMetadata<unknown>;
+  legend: string;
+  choices: { value: string; label: string; hint?: string }[];
+  className?: string;
+}) {
+  const current = typeof meta.initialValue === "string" ? meta.initialValue : undefined;
+  const invalid = !!meta.errors?.length;
+  return (
+    <fieldset
+      className={`radio-group${className ? ` ${className}` : ""}`}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? meta.errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      {choices.map((c) => {
+        const id = `${meta.id}-${c.value}`;
+        return (
+          <div key={`${c.value}-${meta.key ?? ""}`} className="radio-choice">
+            <input
+              type="radio"
+              id={id}
+              name={meta.name}
+              value={c.value}
+              defaultChecked={current === c.value}
+              aria-describedby={c.hint ? `${id}-hint` : undefined}
+            />
+            <label htmlFor={id}>{c.label}</label>
+            {c.hint ? (
+              <p id={`${id}-hint`} className="hint">
+                {c.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}

@@ -1,12 +1,15 @@
-import { useSearchParams } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { loader as rootLoader } from "~/root";
 
-/** Confirms the change just made ("?done=…" after a redirect), in the reader's language. */
+/**
+ * Confirms the change just made, in the reader's language. The notice comes from a one-time
+ * cookie read by the root loader (see `redirectWithNotice`), never from the address.
+ */
 export function DoneNotice() {
-  const [params] = useSearchParams();
   const { t } = useTranslation();
-  const done = params.get("done");
-  if (!done || !/^[a-zA-Z]+$/.test(done)) return null;
+  const done = useRouteLoaderData<typeof rootLoader>("root")?.notice;
+  if (!done) return null;
   const text = t(`notices.${done}`, { defaultValue: "" });
   if (!text) return null;
   return (

@@ -1,9 +1,30 @@
 import { useTranslation } from "react-i18next";
 import type { Quorum } from "~/meetings/quorum.server";
 
-/** "18 of 40 members present — quorum 50 % not reached", plus walk-ins apart. */
+/**
+ * "18 of 40 members present — quorum 50 % not reached", plus walk-ins apart. Before any
+ * attendance is taken it only says what is needed, neutrally (`quorum.pending`).
+ */
 export function QuorumLine({ quorum }: { quorum: Quorum }) {
   const { t } = useTranslation("meetings");
+  const others =
+    quorum.otherParticipants > 0 ? t("quorum.others", { count: quorum.otherParticipants }) : null;
+  if (quorum.pending) {
+    return (
+      <div className="quorum pending" role="status">
+        <p>
+          <strong>
+            {t("quorum.needs", {
+              required: quorum.required,
+              eligible: quorum.eligible,
+              percent: quorum.quorumPercent,
+            })}
+          </strong>
+        </p>
+        {others ? <p className="muted">{others}</p> : null}
+      </div>
+    );
+  }
   return (
     <div className={`quorum ${quorum.reached ? "reached" : "not-reached"}`} role="status">
       <p>
@@ -16,10 +37,7 @@ export function QuorumLine({ quorum }: { quorum: Quorum }) {
         </strong>
       </p>
       <p className="muted">
-        {t("quorum.required", { required: quorum.required })}{" "}
-        {quorum.otherParticipants > 0
-          ? t("quorum.others", { count: quorum.otherParticipants })
-          : null}
+        {t("quorum.required", { required: quorum.required })} {others}
       </p>
     </div>
   );

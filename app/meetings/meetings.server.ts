@@ -7,6 +7,7 @@ import { formatDateTime } from "~/i18n/format";
 import { instantToZoned, zonedToInstant } from "~/time/time-zone";
 import type { CalendarEvent } from "./calendar.server";
 import { splitLines, type MeetingInput } from "./schemas";
+import { isUpcoming, rsvpRefusal } from "./upcoming";
 
 interface Actor {
   id: string;
@@ -174,7 +175,10 @@ export async function cancelMeeting(
   });
 }
 
-/** Upcoming (not yet ended) first by date; past ones newest first; dates in the reader's words. */
+/**
+ * Upcoming (see `isUpcoming`) first by date; past ones newest first; dates in the reader's
+ * words. A meeting held before its end (attendance taken) heads the past ones.
+ */
 export async function listMeetings(platform: PlatformRef, locale: string, now = new Date()) {
   const platformId = platform.id;
   const select = {
@@ -186,7 +190,7 @@ export async function listMeetings(platform: PlatformRef, locale: string, now = 
     onlineUrl: true,
     status: true,
   } as const;
-  const [upcoming, past] = await Promise.all([
+  const [notEnded, ended] = await Promise.all([
     db.meeting.findMany({
       where: { platformId, endsAt: { gte: now } },
       orderBy: { startsAt: "asc" },
@@ -199,9 +203,11 @@ export async function listMeetings(platform: PlatformRef, locale: string, now = 
       select,
     }),
   ]);
-  const withWhen = (rows: typeof upcoming) =>
+  const upcoming = notEnded.filter((m) => isUpcoming(m, now));
+  const heldEarly = notEnded.filter((m) => !isUpcoming(m, now)).reverse();
+  const withWhen = (rows: typeof notEnded) =>
     rows.map((m) => ({ ...m, when: formatDateTime(m.startsAt, locale, platform.timeZone) }));
-  return { upcoming: withWhen(upcoming), past: withWhen(past) };
+  return { upcoming: withWhen(upcoming), past: withWhen([...heldEarly, ...ended]) };
 }
 
 export async function setRsvp(
@@ -212,8 +218,8 @@ export async function setRsvp(
   now = new Date(),
 ): Promise<Outcome<null>> {
   const meeting = await getMeeting(platform.id, meetingId);
-  if (meeting.status === "cancelled") return refuseForm("meetings:errors.cancelled");
-  if (meeting.endsAt < now) return refuseForm("meetings:errors.over");
+  const refusal = rsvpRefusal(meeting, now);
+  if (refusal) return refuseForm(refusal);
   await db.rsvp.upsert({
     where: { meetingId_userId: { meetingId, userId: user.id } },
     create: { meetingId, userId: user.id, answer },

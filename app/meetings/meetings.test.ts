@@ -5,7 +5,9 @@ import { buildCalendar } from "~/meetings/calendar.server";
 import {
   calendarEvents,
   cancelMeeting,
+  listMeetings,
   scheduleMeeting,
+  setRsvp,
   updateMeeting,
 } from "~/meetings/meetings.server";
 import {
@@ -410,5 +412,25 @@ describe("calendar export", () => {
       new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!,
     );
     expect(vevent.startDate.toJSDate().toISOString()).toBe("2027-07-01T13:00:00.000Z");
+  });
+});
+
+describe("a meeting whose attendance was taken before its start", () => {
+  it("is listed with the past ones and takes no RSVP; a scheduled one still does", async () => {
+    const platform = await makePlatform();
+    const member = await makeUser("Miembro");
+    await addMember(member, platform.id);
+    const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);
+    const held = await makeMeeting(platform.id, { startsAt, status: "held" });
+    const scheduled = await makeMeeting(platform.id, { startsAt });
+
+    const lists = await listMeetings(platform, "es");
+    expect(lists.upcoming.map((m) => m.id)).toEqual([scheduled.id]);
+    expect(lists.past.map((m) => m.id)).toContain(held.id);
+
+    const refused = await setRsvp(member, platform, held.id, "yes");
+    expect(refused.ok).toBe(false);
+    expect(await db.rsvp.count({ where: { meetingId: held.id } })).toBe(0);
+    expect((await setRsvp(member, platform, scheduled.id, "yes")).ok).toBe(true);
   });
 });

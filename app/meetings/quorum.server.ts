@@ -12,6 +12,16 @@ export interface Quorum {
   reached: boolean;
   /** Present people who do not count toward quorum: walk-ins and later members. */
   otherParticipants: number;
+  /** No attendance taken yet and the meeting not over: what is needed, not a failure. */
+  pending: boolean;
+}
+
+/**
+ * Before any attendance is taken (status still "scheduled" or "cancelled") and before the end,
+ * "0 present, quorum not reached" would read as a failure ten days ahead: the quorum is pending.
+ */
+export function quorumPending(meeting: { status: string; endsAt: Date }, now: Date): boolean {
+  return meeting.status !== "held" && now < meeting.endsAt;
 }
 
 /** The quorum rule: at least `quorumPercent` % of eligible members present. */
@@ -28,8 +38,16 @@ export function computeQuorum(eligible: number, present: number, quorumPercent: 
 
 /** The platform's current rule applies until the minutes are published, then the frozen one. */
 export async function quorumForMeeting(
-  meeting: { id: string; platformId: string; startsAt: Date; quorumPercent?: number | null },
+  meeting: {
+    id: string;
+    platformId: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    quorumPercent?: number | null;
+  },
   platformQuorumPercent: number,
+  now = new Date(),
 ): Promise<Quorum> {
   const quorumPercent = meeting.quorumPercent ?? platformQuorumPercent;
   const [eligibleMembers, presentRows] = await Promise.all([
@@ -46,5 +64,6 @@ export async function quorumForMeeting(
   return {
     ...computeQuorum(eligibleIds.size, present, quorumPercent),
     otherParticipants: presentRows.length - present,
+    pending: quorumPending(meeting, now),
   };
 }

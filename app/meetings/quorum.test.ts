@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { computeQuorum, quorumForMeeting } from "~/meetings/quorum.server";
+import { computeQuorum, quorumForMeeting, quorumPending } from "~/meetings/quorum.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 describe("quorum arithmetic", () => {
@@ -14,6 +14,32 @@ describe("quorum arithmetic", () => {
 
   it("is never reached by a platform without members", () => {
     expect(computeQuorum(0, 0, 50)).toMatchObject({ required: 0, reached: false });
+  });
+});
+
+describe("a quorum not yet taken is pending, not a failure", () => {
+  const now = new Date("2027-03-15T12:00:00Z");
+  const tenDaysAhead = new Date("2027-03-25T15:00:00Z");
+  const yesterday = new Date("2027-03-14T15:00:00Z");
+  it.each([
+    ["scheduled ten days ahead", "scheduled", tenDaysAhead, true],
+    ["attendance already taken", "held", tenDaysAhead, false],
+    ["over without attendance", "scheduled", yesterday, false],
+    ["held and over", "held", yesterday, false],
+  ])("%s", (_name, status, endsAt, pending) => {
+    expect(quorumPending({ status, endsAt }, now)).toBe(pending);
+  });
+
+  it("is reported by the meeting's quorum ten days ahead", async () => {
+    const platform = await makePlatform({ quorumPercent: 50 });
+    await addMember(await makeUser("Una"), platform.id);
+    const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);
+    const meeting = await makeMeeting(platform.id, { startsAt });
+    expect(await quorumForMeeting(meeting, 50)).toMatchObject({
+      eligible: 1,
+      required: 1,
+      pending: true,
+    });
   });
 });
 

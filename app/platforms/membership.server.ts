@@ -204,6 +204,11 @@ export async function listActiveMembers(platformId: string) {
   }));
 }
 
+/** How many requests to join wait for a coordinator (counted by the database). */
+export async function countPendingRequests(platformId: string): Promise<number> {
+  return db.membership.count({ where: { platformId, status: "pending" } });
+}
+
 export async function listPendingRequests(platformId: string) {
   const rows = await db.membership.findMany({
     where: { platformId, status: "pending" },

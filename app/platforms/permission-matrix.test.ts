@@ -241,6 +241,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
         {
           kind: "yesNo",
           opens: "now",
+          secret: "public",
           closeDate: futureDate(),
           closeTime: "18:00",
           quorumPercent: "50",
@@ -756,6 +757,25 @@ describe("permission matrix: pages that are not public", () => {
       world.users.coordinator,
     );
     expect(result.status).toBe(404);
+  });
+
+  it("the platform page counts pending requests only for coordinators and admins", async () => {
+    await pendingRequest(world);
+    await pendingRequest(world);
+    const expected = await db.membership.count({
+      where: { platformId: world.platform.id, status: "pending" },
+    });
+    expect(expected).toBeGreaterThanOrEqual(2);
+    for (const role of ROLE_NAMES) {
+      const page = await getPage(
+        platformRoute.loader,
+        `/platforms/${world.platform.slug}`,
+        { slug: world.platform.slug },
+        world.users[role],
+      );
+      const shown = (page.body as { pendingRequests: number | null }).pendingRequests;
+      expect(shown, role).toBe(COORDINATORS.includes(role) ? expected : null);
+    }
   });
 
   it("published minutes list attendees by name only for the platform's members", async () => {

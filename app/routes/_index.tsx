@@ -1,15 +1,25 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlatformCard } from "~/components/platform-card";
-import { resolveLocale } from "~/i18n/i18next.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
+import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import { listPlatforms } from "~/platforms/platforms.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, context.user);
-  return json({ platforms: await listPlatforms(locale), signedIn: !!context.user });
+  const t = await getFixedT(locale, "common");
+  const share = await shareFor(request, locale, {
+    path: "/",
+    title: t("home.title"),
+    description: t("home.lead"),
+  });
+  return json({ platforms: await listPlatforms(locale), signedIn: !!context.user, share });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export default function Home() {
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { DoneNotice } from "~/components/notice";
 import { ProfileFields } from "~/components/profile-fields";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("auth:account.title") };
 
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return rejectForm("profile", submission);
     const outcome = await updateProfile(user.id, submission.value);
     if (!outcome.ok) return rejectForm("profile", submission, outcome);
-    return redirect(withNotice("/account", "profileSaved"));
+    return redirectWithNotice("/account", "profileSaved");
   }
 
   if (intent === "password") {
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { currentPassword, newPassword } = submission.value;
     const outcome = await changePassword(user.id, session.id, currentPassword, newPassword);
     if (!outcome.ok) return rejectForm("password", submission, outcome, hide);
-    return redirect(withNotice("/account", "passwordChanged"));
+    return redirectWithNotice("/account", "passwordChanged");
   }
 
   if (intent === "logout-everywhere") {

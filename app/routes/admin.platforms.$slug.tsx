@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { PlatformForm } from "~/components/platform-form";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { requirePlatform, updatePlatform } from "~/platforms/platforms.server";
 import { platformSchema } from "~/platforms/schemas";
 
@@ -38,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("platform", submission);
   const outcome = await updatePlatform(admin.id, platform.id, submission.value);
   if (!outcome.ok) return rejectForm("platform", submission, outcome);
-  return redirect(withNotice(`/platforms/${outcome.value.slug}`, "platformUpdated"));
+  return redirectWithNotice(`/platforms/${outcome.value.slug}`, "platformUpdated");
 }
 
 export default function EditPlatformPage() {

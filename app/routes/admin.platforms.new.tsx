@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { PlatformForm } from "~/components/platform-form";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { createPlatform } from "~/platforms/platforms.server";
 import { platformSchema } from "~/platforms/schemas";
 
@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("platform", submission);
   const outcome = await createPlatform(admin.id, submission.value);
   if (!outcome.ok) return rejectForm("platform", submission, outcome);
-  return redirect(withNotice(`/platforms/${outcome.value.slug}`, "platformCreated"));
+  return redirectWithNotice(`/platforms/${outcome.value.slug}`, "platformCreated");
 }
 
 export default function NewPlatformPage() {

@@ -14,15 +14,15 @@ import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { msg } from "~/forms/messages";
 import { refuseForm } from "~/forms/outcome";
-import { rejectForm } from "~/forms/respond.server";
+import { rejectForm, withoutNotice } from "~/forms/respond.server";
 import { safeRedirect } from "~/http/redirect";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("auth:login.title") };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(context);
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
-  return json({ redirectTo });
+  const asked = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
+  return json({ redirectTo: withoutNotice(asked) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return rejectForm("login", submission, refuseForm("auth:errors.invalidLogin"), hide);
   }
   const cookie = await startSession(outcome.userId);
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+  const back = withoutNotice(safeRedirect(redirectTo, "/"));
+  return redirect(back, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {

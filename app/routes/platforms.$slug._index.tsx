@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, requireUser } from "~/auth/guards.server";
@@ -10,10 +10,12 @@ import { MeetingList } from "~/components/meeting-list";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
-import { leavePlatform, requestToJoin } from "~/platforms/membership.server";
+import { countPendingRequests, leavePlatform, requestToJoin } from "~/platforms/membership.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import {
   countActiveMembers,
@@ -36,15 +38,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
   ]);
+  // Only coordinators (and administrators) see how many requests wait for them.
+  const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
   const openProposals = await listProposals(platform.id, viewer, context.user?.id ?? null, {
     states: ["discussion", "voting"],
     take: 5,
   });
+  const description = localizedDescription(platform, locale);
+  const share = await shareFor(request, locale, {
+    path: `/platforms/${platform.slug}`,
+    title: platform.name,
+    description,
+  });
   return json({
+    share,
     platform: {
       slug: platform.slug,
       name: platform.name,
-      description: localizedDescription(platform, locale),
+      description,
       country: platform.country,
       region: platform.region,
       timeZone: platform.timeZone,
@@ -52,11 +63,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       approvalRule: platform.approvalRule,
     },
     activeMembers,
+    pendingRequests,
     upcoming: meetings.upcoming.slice(0, 5),
     openProposals,
     viewer,
   });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
@@ -70,7 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return rejectForm(formIdOf(formData), submission);
     const outcome = await requestToJoin(user, platform.id, submission.value.note);
     if (!outcome.ok) return rejectForm(formIdOf(formData), submission, outcome);
-    return redirect(withNotice(here, "joinRequested"));
+    return redirectWithNotice(here, "joinRequested");
   }
   if (intent === "leave") {
     const outcome = await leavePlatform(user, platform.id);
@@ -78,7 +92,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: joinSchema });
       return rejectForm(formIdOf(formData), submission, outcome);
     }
-    return redirect(withNotice(here, "left"));
+    return redirectWithNotice(here, "left");
   }
   badRequest();
 }
@@ -135,7 +149,7 @@ function MembershipPanel() {
 
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
-  const { platform, activeMembers, upcoming, openProposals, viewer } =
+  const { platform, activeMembers, pendingRequests, upcoming, openProposals, viewer } =
     useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
@@ -196,7 +210,11 @@ export default function PlatformPage() {
           {viewer.isMember ? (
             <li>
               <Link to={`${base}/members`}>
-                {viewer.canCoordinate ? t("manageMembers") : t("memberDirectory")}
+                {!viewer.canCoordinate
+                  ? t("memberDirectory")
+                  : pendingRequests
+                    ? t("manageMembersPending", { count: pendingRequests })
+                    : t("manageMembers")}
               </Link>
             </li>
           ) : null}

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-fields";
@@ -9,13 +9,16 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { publicUrl } from "~/http/public-url.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
-import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
+import { resolveLocale } from "~/i18n/i18next.server";
 import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
+import { acceptsRsvp } from "~/meetings/upcoming";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { proposalsRaisedAt } from "~/proposals/proposals.server";
@@ -38,7 +41,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const path = `/platforms/${platform.slug}/meetings/${meeting.id}`;
   const url = publicUrl(request, path);
   const when = `${formatDateTime(meeting.startsAt, locale, platform.timeZone)} – ${formatTime(meeting.endsAt, locale, platform.timeZone)}`;
-  const t = await getFixedT(locale, "meetings");
   const shareText = `${meeting.title} — ${when}${meeting.place ? ` — ${meeting.place}` : ""}\n${url}`;
   return json({
     platform: { slug: platform.slug, name: platform.name, timeZone: platform.timeZone },
@@ -52,12 +54,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       onlineUrl: meeting.onlineUrl,
       agenda: meeting.agendaItems.map((a) => a.title),
       minutesPublished: !!meeting.minutesPublishedAt,
-      over: meeting.endsAt < new Date(),
+      takesRsvp: acceptsRsvp(meeting, new Date()),
     },
     when,
     url,
     whatsapp: `https://wa.me/?text=${encodeURIComponent(shareText)}`,
-    og: { description: `${when} · ${platform.name}`, siteName: t("ogSite") },
+    share: await shareFor(request, locale, {
+      path,
+      title: meeting.title,
+      description: [when, meeting.place, platform.name, meeting.description]
+        .filter(Boolean)
+        .join(" · "),
+    }),
     quorum,
     rsvp,
     proposals,
@@ -65,17 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [];
-  return [
-    { name: "description", content: data.og.description },
-    { property: "og:type", content: "website" },
-    { property: "og:title", content: data.meeting.title },
-    { property: "og:description", content: data.og.description },
-    { property: "og:url", content: data.url },
-    { property: "og:site_name", content: data.og.siteName },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
@@ -85,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("rsvp", submission);
   const outcome = await setRsvp(user, platform, meeting.id, submission.value.answer);
   if (!outcome.ok) return rejectForm("rsvp", submission, outcome);
-  return redirect(withNotice(`/platforms/${platform.slug}/meetings/${meeting.id}`, "rsvpSaved"));
+  return redirectWithNotice(`/platforms/${platform.slug}/meetings/${meeting.id}`, "rsvpSaved");
 }
 
 function RsvpForm() {
@@ -129,7 +127,9 @@ export default function MeetingPage() {
   return (
     <article className="stack">
       <p>
-        <Link to={`/platforms/${platform.slug}/meetings`}>← {platform.name}</Link>
+        <Link to={`/platforms/${platform.slug}/meetings`}>
+          ← {t("backToList", { platform: platform.name })}
+        </Link>
       </p>
       <DoneNotice />
       <h1>{meeting.title}</h1>
@@ -191,7 +191,7 @@ export default function MeetingPage() {
         <QuorumLine quorum={quorum} />
       </section>
 
-      {!cancelled && !meeting.over ? (
+      {meeting.takesRsvp ? (
         <section aria-labelledby="rsvp-heading">
           <h2 id="rsvp-heading">{t("rsvp.heading")}</h2>
           <p className="muted">

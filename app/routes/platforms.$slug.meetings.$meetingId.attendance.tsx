@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GENDERS } from "~/auth/schemas";
@@ -12,7 +12,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { QuorumLine } from "~/components/quorum-line";
 import { useFormFor } from "~/components/use-form-for";
 import { decodeMessage } from "~/forms/messages";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import {
   addWalkIn,
   attendanceSheet,
@@ -61,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (removeId) {
     const outcome = await removeWalkIn(actor, platform.id, meetingId, removeId, new Date(), status);
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
-    return redirect(withNotice(here, "walkInRemoved"));
+    return redirectWithNotice(here, "walkInRemoved");
   }
   // Saving with a name typed in the walk-in fields records that person too.
   if (intent === "walkIn" || walkIn.name) {
@@ -74,12 +74,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       status,
     );
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
-    return redirect(withNotice(here, "walkInAdded"));
+    return redirectWithNotice(here, "walkInAdded");
   }
   if (intent !== "attendance") badRequest();
   const outcome = await saveAttendance(actor, platform.id, meetingId, status);
   if (!outcome.ok) return rejectForm(formId, submission, outcome);
-  return redirect(withNotice(here, "attendanceSaved"));
+  return redirectWithNotice(here, "attendanceSaved");
 }
 
 type Fields = ReturnType<typeof useFormFor<typeof attendanceFormSchema>>[1];

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
@@ -9,7 +9,7 @@ import { FormErrors, TextField } from "~/components/form-fields";
 import { MeetingForm } from "~/components/meeting-form";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import {
   cancelMeeting,
   getMeeting,
@@ -47,14 +47,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return rejectForm(formId, submission);
     const outcome = await cancelMeeting(actor, platform, meeting.id, submission.value.reason);
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
-    return redirect(withNotice(page, "cancelled"));
+    return redirectWithNotice(page, "cancelled");
   }
   if (formData.get("intent") === "update") {
     const submission = parseWithZod(formData, { schema: meetingSchema });
     if (submission.status !== "success") return rejectForm(formId, submission);
     const outcome = await updateMeeting(actor, platform, meeting.id, submission.value);
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
-    return redirect(withNotice(page, "updated"));
+    return redirectWithNotice(page, "updated");
   }
   badRequest();
 }

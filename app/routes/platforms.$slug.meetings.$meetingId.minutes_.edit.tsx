@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { badRequest } from "~/auth/guards.server";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { getMeeting } from "~/meetings/meetings.server";
 import { amendMinutes, saveAndPublishMinutes, saveMinutes } from "~/meetings/minutes.server";
 import { amendmentSchema, minutesSchema } from "~/meetings/schemas";
@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           ? await saveMinutes(actor, platform.id, meetingId, submission.value)
           : await saveAndPublishMinutes(actor, platform.id, meetingId, submission.value);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(page, intent === "save" ? "minutesSaved" : "minutesPublished"));
+      return redirectWithNotice(page, intent === "save" ? "minutesSaved" : "minutesPublished");
     }
     case "amend": {
       const actor = await requirePlatformRole(request, context, platform.id, "facilitator");
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         submission.value.reason,
       );
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(page, "minutesAmended"));
+      return redirectWithNotice(page, "minutesAmended");
     }
   }
   badRequest();
@@ -169,7 +169,7 @@ export default function EditMinutesPage() {
     <div className="stack narrow">
       <p>
         <Link to={`/platforms/${platform.slug}/meetings/${meeting.id}/minutes`}>
-          ← {t("minutes.title")}
+          ← {t("backToMinutes", { meeting: meeting.title })}
         </Link>
       </p>
       <h1>{published ? t("minutes.amendTitle") : t("minutes.editTitle")}</h1>

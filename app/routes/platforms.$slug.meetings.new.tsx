@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting-form";
 import type { RouteHandle } from "~/components/page-title";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { scheduleMeeting } from "~/meetings/meetings.server";
 import { meetingSchema } from "~/meetings/schemas";
 import { requirePlatformRole } from "~/platforms/permissions.server";
@@ -28,8 +28,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("meeting", submission);
   const outcome = await scheduleMeeting(actor, platform, submission.value);
   if (!outcome.ok) return rejectForm("meeting", submission, outcome);
-  return redirect(
-    withNotice(`/platforms/${platform.slug}/meetings/${outcome.value.meetingId}`, "scheduled"),
+  return redirectWithNotice(
+    `/platforms/${platform.slug}/meetings/${outcome.value.meetingId}`,
+    "scheduled",
   );
 }
 
@@ -39,7 +40,9 @@ export default function NewMeetingPage() {
   return (
     <div className="narrow stack">
       <p>
-        <Link to={`/platforms/${platform.slug}/meetings`}>← {platform.name}</Link>
+        <Link to={`/platforms/${platform.slug}/meetings`}>
+          ← {t("backToList", { platform: platform.name })}
+        </Link>
       </p>
       <h1>{t("schedule")}</h1>
       <MeetingForm timeZone={platform.timeZone} submitLabel={t("form.schedule")} />

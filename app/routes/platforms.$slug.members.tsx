@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
@@ -9,7 +9,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/i18n/format";
 import {
@@ -61,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: optionalReasonSchema });
       const outcome = await decideRequest(actor, platform.id, membershipId, "approve");
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "approved"));
+      return redirectWithNotice(here, "approved");
     }
     case "reject": {
       const submission = parseWithZod(formData, { schema: optionalReasonSchema });
@@ -74,21 +74,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         submission.value.reason,
       );
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "rejected"));
+      return redirectWithNotice(here, "rejected");
     }
     case "role": {
       const submission = parseWithZod(formData, { schema: roleSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await changeRole(actor, platform.id, membershipId, submission.value.role);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "roleChanged"));
+      return redirectWithNotice(here, "roleChanged");
     }
     case "remove": {
       const submission = parseWithZod(formData, { schema: reasonSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await removeMember(actor, platform.id, membershipId, submission.value.reason);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "removed"));
+      return redirectWithNotice(here, "removed");
     }
   }
   badRequest();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
@@ -9,7 +9,7 @@ import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import {
@@ -66,14 +66,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await linkByEmail(actor, platform.id, person.id, submission.value.email);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(`/platforms/${platform.slug}/people`, "personLinked"));
+      return redirectWithNotice(`/platforms/${platform.slug}/people`, "personLinked");
     }
     case "merge": {
       const submission = parseWithZod(formData, { schema: mergeSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await mergeInto(actor, platform.id, person.id, submission.value.otherId);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirect(withNotice(here, "peopleMerged"));
+      return redirectWithNotice(here, "peopleMerged");
     }
   }
   badRequest();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
@@ -11,8 +11,10 @@ import type { RouteHandle } from "~/components/page-title";
 import { SafeHtml } from "~/components/safe-html";
 import { useFormFor } from "~/components/use-form-for";
 import { useOptionLabel } from "~/components/vote-option-label";
-import { formIdOf, rejectForm, withNotice } from "~/forms/respond.server";
+import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDateTime } from "~/i18n/format";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
@@ -33,6 +35,7 @@ import {
   stateChangeSchema,
 } from "~/proposals/schemas";
 import { ballotSchema, closeVoteSchema } from "~/votes/schemas";
+import { closedEarly } from "~/votes/timing";
 import {
   castBallot,
   closeVoteEarly,
@@ -75,7 +78,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       c.body !== null &&
       now.getTime() - c.createdAt.getTime() < COMMENT_EDIT_WINDOW_MS,
   });
+  // A draft is seen only by its author and coordinators: never in sharing tags.
+  const share =
+    proposal.state === "draft"
+      ? null
+      : await shareFor(request, locale, {
+          path: `/platforms/${platform.slug}/proposals/${proposal.id}`,
+          title: proposal.title,
+          description: proposal.summary,
+          type: "article",
+        });
   return json({
+    share,
     platform: { slug: platform.slug, name: platform.name },
     proposal: {
       id: proposal.id,
@@ -101,6 +115,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           status: vote.closedAt ? "closed" : now < vote.opensAt ? "upcoming" : "open",
           opensAt: when(vote.opensAt),
           closesAt: when(vote.closesAt),
+          closedAt: vote.closedAt ? when(vote.closedAt) : null,
+          closedEarly: closedEarly(vote),
           rule: vote.approvalRule,
           options: vote.options.map((o) => ({ id: o.id, code: o.code, label: o.label })),
           mine,
@@ -114,13 +130,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const proposalId = params.proposalId ?? "";
   const formData = await request.formData();
   const formId = formIdOf(formData);
   const here = `/platforms/${platform.slug}/proposals/${proposalId}`;
-  const done = (notice: string) => redirect(withNotice(here, notice));
+  const done = (notice: string) => redirectWithNotice(here, notice);
 
   switch (formData.get("intent")) {
     case "state": {
@@ -326,8 +344,22 @@ function VotePanel() {
         <dd>{t(`rules.${vote.rule}`)}</dd>
         <dt>{t("opens")}</dt>
         <dd>{vote.opensAt}</dd>
-        <dt>{t("closes")}</dt>
-        <dd>{vote.closesAt}</dd>
+        {vote.closedEarly ? (
+          <>
+            <dt>{t("closed")}</dt>
+            <dd>{t("closedEarlyOn", { when: vote.closedAt, planned: vote.closesAt })}</dd>
+          </>
+        ) : vote.closedAt ? (
+          <>
+            <dt>{t("closed")}</dt>
+            <dd>{vote.closedAt}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t("closes")}</dt>
+            <dd>{vote.closesAt}</dd>
+          </>
+        )}
       </dl>
       {vote.status === "upcoming" ? (
         <p className="notice">{t("notOpenYet", { when: vote.opensAt })}</p>
@@ -353,8 +385,11 @@ function VotePanel() {
             <strong>{t(`outcomes.${vote.outcome}`)}</strong> —{" "}
             {t("participationShort", { count: vote.participation ?? 0 })}
           </p>
-          {vote.closeReason ? (
-            <p className="muted">{t("closedEarlyBecause", { reason: vote.closeReason })}</p>
+          {vote.closedEarly ? (
+            <p className="muted">
+              {t("closedEarlyOn", { when: vote.closedAt, planned: vote.closesAt })}
+              {vote.closeReason ? ` ${t("earlyReason", { reason: vote.closeReason })}` : null}
+            </p>
           ) : null}
           <p>
             <Link to={`${base}/result`}>{t("seeResult")}</Link>

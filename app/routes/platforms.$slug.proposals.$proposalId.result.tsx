@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,9 +6,12 @@ import { BarChart } from "~/components/bar-chart";
 import type { RouteHandle } from "~/components/page-title";
 import { useOptionLabel } from "~/components/vote-option-label";
 import { formatDateTime } from "~/i18n/format";
-import { resolveLocale } from "~/i18n/i18next.server";
+import { shareMeta } from "~/http/share-meta";
+import { shareFor } from "~/http/share.server";
+import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { publicBallots, storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
+import { closedEarly } from "~/votes/timing";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:resultTitle") };
 
@@ -23,18 +26,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const result = storedResult(vote);
   const locale = await resolveLocale(request, context.user);
   const voters = viewer.isMember ? await publicBallots(vote) : null;
+  const closesAt = formatDateTime(vote.closesAt, locale, platform.timeZone);
+  const t = await getFixedT(locale, "votes");
+  const share = await shareFor(request, locale, {
+    path: `/platforms/${platform.slug}/proposals/${proposal.id}/result`,
+    title: `${t("resultTitle")}: ${proposal.title}`,
+    // The outcome line once closed; before, only when the result will be known.
+    description:
+      vote.closedAt && result
+        ? `${t(`outcomes.${result.outcome}`)} — ${t(`reasons.${result.reason}`)}`
+        : t("resultAfterClose", { when: closesAt }),
+    type: "article",
+  });
   return json({
+    share,
     platform: { slug: platform.slug, name: platform.name },
     proposal: { id: proposal.id, title: proposal.title },
     closed: !!vote.closedAt,
     closedAt: vote.closedAt ? formatDateTime(vote.closedAt, locale, platform.timeZone) : null,
-    closesAt: formatDateTime(vote.closesAt, locale, platform.timeZone),
+    closesAt,
+    closedEarly: closedEarly(vote),
     closeReason: vote.closeReason,
     secret: vote.secret,
     result,
     voters,
   });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
 export default function ResultPage() {
   const { t } = useTranslation("votes");
@@ -67,8 +86,12 @@ export default function ResultPage() {
         <h1>
           {t("resultTitle")}: {proposal.title}
         </h1>
-        <p>{t("closedOn", { when: data.closedAt })}</p>
-        {data.closeReason ? <p>{t("closedEarlyBecause", { reason: data.closeReason })}</p> : null}
+        <p>
+          {data.closedEarly
+            ? t("closedEarlyOn", { when: data.closedAt, planned: data.closesAt })
+            : t("closedOn", { when: data.closedAt })}
+        </p>
+        {data.closeReason ? <p>{t("earlyReason", { reason: data.closeReason })}</p> : null}
       </header>
       <div className={`result-banner ${result.outcome}`}>
         <p>

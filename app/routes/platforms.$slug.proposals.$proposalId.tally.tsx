@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "~/auth/guards.server";
@@ -9,7 +9,7 @@ import { ErrorList, FormErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { useOptionLabel } from "~/components/vote-option-label";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
@@ -47,8 +47,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("tally", submission);
   const outcome = await recordTally(user, platform.id, vote.id, submission.value);
   if (!outcome.ok) return rejectForm("tally", submission, outcome);
-  return redirect(
-    withNotice(`/platforms/${platform.slug}/proposals/${vote.proposalId}`, "tallyRecorded"),
+  return redirectWithNotice(
+    `/platforms/${platform.slug}/proposals/${vote.proposalId}`,
+    "tallyRecorded",
   );
 }
 

@@ -1,17 +1,23 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextField, TextareaField } from "~/components/form-fields";
+import {
+  FormErrors,
+  RadioGroupField,
+  SelectField,
+  TextField,
+  TextareaField,
+} from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { getProposal } from "~/proposals/proposals.server";
-import { MAX_OPTIONS, VOTE_KINDS, YES_NO_RULES, openVoteSchema } from "~/votes/schemas";
+import { MAX_OPTIONS, SECRECY, VOTE_KINDS, YES_NO_RULES, openVoteSchema } from "~/votes/schemas";
 import { openVote } from "~/votes/votes.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:openTitle") };
@@ -45,34 +51,37 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("openVote", submission);
   const outcome = await openVote(user, platform, proposalId, submission.value);
   if (!outcome.ok) return rejectForm("openVote", submission, outcome);
-  return redirect(withNotice(`/platforms/${platform.slug}/proposals/${proposalId}`, "voteOpened"));
+  return redirectWithNotice(`/platforms/${platform.slug}/proposals/${proposalId}`, "voteOpened");
 }
 
 export default function OpenVotePage() {
   const { t } = useTranslation("votes");
   const { platform, proposal, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useFormFor("openVote", openVoteSchema, defaults);
-  const secret = getInputProps(fields.secret, { type: "checkbox" });
   return (
     <div className="narrow stack">
       <p>
         <Link to={`/platforms/${platform.slug}/proposals/${proposal.id}`}>← {proposal.title}</Link>
       </p>
       <h1>{t("openTitle")}</h1>
-      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      {/* The options box shows only for custom options and the opening date only for
+          "later", by CSS (:has on the radios), so it works without JavaScript too. */}
+      <Form method="post" {...getFormProps(form)} noValidate className="stack open-vote-form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="_form" value="openVote" />
-        <SelectField
+        <RadioGroupField
           meta={fields.kind}
-          label={t("form.kind")}
-          options={VOTE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          legend={t("form.kind")}
+          choices={VOTE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
-        <TextareaField
-          meta={fields.options}
-          label={t("form.options")}
-          hint={t("form.optionsHint", { max: MAX_OPTIONS })}
-          rows={5}
-        />
+        <div className="when-custom">
+          <TextareaField
+            meta={fields.options}
+            label={t("form.options")}
+            hint={t("form.optionsHint", { max: MAX_OPTIONS })}
+            rows={5}
+          />
+        </div>
         <SelectField
           meta={fields.approvalRule}
           label={t("form.rule")}
@@ -88,15 +97,15 @@ export default function OpenVotePage() {
         <fieldset>
           <legend>{t("form.when")}</legend>
           <p className="hint">{t("form.timeZoneHint", { timeZone: platform.timeZone })}</p>
-          <SelectField
+          <RadioGroupField
             meta={fields.opens}
-            label={t("form.opens")}
-            options={[
+            legend={t("form.opens")}
+            choices={[
               { value: "now", label: t("form.opensNow") },
               { value: "later", label: t("form.opensLater") },
             ]}
           />
-          <div className="two-columns">
+          <div className="two-columns when-later">
             <TextField meta={fields.openDate} label={t("form.openDate")} type="date" />
             <TextField meta={fields.openTime} label={t("form.openTime")} type="time" />
           </div>
@@ -105,11 +114,15 @@ export default function OpenVotePage() {
             <TextField meta={fields.closeTime} label={t("form.closeTime")} type="time" />
           </div>
         </fieldset>
-        <div className="field checkbox-field">
-          <input {...secret} key={secret.key} />
-          <label htmlFor={fields.secret.id}>{t("form.secret")}</label>
-          <p className="hint">{t("form.secretHint")}</p>
-        </div>
+        <RadioGroupField
+          meta={fields.secret}
+          legend={t("form.secrecy")}
+          choices={SECRECY.map((s) => ({
+            value: s,
+            label: t(`form.${s}Choice`),
+            hint: t(`form.${s}ChoiceHint`),
+          }))}
+        />
         <button type="submit" className="button primary">
           {t("form.submit")}
         </button>

@@ -1,13 +1,13 @@
 import { getFormProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { rejectForm, withNotice } from "~/forms/respond.server";
+import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
@@ -41,11 +41,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm("proposal", submission);
   const outcome = await createProposal(user, platform.id, submission.value);
   if (!outcome.ok) return rejectForm("proposal", submission, outcome);
-  return redirect(
-    withNotice(
-      `/platforms/${platform.slug}/proposals/${outcome.value.proposalId}`,
-      "proposalCreated",
-    ),
+  return redirectWithNotice(
+    `/platforms/${platform.slug}/proposals/${outcome.value.proposalId}`,
+    "proposalCreated",
   );
 }
 

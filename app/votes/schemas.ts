@@ -13,6 +13,14 @@ const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) 
 const date = dateField;
 const time = timeField;
 
+export const SECRECY = ["secret", "public"] as const;
+
+function secrecyOf(v: unknown): boolean | undefined {
+  if (v === "secret" || v === "on" || v === "true" || v === true) return true;
+  if (v === "public" || v === "false" || v === false) return false;
+  return undefined;
+}
+
 /** Opening a vote: standard yes/no/abstain or 2–10 custom options, when, how secret, which rule. */
 export const openVoteSchema = z
   .object({
@@ -23,7 +31,15 @@ export const openVoteSchema = z
     openTime: time.optional(),
     closeDate: date,
     closeTime: time,
-    secret: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    // A deliberate choice, never a default: the form has two radios ("secret", "public") and
+    // none is pre-checked; sending neither is refused beside the field.
+    secret: z.preprocess(
+      secrecyOf,
+      z.boolean({
+        required_error: msg("votes:errors.chooseSecrecy"),
+        invalid_type_error: msg("votes:errors.chooseSecrecy"),
+      }),
+    ),
     quorumPercent: z
       .number({ required_error: REQUIRED, invalid_type_error: msg("validation.number") })
       .int(msg("validation.number"))

@@ -30,6 +30,7 @@ function voteInput(overrides: Record<string, unknown> = {}) {
     closeTime: "18:00",
     quorumPercent: 50,
     approvalRule: "simple",
+    secret: "public",
     ...overrides,
   });
 }
@@ -68,6 +69,7 @@ describe("opening a vote", () => {
         .safeParse({
           kind: "custom",
           options,
+          secret: "public",
           opens: "now",
           closeDate: inDays(2),
           closeTime: "10:00",
