@@ -217,7 +217,7 @@ describe("malformed requests get a 4xx page in the reader's language", () => {
 describe("errors", () => {
   it("never send a stack trace, even without NODE_ENV", async () => {
     const saved = process.env.NODE_ENV;
-    delete process.env.NODE_ENV;
+    delete (process.env as Record<string, string | undefined>).NODE_ENV;
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await withServer({}, async (port) => {
