@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Lexer, Parser, type MarkedOptions, type Token } from "marked";
+import { Lexer, Parser, type MarkedOptions, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /**
@@ -18,7 +18,7 @@ import sanitizeHtml from "sanitize-html";
  */
 
 export type MarkdownOptions = {
-  /** The HTML level a Markdown `#` becomes: one below the heading of the section it sits in. */
+  /** The HTML level of the text's top heading: one below the heading of the section it sits in. */
   topHeading?: 2 | 3 | 4;
 };
 
@@ -119,13 +119,25 @@ class BoundedLexer extends Lexer {
 
 const MARKED: MarkedOptions = { gfm: true, breaks: true, async: false };
 
-function shiftHeadings(tokens: Token[], top: number): void {
+function collectHeadings(tokens: Token[], found: Tokens.Heading[]): Tokens.Heading[] {
   for (const token of tokens) {
-    if (token.type === "heading") token.depth = Math.min(6, token.depth + top - 1);
+    if (token.type === "heading") found.push(token as Tokens.Heading);
     const children = (token as { tokens?: Token[] }).tokens;
-    if (children) shiftHeadings(children, top);
-    if (token.type === "list") for (const item of token.items) shiftHeadings(item.tokens, top);
+    if (children) collectHeadings(children, found);
+    if (token.type === "list") for (const item of token.items) collectHeadings(item.tokens, found);
   }
+  return found;
+}
+
+/**
+ * Heading levels used in the text become consecutive levels from `top` (capped at h6):
+ * a text whose first heading is "##", or that jumps from "#" to "###", still never
+ * skips a level below the page's own headings.
+ */
+function placeHeadings(tokens: Token[], top: number): void {
+  const headings = collectHeadings(tokens, []);
+  const levels = [...new Set(headings.map((h) => h.depth))].sort((a, b) => a - b);
+  for (const h of headings) h.depth = Math.min(6, top + levels.indexOf(h.depth));
 }
 
 function escapeHtml(text: string): string {
@@ -152,7 +164,7 @@ function render(source: string, top: number): string {
   try {
     const lexer = new BoundedLexer(MARKED);
     const tokens = lexer.lex(limitNesting(source));
-    shiftHeadings(tokens, top);
+    placeHeadings(tokens, top);
     const html = Parser.parse(tokens, MARKED);
     return sanitizeHtml(html, SANITIZE);
   } catch (error) {
@@ -165,7 +177,7 @@ const CACHE_LIMIT_CHARS = 20_000_000;
 const cache = new Map<string, string>();
 let cachedChars = 0;
 
-/** Markdown written by people → sanitized HTML. `#` becomes `<h{topHeading}>` (default h3). */
+/** Markdown written by people → sanitized HTML; its top heading becomes `<h{topHeading}>` (default h3). */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const top = options.topHeading ?? 3;
   const key = createHash("sha256").update(`${top}\0${source}`).digest("base64");

@@ -75,6 +75,10 @@ describe("Markdown headings", () => {
     expect(html).toContain("<h6>Seis</h6>");
     expect(html).not.toMatch(/<h[12]/);
   });
+  it("never skip a level, whatever level the text starts at", () => {
+    expect(renderMarkdown("## Why\n\nIncome.")).toBe("<h3>Why</h3>\n<p>Income.</p>\n");
+    expect(renderMarkdown("# A\n\n### B\n\n##### C")).toBe("<h3>A</h3>\n<h4>B</h4>\n<h5>C</h5>\n");
+  });
   it("can start at h2 where the text sits right under the page title", () => {
     expect(renderMarkdown("# Uno", { topHeading: 2 })).toBe("<h2>Uno</h2>\n");
   });
