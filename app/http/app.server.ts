@@ -114,7 +114,13 @@ async function acceptBody(req: express.Request): Promise<Buffer | Refusal> {
   const declared = Number(req.get("content-length") ?? "");
   if (declared > MAX_BODY_BYTES) return TOO_LARGE;
   const hasBody = declared > 0 || req.get("transfer-encoding") !== undefined;
-  if (!hasBody) return Buffer.alloc(0);
+  if (!hasBody) {
+    // An empty POST (a bare button, curl -X POST) reads as an empty form, not a parse error.
+    if (!isFormContentType(req.get("content-type"))) {
+      req.headers["content-type"] = "application/x-www-form-urlencoded";
+    }
+    return Buffer.alloc(0);
+  }
   if (!isFormContentType(req.get("content-type"))) return UNSUPPORTED;
   let body: Buffer;
   try {

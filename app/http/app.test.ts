@@ -12,7 +12,7 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 let seen: { context: AppLoadContext; request: Request; body: string } | null = null;
 
 async function remixStandIn(request: Request, context: AppLoadContext): Promise<Response> {
-  const body = request.body ? await request.text() : "";
+  const body = request.body ? await request.clone().text() : "";
   seen = { context, request, body };
   const url = new URL(request.url);
   if (url.pathname === "/boom") throw new Error("secret detail at /srv/minga/app/x.ts");
@@ -149,6 +149,20 @@ describe("request bodies", () => {
       const reply = await post(port, "email=a%40b.org&password=x");
       expect(reply.status).toBe(200);
       expect(seen?.body).toBe("email=a%40b.org&password=x");
+    });
+  });
+});
+
+describe("empty bodies", () => {
+  it("an empty POST without a type reaches the action as an empty form", async () => {
+    await withServer({}, async (port) => {
+      const reply = await send(port, {
+        method: "POST",
+        path: "/logout",
+        headers: { Origin: `http://localhost:${port}`, "Content-Length": "0" },
+      });
+      expect(reply.status).toBe(200);
+      expect([...(await seen!.request.formData()).keys()]).toEqual([]);
     });
   });
 });
