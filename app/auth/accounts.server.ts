@@ -1,12 +1,17 @@
 import { participantSearchText } from "~/participants/participants.server";
 import { db, isUniqueViolation } from "~/db.server";
 import { msg } from "~/forms/messages";
-import { refuse, type Outcome } from "~/forms/outcome";
+import { refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { isSupportedLanguage } from "~/i18n/resources.server";
 import { hashPassword, isCommonPassword, verifyDecoy, verifyPassword } from "./password.server";
 import type { ProfileInput, SignupInput } from "./schemas";
 import { endOtherSessions } from "./session.server";
-import { recordLoginSuccess, reserveLoginAttempt } from "./throttle.server";
+import {
+  minutesUntil,
+  recordLoginSuccess,
+  reserveLoginAttempt,
+  reserveSignup,
+} from "./throttle.server";
 
 const fail = refuse;
 
@@ -32,8 +37,23 @@ function checkLocale(locale: string | undefined): string | null | false {
   return isSupportedLanguage(locale) ? locale : false;
 }
 
-/** Creates the account and the Participant record that counts the person. */
-export async function registerUser(input: SignupInput): Promise<Outcome<{ userId: string }>> {
+/**
+ * Creates the account and the Participant record that counts the person. With `ip`
+ * (every sign-up form), at most MAX_SIGNUPS_PER_IP per hour from one address.
+ */
+export async function registerUser(
+  input: SignupInput,
+  ip?: string,
+  now = new Date(),
+): Promise<Outcome<{ userId: string }>> {
+  if (ip !== undefined) {
+    const blockedUntil = await reserveSignup(ip, now);
+    if (blockedUntil) {
+      return refuseForm(
+        msg("auth:errors.signupThrottled", { minutes: minutesUntil(blockedUntil, now) }),
+      );
+    }
+  }
   const weak = passwordProblem(input.password, input.email);
   if (weak) return fail("password", weak);
   const locale = checkLocale(input.locale);
@@ -84,6 +104,26 @@ export async function attemptLogin(
   return { ok: true, userId: user.id };
 }
 
+/**
+ * The current password, checked under the same limits as logins (they count against the
+ * account's e-mail and the address), so the account page is no way around them.
+ */
+async function checkCurrentPassword(
+  user: { email: string; passwordHash: string },
+  password: string,
+  ip: string,
+  now: Date,
+): Promise<string | null> {
+  const { blockedUntil } = await reserveLoginAttempt(user.email, ip, now);
+  if (blockedUntil) {
+    return msg("auth:errors.throttled", { minutes: minutesUntil(blockedUntil, now) });
+  }
+  if (!(await verifyPassword(user.passwordHash, password)))
+    return "auth:errors.currentPasswordWrong";
+  await recordLoginSuccess(user.email, ip);
+  return null;
+}
+
 export async function getProfile(userId: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -101,9 +141,24 @@ export async function getProfile(userId: string) {
   };
 }
 
-export async function updateProfile(userId: string, input: ProfileInput): Promise<Outcome<null>> {
+/** Saves the profile; a new e-mail (the login name) needs the current password. */
+export async function updateProfile(
+  userId: string,
+  input: ProfileInput,
+  ip: string,
+  now = new Date(),
+): Promise<Outcome<null>> {
   const locale = checkLocale(input.locale);
   if (locale === false) return fail("locale", "validation.choice");
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (input.email !== user.email) {
+    if (!input.currentPassword) return fail("currentPassword", "auth:errors.passwordForEmail");
+    const problem = await checkCurrentPassword(user, input.currentPassword, ip, now);
+    if (problem) return fail("currentPassword", problem);
+  }
   const clash = await db.user.findFirst({
     where: { email: input.email, NOT: { id: userId } },
     select: { id: true },
@@ -133,11 +188,12 @@ export async function changePassword(
   currentSessionId: string,
   currentPassword: string,
   newPassword: string,
+  ip: string,
+  now = new Date(),
 ): Promise<Outcome<null>> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    return fail("currentPassword", "auth:errors.currentPasswordWrong");
-  }
+  const problem = await checkCurrentPassword(user, currentPassword, ip, now);
+  if (problem) return fail("currentPassword", problem);
   const weak = passwordProblem(newPassword, user.email);
   if (weak) return fail("newPassword", weak);
   await db.user.update({

@@ -250,6 +250,7 @@ describe("sessions", () => {
       current,
       "not my password",
       "una frase nueva y larga",
+      "10.3.0.9",
     );
     expect(wrong).toEqual({
       ok: false,
@@ -257,7 +258,13 @@ describe("sessions", () => {
     });
     expect((await authenticate(`minga_session=${phone}`)).user).not.toBeNull();
 
-    const changed = await changePassword(userId, current, GOOD_PASSWORD, "una frase nueva y larga");
+    const changed = await changePassword(
+      userId,
+      current,
+      GOOD_PASSWORD,
+      "una frase nueva y larga",
+      "10.3.0.9",
+    );
     expect(changed.ok).toBe(true);
     expect((await authenticate(`minga_session=${phone}`)).user).toBeNull();
     expect((await authenticate(`minga_session=${current}`)).user?.id).toBe(userId);

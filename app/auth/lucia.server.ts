@@ -58,7 +58,8 @@ export const lucia = new Lucia(prismaAdapter, {
     expires: true,
     attributes: {
       sameSite: "lax",
-      secure: process.env.NODE_ENV === "production" && process.env.MINGA_INSECURE_COOKIES !== "1",
+      // The Express layer adds Secure when the browser speaks HTTPS (app/http/app.server.ts).
+      secure: false,
     },
   },
   getUserAttributes: (attributes) => attributes,

@@ -54,7 +54,15 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const profileSchema = z.object({ ...profileFields, email: emailField });
+export const profileSchema = z.object({
+  ...profileFields,
+  email: emailField,
+  // Only needed when the e-mail changes (checked in updateProfile).
+  currentPassword: z
+    .string()
+    .max(256, msg("validation.tooLong", { max: 256 }))
+    .optional(),
+});
 
 export const passwordChangeSchema = z
   .object({

@@ -11,9 +11,13 @@ export function ErrorPage() {
       ? "forbidden"
       : status === 404
         ? "notFound"
-        : status === 400
-          ? "badRequest"
-          : "unexpected";
+        : status === 413
+          ? "tooLarge"
+          : status === 415
+            ? "unsupported"
+            : status >= 400 && status < 500
+              ? "badRequest"
+              : "unexpected";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`)}</h1>

@@ -7,7 +7,8 @@ export const languageCookie = createCookie("minga_lng", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
-  secure: process.env.NODE_ENV === "production" && process.env.MINGA_INSECURE_COOKIES !== "1",
+  // The Express layer adds Secure when the browser speaks HTTPS (app/http/app.server.ts).
+  secure: false,
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -13,13 +13,22 @@ export interface CalendarEvent {
   url: string;
 }
 
-/** RFC 5545 text escaping. */
-function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r?\n/g, "\\n");
+/**
+ * RFC 5545 TEXT: backslash, ";" and "," escaped, any line ending (CRLF, CR, LF) as "\\n",
+ * and other control characters dropped — a bare CR would otherwise end the line for
+ * clients that split on it, letting a title inject properties or whole events.
+ */
+export function escapeText(value: string): string {
+  return (
+    value
+      .replace(/\r\n|\r|\n/g, "\n")
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\n/g, "\\n")
+  );
 }
 
 /** Lines longer than 75 octets are folded, continuing with a space. */

@@ -10,10 +10,10 @@ export const MAX_AGENDA_ITEMS = 30;
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
 
-/** One line, one item: how agendas and decisions are typed on a phone. */
+/** One line, one item: how agendas and decisions are typed on a phone (any line ending). */
 export function splitLines(text: string | undefined): string[] {
   return (text ?? "")
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
     .map((l) => l.trim())
     .filter(Boolean);
 }

@@ -29,10 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "profile") {
+    const hide = ["currentPassword"];
     const submission = parseWithZod(formData, { schema: profileSchema });
-    if (submission.status !== "success") return rejectForm("profile", submission);
-    const outcome = await updateProfile(user.id, submission.value);
-    if (!outcome.ok) return rejectForm("profile", submission, outcome);
+    if (submission.status !== "success") return rejectForm("profile", submission, undefined, hide);
+    const outcome = await updateProfile(user.id, submission.value, context.clientIp);
+    if (!outcome.ok) return rejectForm("profile", submission, outcome, hide);
     return redirectWithNotice("/account", "profileSaved");
   }
 
@@ -41,7 +42,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: passwordChangeSchema });
     if (submission.status !== "success") return rejectForm("password", submission, undefined, hide);
     const { currentPassword, newPassword } = submission.value;
-    const outcome = await changePassword(user.id, session.id, currentPassword, newPassword);
+    const outcome = await changePassword(
+      user.id,
+      session.id,
+      currentPassword,
+      newPassword,
+      context.clientIp,
+    );
     if (!outcome.ok) return rejectForm("password", submission, outcome, hide);
     return redirectWithNotice("/account", "passwordChanged");
   }
@@ -65,6 +72,13 @@ function ProfileForm() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="_form" value="profile" />
         <EmailField meta={fields.email} />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("fields.currentPassword")}
+          hint={t("account.passwordForEmailHint")}
+          type="password"
+          autoComplete="current-password"
+        />
         <ProfileFields fields={fields} />
         <button type="submit" name="intent" value="profile" className="button primary">
           {t("account.saveProfile")}

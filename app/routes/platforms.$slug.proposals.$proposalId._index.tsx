@@ -95,7 +95,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: proposal.id,
       title: proposal.title,
       summary: proposal.summary,
-      bodyHtml: renderMarkdown(proposal.body),
+      // The body sits right under the page title (h1), above the h2 sections.
+      bodyHtml: renderMarkdown(proposal.body, { topHeading: 2 }),
       state: proposal.state,
       author: proposal.author.name,
       isAuthor: user?.id === proposal.authorId,

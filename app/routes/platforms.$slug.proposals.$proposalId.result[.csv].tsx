@@ -1,15 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
+import { type CsvValue, toCsv } from "~/http/csv";
 import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // Quote everything that could break the row, and defuse spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n;]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** Counts per option — never individual ballots, whatever the kind of vote. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -22,7 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const result = storedResult(vote);
   if (!result) notFound();
   const t = await getFixedT(await resolveLocale(request, context.user), "votes");
-  const rows: (string | number)[][] = [
+  const rows: CsvValue[][] = [
     [t("option"), t("online"), t("inPerson"), t("total")],
     ...result.options.map((o) => [
       o.code ? t(`options.${o.code}`) : o.label,
@@ -36,8 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     [t("csv.required"), result.required],
     [t("csv.outcome"), t(`outcomes.${result.outcome}`)],
   ];
-  const body = rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-  return new Response(body, {
+  return new Response(toCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="result-${proposal.id}.csv"`,

@@ -27,12 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ redirectTo, locale: await resolveLocale(request, null) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") {
     return rejectForm("signup", submission, undefined, SECRET_FIELDS);
   }
-  const outcome = await registerUser(submission.value);
+  const outcome = await registerUser(submission.value, context.clientIp);
   if (!outcome.ok) return rejectForm("signup", submission, outcome, SECRET_FIELDS);
   const cookie = await startSession(outcome.value.userId);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), {
