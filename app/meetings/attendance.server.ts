@@ -3,6 +3,7 @@ import type { AttendanceHost, RosterPerson, Statuses } from "~/attendance/attend
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
+import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import { membersActiveAt } from "~/platforms/membership.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { getMeeting, type Meeting } from "./meetings.server";
@@ -113,6 +114,22 @@ export async function removeWalkIn(
     const host = meetingHost(await getMeeting(platformId, meetingId, tx));
     return attendance.removeWalkIn(tx, actor, host, attendanceId, now, statuses);
   });
+}
+
+/**
+ * People without an account already recorded on this platform who match `who` and are not
+ * yet on this assembly's list: the walk-in form offers them before a new record.
+ */
+export async function walkInCandidates(platformId: string, meetingId: string, who: string) {
+  if (!who.trim()) return [];
+  const [found, here] = await Promise.all([
+    findPeopleWithoutAccount(db, platformId, who),
+    db.attendance.findMany({ where: { meetingId }, select: { participantId: true } }),
+  ]);
+  const counted = new Set(here.map((a) => a.participantId));
+  return found
+    .filter((p) => !counted.has(p.id))
+    .map((p) => ({ id: p.id, name: p.name, community: p.community, events: p._count.attendance }));
 }
 
 /** Attendance for the minutes' print view: present members and walk-ins, by name. */

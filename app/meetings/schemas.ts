@@ -96,8 +96,12 @@ export type WalkInInput = z.infer<typeof walkInSchema>;
  */
 export const attendanceFormSchema = attendanceSchema
   .extend({
-    intent: z.enum(["attendance", "walkIn"]).optional(),
+    intent: z.enum(["attendance", "walkIn", "findWalkIn"]).optional(),
     removeWalkIn: z.string().max(40).optional(),
+    /** A person without an account found again (participants module), marked present. */
+    knownWalkIn: z.string().max(40).optional(),
+    /** Name or community typed to find someone already recorded. */
+    who: optionalText(100),
     name: optionalText(100),
     community: walkInSchema.shape.community,
     gender: walkInSchema.shape.gender,

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GENDERS } from "~/auth/schemas";
@@ -18,6 +18,7 @@ import {
   attendanceSheet,
   removeWalkIn,
   saveAttendance,
+  walkInCandidates,
 } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { AGE_GROUPS, ATTENDANCE_STATUSES, attendanceFormSchema } from "~/meetings/schemas";
@@ -29,8 +30,11 @@ export const handle: RouteHandle = { pageTitle: (t) => t("meetings:attendance.ti
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   await requirePlatformRole(request, context, platform.id, "facilitator");
-  const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
+  const search = new URL(request.url).searchParams;
+  const q = search.get("q")?.slice(0, 100) ?? "";
+  const who = search.get("who")?.slice(0, 100) ?? "";
   const sheet = await attendanceSheet(platform.id, params.meetingId ?? "", q);
+  const candidates = await walkInCandidates(platform.id, sheet.meeting.id, who);
   const quorum = await quorumForMeeting(sheet.meeting, platform.quorumPercent);
   return json({
     platform: { slug: platform.slug, name: platform.name },
@@ -40,6 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     memberCount: sheet.memberCount,
     window: sheet.window,
     q,
+    who,
+    candidates,
     quorum,
   });
 }
@@ -57,11 +63,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // marks on screen are saved with it, in one transaction, so none is lost without a word.
   const submission = parseWithZod(formData, { schema: attendanceFormSchema });
   if (submission.status !== "success") return rejectForm(formId, submission);
-  const { status, intent, removeWalkIn: removeId, ...walkIn } = submission.value;
+  const { status, intent, removeWalkIn: removeId, knownWalkIn, who, ...walkIn } = submission.value;
   if (removeId) {
     const outcome = await removeWalkIn(actor, platform.id, meetingId, removeId, new Date(), status);
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
     return redirectWithNotice(here, "walkInRemoved");
+  }
+  if (knownWalkIn) {
+    const person = { participantId: knownWalkIn };
+    const outcome = await addWalkIn(actor, platform.id, meetingId, person, new Date(), status);
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    return redirectWithNotice(withoutParam(here, "who"), "walkInAdded");
+  }
+  if (intent === "findWalkIn") {
+    // The marks on screen are saved before the page changes to show who was found.
+    const outcome = await saveAttendance(actor, platform.id, meetingId, status);
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    const found = withParam(here, "who", who ?? "");
+    return outcome.value.changed > 0
+      ? redirectWithNotice(found, "attendanceSaved")
+      : redirect(found);
   }
   // Saving with a name typed in the walk-in fields records that person too.
   if (intent === "walkIn" || walkIn.name) {
@@ -121,10 +142,62 @@ function RosterRows({ submitted }: { submitted: Record<string, unknown> | undefi
   );
 }
 
+/** Someone who came before is found again, not recorded a second time. */
+function FindAgain() {
+  const { t } = useTranslation("meetings");
+  const { who, candidates } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack find-again">
+      <div className="field">
+        <label htmlFor="walkin-who">{t("walkIn.findLabel")}</label>
+        <p id="walkin-who-hint" className="hint">
+          {t("walkIn.findHint")}
+        </p>
+        <div className="filter-row">
+          <input
+            id="walkin-who"
+            name="who"
+            type="search"
+            defaultValue={who}
+            maxLength={100}
+            aria-describedby="walkin-who-hint"
+          />
+          <button type="submit" name="intent" value="findWalkIn" className="button">
+            {t("walkIn.find")}
+          </button>
+        </div>
+      </div>
+      {who && candidates.length === 0 ? (
+        <p className="muted" role="status">
+          {t("walkIn.noneFound", { who })}
+        </p>
+      ) : null}
+      {candidates.length > 0 ? (
+        <ul className="plain-list stack" aria-label={t("walkIn.foundLabel")}>
+          {candidates.map((c) => (
+            <li key={c.id} className="walkin-row">
+              <span>
+                {c.name}
+                {c.community ? <span className="muted"> · {c.community}</span> : null}
+                <span className="muted"> · {t("walkIn.seenBefore", { count: c.events })}</span>
+              </span>
+              <button type="submit" name="knownWalkIn" value={c.id} className="button">
+                {t("walkIn.markFound", { name: c.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 function WalkInFields({ fields }: { fields: Fields }) {
   const { t } = useTranslation("meetings");
   return (
     <>
+      <FindAgain />
+      <h3>{t("walkIn.newHeading")}</h3>
       <TextField meta={fields.name} label={t("walkIn.name")} autoComplete="off" />
       <TextField meta={fields.community} label={t("walkIn.community")} optionalLabel />
       <SelectField
@@ -230,6 +303,17 @@ export default function AttendancePage() {
       </Form>
     </div>
   );
+}
+
+function withParam(path: string, name: string, value: string): string {
+  const url = new URL(path, "http://minga.invalid");
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  return `${url.pathname}${url.search}`;
+}
+
+function withoutParam(path: string, name: string): string {
+  return withParam(path, name, "");
 }
 
 /** A refusal key from the domain ("key|name=value"), in the reader's language. */
