@@ -17,7 +17,7 @@ async function radio(page: Page, person: string, status: string) {
 test("join, approve, schedule, take attendance without JavaScript on a phone, publish minutes, print", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
 
   // A signed-up user asks to join the platform.
   const user = await signedIn(browser, "usuario@minga.example");

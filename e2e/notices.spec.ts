@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD } from "./helpers";
+import { DEMO_PASSWORD, PASSWORD, uniqueEmail } from "./helpers";
 import { tr } from "./i18n";
 import { checkWatchedPages, signedIn } from "./people";
 import { saveAttendance, scheduleMeeting } from "./steps";
@@ -66,7 +66,18 @@ test("a notice does not follow the person to the next page (JavaScript, English)
 });
 
 test("the notice cookie is HttpOnly, SameSite=Lax and short-lived", async ({ browser }) => {
-  const page = await signedIn(browser, "facilitador@minga.example", { javaScriptEnabled: false });
+  // A new account: saving a profile also saves its language, which demo accounts must keep.
+  const context = await browser.newContext({ locale: "es-EC", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await page.getByLabel(tr("es", "auth", "fields.email")).fill(uniqueEmail("aviso"));
+  await page.getByLabel(tr("es", "auth", "fields.password"), { exact: true }).fill(PASSWORD);
+  await page.getByLabel(tr("es", "auth", "fields.confirmPassword")).fill(PASSWORD);
+  await page.getByLabel(tr("es", "auth", "fields.name")).fill("Lucía Payaguaje");
+  await page.getByRole("button", { name: tr("es", "auth", "signup.submit") }).click();
+  await expect(
+    page.getByRole("button", { name: tr("es", "common", "layout.logout") }),
+  ).toBeVisible();
   await page.goto("/account");
   const response = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name: tr("es", "auth", "account.saveProfile") }).click();
@@ -75,4 +86,5 @@ test("the notice cookie is HttpOnly, SameSite=Lax and short-lived", async ({ bro
   expect(setCookie).toMatch(/minga_notice=[^\n]*SameSite=Lax/i);
   expect(setCookie).toMatch(/minga_notice=[^\n]*Max-Age=60/i);
   await expect(page.getByRole("status")).toHaveText(tr("es", "common", "notices.profileSaved"));
+  await context.close();
 });
