@@ -16,6 +16,12 @@ describe("which assemblies a show of hands can come from (table)", () => {
     ["during the vote", meeting("12T10:00", "12T13:00"), vote, true],
     ["starting at the close", meeting("17T12:00", "17T14:00"), vote, false],
     [
+      "during the vote, its attendance open",
+      meeting("19T15:00", "19T18:00"),
+      { ...vote, closesAt: t("25T12:00") },
+      true,
+    ],
+    [
       "during the vote, but not started yet",
       meeting("20T10:00", "20T13:00"),
       { ...vote, closesAt: t("25T12:00") },

@@ -1,3 +1,4 @@
+import { ATTENDANCE_OPENS_BEFORE_MS } from "~/attendance/window";
 /**
  * Which assemblies a vote's show-of-hands count may come from, and how many hands an
  * assembly can give. Pure, so the tally form (what it offers) and the recording (what it
@@ -22,11 +23,12 @@ export interface TallyMeeting {
  * began afterwards, and began before the close. The opening is never earlier than the moment
  * the vote was created, so an assembly over before the vote existed never counts, even for a
  * vote whose opening was backdated before backdating was refused. Hands are raised at the
- * assembly itself: nothing is counted for one that has not started yet.
+ * assembly itself: nothing is counted before its attendance opens (the same window as the
+ * attendance sheet, from six hours before the start).
  */
 export function meetingCountsForVote(meeting: TallyMeeting, vote: TallyVote, now: Date): boolean {
   if (meeting.status === "cancelled") return false;
-  if (meeting.startsAt.getTime() > now.getTime()) return false;
+  if (now.getTime() < meeting.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS) return false;
   const opened = Math.max(vote.opensAt.getTime(), vote.createdAt.getTime());
   return meeting.endsAt.getTime() > opened && meeting.startsAt.getTime() < vote.closesAt.getTime();
 }
