@@ -218,6 +218,11 @@ export default function PlatformPage() {
               </Link>
             </li>
           ) : null}
+          {viewer.canFacilitate ? (
+            <li>
+              <Link to={`${base}/people`}>{t("participants:list.title")}</Link>
+            </li>
+          ) : null}
           {viewer.isAdmin ? (
             <li>
               <Link to={`/admin/platforms/${platform.slug}`}>{t("editPlatform")}</Link>
