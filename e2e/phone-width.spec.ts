@@ -69,6 +69,7 @@ for (const [lang, locale] of [
       "/platforms",
       PLATFORM,
       `${PLATFORM}/members`,
+      `${PLATFORM}/people`,
       `${PLATFORM}/meetings`,
       `${PLATFORM}/meetings/new`,
       meeting!,
