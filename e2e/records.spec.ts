@@ -84,6 +84,7 @@ test("without JavaScript: a walk-in keeps unsaved marks, a published draft comes
   await coordinator.getByRole("link", { name: t("votes", "open") }).click();
   await coordinator.getByLabel(t("votes", "form.closeDate")).fill(inDays(7));
   await coordinator.getByLabel(t("votes", "form.closeTime")).fill("18:00");
+  await coordinator.getByLabel(t("votes", "form.secretChoice"), { exact: true }).check();
   await coordinator.getByRole("button", { name: t("votes", "form.submit") }).click();
   await expect(
     coordinator.getByText(t("proposals", "states.voting"), { exact: true }),

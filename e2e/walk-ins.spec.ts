@@ -13,53 +13,68 @@ test("without JavaScript on a phone: a walk-in who came before is found again, n
 }) => {
   test.setTimeout(120_000);
   const stamp = Date.now() % 100000;
-  const assembly = `Asamblea de reencuentro ${stamp}`;
-  const when = soonOnPlatformClock();
-
+  const person = `Rosa Tanguila ${stamp}`;
   const facilitator = await signedIn(browser, "facilitador@minga.example");
-  await facilitator.goto(`${PLATFORM}/meetings/new`);
-  await facilitator.getByLabel(t("meetings", "form.title")).fill(assembly);
-  await facilitator.getByLabel(t("meetings", "form.date"), { exact: true }).fill(when.date);
-  await facilitator.getByLabel(t("meetings", "form.startTime")).fill(when.start);
-  await facilitator.getByLabel(t("meetings", "form.endTime")).fill(when.end);
-  await facilitator.getByLabel(t("meetings", "form.place"), { exact: true }).fill("Dureno");
-  await facilitator.getByRole("button", { name: t("meetings", "form.schedule") }).click();
-  await expect(facilitator.getByRole("heading", { level: 1 })).toHaveText(assembly);
-  const meetingUrl = new URL(facilitator.url()).pathname;
-
   const phone = await signedIn(browser, "facilitador@minga.example", {
     javaScriptEnabled: false,
     viewport: { width: 360, height: 740 },
   });
-  await phone.goto(`${meetingUrl}/attendance`);
+
+  async function schedule(title: string) {
+    const when = soonOnPlatformClock();
+    await facilitator.goto(`${PLATFORM}/meetings/new`);
+    await facilitator.getByLabel(t("meetings", "form.title")).fill(title);
+    await facilitator.getByLabel(t("meetings", "form.date"), { exact: true }).fill(when.date);
+    await facilitator.getByLabel(t("meetings", "form.startTime")).fill(when.start);
+    await facilitator.getByLabel(t("meetings", "form.endTime")).fill(when.end);
+    await facilitator.getByLabel(t("meetings", "form.place"), { exact: true }).fill("Dureno");
+    await facilitator.getByRole("button", { name: t("meetings", "form.schedule") }).click();
+    await expect(facilitator.getByRole("heading", { level: 1 })).toHaveText(title);
+    return new URL(facilitator.url()).pathname;
+  }
+
+  // Rosa comes to a first assembly without an account.
+  const first = await schedule(`Asamblea de la mañana ${stamp}`);
+  await phone.goto(`${first}/attendance`);
+  await phone.getByLabel(t("meetings", "walkIn.name"), { exact: true }).fill(person);
+  await phone
+    .getByRole("textbox", { name: new RegExp(`^${t("meetings", "walkIn.community")}`) })
+    .fill("Pañacocha");
+  await phone.getByRole("button", { name: t("meetings", "walkIn.add") }).click();
+  await expect(
+    phone.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
+  ).toBeVisible();
+
+  // At the next assembly she is found again; accents and case do not matter.
+  const second = await schedule(`Asamblea de la tarde ${stamp}`);
+  await phone.goto(`${second}/attendance`);
   // A mark not yet saved survives the search.
   const tupak = phone.getByRole("group", { name: /^Tupak Grefa/ });
   await tupak.getByLabel(t("meetings", "attendance.statuses.present")).check();
-  // Segundo Andi came to the demo assembly without an account; accents and case do not matter.
-  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill("SEGUNDO limóncocha");
+  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill(`ROSA ${stamp} panacocha`);
   await phone.getByRole("button", { name: t("meetings", "walkIn.find"), exact: true }).click();
   const found = phone.getByRole("list", { name: t("meetings", "walkIn.foundLabel") });
   await expect(found.getByRole("listitem")).toHaveCount(1);
-  await expect(found.getByRole("listitem")).toContainText("Segundo Andi · Limoncocha");
+  await expect(found.getByRole("listitem")).toContainText(`${person} · Pañacocha`);
   await expect(tupak.getByLabel(t("meetings", "attendance.statuses.present"))).toBeChecked();
   await found
-    .getByRole("button", { name: t("meetings", "walkIn.markFound", { name: "Segundo Andi" }) })
+    .getByRole("button", { name: t("meetings", "walkIn.markFound", { name: person }) })
     .click();
   await expect(
     phone.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
   ).toBeVisible();
   await expect(
-    phone.getByRole("button", { name: t("meetings", "walkIn.remove", { name: "Segundo Andi" }) }),
+    phone.getByRole("button", { name: t("meetings", "walkIn.remove", { name: person }) }),
   ).toBeVisible();
 
-  // Found again, he is not offered twice, and he is one person with two attendances.
-  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill("segundo");
+  // Found again, she is not offered twice, and she is one person with two attendances.
+  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill(`rosa ${stamp}`);
   await phone.getByRole("button", { name: t("meetings", "walkIn.find"), exact: true }).click();
   await expect(
-    phone.getByText(t("meetings", "walkIn.noneFound", { who: "segundo" })),
+    phone.getByText(t("meetings", "walkIn.noneFound", { who: `rosa ${stamp}` })),
   ).toBeVisible();
-  await phone.goto(`${PLATFORM}/people?q=segundo`);
-  await expect(phone.getByRole("link", { name: "Segundo Andi" })).toHaveCount(1);
+  await phone.goto(`${PLATFORM}/people?q=${stamp}`);
+  await expect(phone.getByRole("link", { name: person })).toHaveCount(1);
   await expect(phone.getByText(t("participants", "list.events_other", { count: 2 }))).toBeVisible();
   const extra = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   expect(extra).toBe(0);

@@ -3,7 +3,7 @@ import { msg } from "~/forms/messages";
 /**
  * When the attendance of an event (an assembly, a training session) may be written. Pure,
  * so a page (what it offers) and every write (what it accepts) apply the same rule. See
- * docs/decisions/008-records-governance-record-integrity.md.
+ * docs/decisions/008-governance-records-openings-hands-attendance.md.
  */
 
 /** Attendance opens on the day: from six hours before the start, never for a far-off date. */

@@ -2,7 +2,7 @@ import { ATTENDANCE_OPENS_BEFORE_MS } from "~/attendance/window";
 /**
  * Which assemblies a vote's show-of-hands count may come from, and how many hands an
  * assembly can give. Pure, so the tally form (what it offers) and the recording (what it
- * accepts) apply the same rule. See docs/decisions/008-records-governance-record-integrity.md.
+ * accepts) apply the same rule. See docs/decisions/008-governance-records-openings-hands-attendance.md.
  */
 
 export interface TallyVote {
