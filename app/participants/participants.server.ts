@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
-import { searchable } from "~/text/searchable";
+import { searchable, searchWords } from "~/text/searchable";
 import type { AgeGroup, Gender } from "./demographics";
 
 interface Actor {
@@ -57,12 +57,7 @@ export async function findPeopleWithoutAccount(
   platformId: string,
   query: string,
 ) {
-  // Only letters and digits: `%` and `_` would be wildcards to the database's LIKE.
-  const words = searchable(query)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 5);
+  const words = searchWords(query);
   if (words.length === 0) return [];
   return client.participant.findMany({
     where: {

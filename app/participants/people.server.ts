@@ -1,7 +1,7 @@
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/forms/outcome";
-import { searchable } from "~/text/searchable";
+import { searchWords } from "~/text/searchable";
 import { findPeopleWithoutAccount, linkToAccount, mergeParticipants } from "./participants.server";
 
 interface Actor {
@@ -11,15 +11,11 @@ interface Actor {
 export const PEOPLE_PAGE_SIZE = 20;
 
 /**
- * The platform's people without an account (walk-ins), newest first, searchable by name
+ * The platform's people without an account (walk-ins), by name, searchable by name
  * and community. Counted and paginated by the database.
  */
 export async function peopleWithoutAccount(platformId: string, q: string, page: number) {
-  const words = searchable(q)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 5);
+  const words = searchWords(q);
   const where = {
     userId: null,
     attendance: { some: { meeting: { platformId } } },

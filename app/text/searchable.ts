@@ -5,3 +5,15 @@ export function searchable(text: string): string {
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 }
+
+/**
+ * The words of a search box, searchable and bounded: letters and digits only (`%` and `_`
+ * would be wildcards to the database's LIKE), at most `max` words.
+ */
+export function searchWords(query: string, max = 5): string[] {
+  return searchable(query)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, max);
+}
