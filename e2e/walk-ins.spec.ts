@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
 import { checkWatchedPages, signedIn, soonOnPlatformClock } from "./people";
 
@@ -78,4 +79,12 @@ test("without JavaScript on a phone: a walk-in who came before is found again, n
   await expect(phone.getByText(t("participants", "list.events_other", { count: 2 }))).toBeVisible();
   const extra = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   expect(extra).toBe(0);
+
+  // The pages as a facilitator with JavaScript sees them pass axe (axe needs scripts).
+  await facilitator.goto(`${first}/attendance?who=${encodeURIComponent(`rosa ${stamp}`)}`);
+  await expectNoAxeViolations(facilitator);
+  await facilitator.goto(`${PLATFORM}/people?q=${stamp}`);
+  await facilitator.getByRole("link", { name: person }).click();
+  await expect(facilitator.getByRole("heading", { level: 1 })).toHaveText(person);
+  await expectNoAxeViolations(facilitator);
 });
