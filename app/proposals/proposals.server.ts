@@ -5,7 +5,7 @@ import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
 import { settleDueVotes } from "~/votes/settle.server";
 import type { ProposalInput, ProposalState } from "./schemas";
-import { searchable } from "~/text/searchable";
+import { searchable, searchWords } from "~/text/searchable";
 import { recordStateChange } from "./state-change.server";
 
 export { recordStateChange };
@@ -93,12 +93,16 @@ export async function listProposals(
 ) {
   // Lists show every vote past its closing time as closed, with its outcome, on first view.
   await settleDueVotes(platformId, now);
+  const words = filter.q?.trim() ? searchWords(filter.q) : null;
+  // A search of symbols only (`%`, `_`) finds nothing rather than everything.
+  if (words?.length === 0) return [];
   const rows = await db.proposal.findMany({
     where: {
       platformId,
       ...(filter.state ? { state: filter.state } : {}),
       ...(filter.states ? { state: { in: filter.states } } : {}),
-      ...(filter.q ? { searchText: { contains: searchable(filter.q) } } : {}),
+      // Every word typed, in any order.
+      ...(words ? { AND: words.map((w) => ({ searchText: { contains: w } })) } : {}),
       ...(viewer.canCoordinate
         ? {}
         : { OR: [{ state: { not: "draft" } }, ...(userId ? [{ authorId: userId }] : [])] }),

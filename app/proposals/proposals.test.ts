@@ -77,6 +77,17 @@ describe("proposals", () => {
     );
   });
 
+  it("are searched by words, never by the database's wildcards", async () => {
+    const { platform, author, proposalId } = await setup();
+    const viewer = await viewerOf(author, platform.id);
+    const ids = async (q: string) =>
+      (await listProposals(platform.id, viewer, author.id, { q })).map((p) => p.id);
+    expect(await ids("%")).toEqual([]);
+    expect(await ids("_")).toEqual([]);
+    // Words in any order, each one found.
+    expect(await ids("guías laguna")).toEqual([proposalId]);
+  });
+
   it("refuse a meeting of another platform", async () => {
     const { platform, author } = await setup();
     const foreign = await makeMeeting((await makePlatform()).id);
