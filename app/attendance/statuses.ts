@@ -4,12 +4,3 @@
  */
 export const ATTENDANCE_STATUSES = ["present", "late", "excused", "absent"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-
-export function isAttendanceStatus(value: unknown): value is AttendanceStatus {
-  return (ATTENDANCE_STATUSES as readonly unknown[]).includes(value);
-}
-
-/** Present and late both mean the person was there. */
-export function wasThere(status: string): boolean {
-  return status === "present" || status === "late";
-}

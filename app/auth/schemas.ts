@@ -8,7 +8,9 @@ import {
 } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 
-export const GENDERS = ["woman", "man", "nonbinary", "undisclosed"] as const;
+import { GENDERS } from "~/participants/demographics";
+
+export { GENDERS };
 
 const currentYear = new Date().getFullYear();
 

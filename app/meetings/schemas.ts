@@ -3,7 +3,8 @@ import { GENDERS } from "~/auth/schemas";
 import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 
-export const AGE_GROUPS = ["youth", "adult", "elder"] as const;
+export { AGE_GROUPS } from "~/participants/demographics";
+import { AGE_GROUPS } from "~/participants/demographics";
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
 export const RSVP_ANSWERS = ["yes", "no", "maybe"] as const;
 export const MAX_AGENDA_ITEMS = 30;

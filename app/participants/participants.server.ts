@@ -36,7 +36,7 @@ export async function createWalkIn(client: DbClient, input: WalkInData) {
 }
 
 /** Participants seen on a platform: its members, and anyone counted at its meetings. */
-function seenOnPlatform(platformId: string) {
+export function seenOnPlatform(platformId: string) {
   return {
     OR: [
       { attendance: { some: { meeting: { platformId } } } },

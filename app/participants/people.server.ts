@@ -2,7 +2,12 @@ import { notFound } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/forms/outcome";
 import { searchWords } from "~/text/searchable";
-import { findPeopleWithoutAccount, linkToAccount, mergeParticipants } from "./participants.server";
+import {
+  findPeopleWithoutAccount,
+  linkToAccount,
+  mergeParticipants,
+  seenOnPlatform,
+} from "./participants.server";
 
 interface Actor {
   id: string;
@@ -51,13 +56,7 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
 /** One person as the platform knows them: a 404 for anyone it has never counted. */
 export async function personOnPlatform(platformId: string, participantId: string) {
   const person = await db.participant.findFirst({
-    where: {
-      id: participantId,
-      OR: [
-        { attendance: { some: { meeting: { platformId } } } },
-        { user: { memberships: { some: { platformId } } } },
-      ],
-    },
+    where: { id: participantId, ...seenOnPlatform(platformId) },
     select: {
       id: true,
       name: true,
