@@ -195,16 +195,17 @@ export interface TallyInput {
   inPerson: string[];
 }
 
+/** The platform's active members now, by user id: who counts as a member at a tally. */
+async function activeMemberIds(client: DbClient, platformId: string, now: Date) {
+  return new Set((await membersActiveAt(platformId, now, client)).map((m) => m.userId));
+}
+
 /** Who was present at a meeting, split into the platform's active members and everyone else. */
-async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
-  const [rows, active] = await Promise.all([
-    client.attendance.findMany({
-      where: { meetingId, status: "present" },
-      include: { participant: { select: { userId: true, name: true } } },
-    }),
-    membersActiveAt(platformId, now, client),
-  ]);
-  const activeIds = new Set(active.map((m) => m.userId));
+async function presence(client: DbClient, meetingId: string, activeIds: Set<string>) {
+  const rows = await client.attendance.findMany({
+    where: { meetingId, status: "present" },
+    include: { participant: { select: { userId: true, name: true } } },
+  });
   const members = rows
     .filter((a) => a.participant.userId && activeIds.has(a.participant.userId))
     .map((a) => ({ userId: a.participant.userId!, name: a.participant.name }))
@@ -230,12 +231,14 @@ export async function tallyContext(platformId: string, voteId: string, now = new
   });
   const meetings = candidates.filter((m) => meetingCountsForVote(m, vote, now)).slice(0, 20);
   const voters = await db.inPersonVoter.findMany({ where: { voteId } });
+  // Loaded once for every assembly offered, not once per assembly.
+  const activeIds = await activeMemberIds(db, platformId, now);
   return {
     vote,
     nonMembersMayVote: platform.nonMembersVoteByHand,
     meetings: await Promise.all(
       meetings.map(async (m) => {
-        const seen = await presence(db, platformId, m.id, now);
+        const seen = await presence(db, m.id, activeIds);
         return {
           id: m.id,
           title: m.title,
@@ -282,7 +285,7 @@ export async function recordTally(
     const counts = optionIds.map((id) => ({ optionId: id, count: input.count[id] ?? 0 }));
     const total = counts.reduce((s, c) => s + c.count, 0);
     const platform = await tx.platform.findUniqueOrThrow({ where: { id: platformId } });
-    const seen = await presence(tx, platformId, meeting.id, now);
+    const seen = await presence(tx, meeting.id, await activeMemberIds(tx, platformId, now));
     const presentMembers = new Set(seen.members.map((m) => m.userId));
     const inPerson = [...new Set(input.inPerson)];
     if (inPerson.some((id) => !presentMembers.has(id)))
