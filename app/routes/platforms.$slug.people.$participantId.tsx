@@ -40,13 +40,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       gender: person.gender,
       ageGroup: person.ageGroup,
       hasAccount: !!person.userId,
-      attendance: person.attendance.map((a) => ({
-        meetingId: a.meeting.id,
-        title: a.meeting.title,
-        date: formatDate(a.meeting.startsAt, locale, platform.timeZone),
-        status: a.status,
-        walkIn: a.walkIn,
-      })),
+      attendance: person.attendance.flatMap((a) =>
+        a.meeting
+          ? [
+              {
+                meetingId: a.meeting.id,
+                title: a.meeting.title,
+                date: formatDate(a.meeting.startsAt, locale, platform.timeZone),
+                status: a.status,
+                walkIn: a.walkIn,
+              },
+            ]
+          : [],
+      ),
     },
     q,
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, community: c.community })),

@@ -111,3 +111,65 @@ export async function makeMeeting(
 export async function participantOf(userId: string) {
   return (await db.participant.findUniqueOrThrow({ where: { userId } })).id;
 }
+
+/** A published course on a platform, running from ten days ago to thirty days ahead. */
+export async function makeCourse(
+  platformId: string | null,
+  overrides: Partial<{
+    capacity: number | null;
+    enrolmentOpen: boolean;
+    status: string;
+    completionPercent: number;
+    startDate: string;
+    endDate: string;
+  }> = {},
+) {
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  return db.course.create({
+    data: {
+      platformId,
+      titleEs: "Monitoreo comunitario de fauna",
+      titleEn: "Community fauna monitoring",
+      descriptionEs: "Curso de prueba",
+      descriptionEn: "Test course",
+      topic: "fauna",
+      capacity: overrides.capacity === undefined ? 20 : overrides.capacity,
+      enrolmentOpen: overrides.enrolmentOpen ?? true,
+      startDate: overrides.startDate ?? day(-10),
+      endDate: overrides.endDate ?? day(30),
+      timeZone: "America/Guayaquil",
+      completionPercent: overrides.completionPercent ?? 75,
+      status: overrides.status ?? "published",
+    },
+  });
+}
+
+/** A training session of a course, three hours long, starting at `startsAt` (default: within the hour). */
+export async function makeTrainingSession(
+  courseId: string,
+  overrides: Partial<{ startsAt: Date; endsAt: Date; status: string; topic: string }> = {},
+) {
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 3600_000);
+  return db.trainingSession.create({
+    data: {
+      courseId,
+      topic: overrides.topic ?? "Sesión",
+      startsAt,
+      endsAt: overrides.endsAt ?? new Date(startsAt.getTime() + 3 * 3600_000),
+      place: "Casa comunal",
+      status: overrides.status ?? "scheduled",
+    },
+  });
+}
+
+/** Enrols a participant directly (fixtures; the domain's rules are tested on their own). */
+export async function enrolDirectly(courseId: string, participantId: string, enrolledAt?: Date) {
+  return db.enrolment.create({
+    data: {
+      courseId,
+      participantId,
+      enrolledAt: enrolledAt ?? new Date(Date.now() - 30 * 86400_000),
+    },
+  });
+}
