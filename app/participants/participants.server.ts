@@ -35,14 +35,27 @@ export async function createWalkIn(client: DbClient, input: WalkInData) {
   });
 }
 
-/** Participants seen on a platform: its members, and anyone counted at its meetings. */
+/**
+ * Participants seen on a platform: its members, anyone counted at its assemblies, and
+ * anyone enrolled in or counted at its courses' training sessions.
+ */
 export function seenOnPlatform(platformId: string) {
   return {
     OR: [
       { attendance: { some: { meeting: { platformId } } } },
+      { attendance: { some: { session: { course: { platformId } } } } },
+      { enrolments: { some: { course: { platformId } } } },
       { user: { memberships: { some: { platformId } } } },
     ],
   };
+}
+
+/**
+ * Where a search for people without an account looks: one platform's people, or — for a
+ * portal-wide course, which belongs to no platform — everyone the portal has recorded.
+ */
+function seenWhere(platformId: string | null) {
+  return platformId ? seenOnPlatform(platformId) : {};
 }
 
 export const CANDIDATE_LIMIT = 10;
@@ -50,11 +63,12 @@ export const CANDIDATE_LIMIT = 10;
 /**
  * People without an account already recorded on this platform whose name or community
  * matches every word typed, so a woman who comes to three trainings stays one person.
- * Bounded: at most CANDIDATE_LIMIT rows, and only this platform's people.
+ * Bounded: at most CANDIDATE_LIMIT rows, and only this platform's people (everyone's when
+ * `platformId` is null: a portal-wide course).
  */
 export async function findPeopleWithoutAccount(
   client: DbClient,
-  platformId: string,
+  platformId: string | null,
   query: string,
 ) {
   const words = searchWords(query);
@@ -62,7 +76,7 @@ export async function findPeopleWithoutAccount(
   return client.participant.findMany({
     where: {
       userId: null,
-      AND: [...words.map((w) => ({ searchText: { contains: w } })), seenOnPlatform(platformId)],
+      AND: [...words.map((w) => ({ searchText: { contains: w } })), seenWhere(platformId)],
     },
     select: {
       id: true,
@@ -80,7 +94,7 @@ export async function findPeopleWithoutAccount(
 async function participantOnPlatform(client: DbClient, platformId: string, id: string) {
   return client.participant.findFirst({
     where: { id, ...seenOnPlatform(platformId) },
-    include: { attendance: true },
+    include: { attendance: true, enrolments: true, certificates: true },
   });
 }
 
@@ -106,13 +120,25 @@ export async function mergeParticipants(
 
   // Counts must stay identical: one person cannot be folded into someone counted at the
   // same event (that would be two people, or a correction to make on that event first).
-  const keptEvents = new Set(keep.attendance.map((a) => a.meetingId));
-  if (drop.attendance.some((a) => keptEvents.has(a.meetingId))) {
+  const eventOf = (a: { meetingId: string | null; sessionId: string | null }) =>
+    a.meetingId ? `m:${a.meetingId}` : `s:${a.sessionId}`;
+  const keptEvents = new Set(keep.attendance.map(eventOf));
+  if (drop.attendance.some((a) => keptEvents.has(eventOf(a)))) {
     return refuseForm("participants:errors.bothAtSameEvent");
+  }
+  // Two certificates for one course would be one person certified twice: revoke one first.
+  const keptCertificates = new Set(keep.certificates.map((c) => c.courseId));
+  if (drop.certificates.some((c) => keptCertificates.has(c.courseId))) {
+    return refuseForm("participants:errors.bothCertified");
   }
   // Rows move as they were recorded (a walk-in stays a walk-in at that event), so no
   // attendance total and no past quorum changes.
   const { count: moved } = await tx.attendance.updateMany({
+    where: { participantId: drop.id },
+    data: { participantId: keep.id },
+  });
+  const enrolmentsMoved = await mergeEnrolments(tx, keep.enrolments, drop.enrolments, keep.id);
+  const { count: certificatesMoved } = await tx.certificate.updateMany({
     where: { participantId: drop.id },
     data: { participantId: keep.id },
   });
@@ -140,11 +166,51 @@ export async function mergeParticipants(
     details: {
       keptId: keep.id,
       droppedId: drop.id,
-      droppedName: drop.name,
       attendanceMoved: moved,
+      enrolmentsMoved,
+      certificatesMoved,
     },
   });
   return ok({ moved });
+}
+
+interface EnrolmentRow {
+  id: string;
+  courseId: string;
+  status: string;
+  enrolledAt: Date;
+}
+
+/**
+ * Enrolments follow the person. Where both records were enrolled in one course, one place
+ * remains: enrolled if either was, since the earlier date (the person was there from then),
+ * so no course counts them twice and no session held meanwhile is lost.
+ */
+async function mergeEnrolments(
+  tx: DbClient,
+  kept: EnrolmentRow[],
+  dropped: EnrolmentRow[],
+  keepId: string,
+): Promise<number> {
+  const keptByCourse = new Map(kept.map((e) => [e.courseId, e]));
+  for (const e of dropped) {
+    const twin = keptByCourse.get(e.courseId);
+    if (!twin) {
+      await tx.enrolment.update({ where: { id: e.id }, data: { participantId: keepId } });
+      continue;
+    }
+    const enrolled = twin.status === "enrolled" || e.status === "enrolled";
+    await tx.enrolment.delete({ where: { id: e.id } });
+    await tx.enrolment.update({
+      where: { id: twin.id },
+      data: {
+        status: enrolled ? "enrolled" : twin.status,
+        enrolledAt: e.enrolledAt < twin.enrolledAt ? e.enrolledAt : twin.enrolledAt,
+        ...(enrolled ? { endedAt: null, reason: null } : {}),
+      },
+    });
+  }
+  return dropped.length;
 }
 
 /**
@@ -179,14 +245,20 @@ export async function linkToAccount(
 
 /**
  * After a walk-in's attendance is taken back: the person record goes only when nothing
- * else counts them (any kind of attendance, an account). Returns whether it went.
+ * else counts them (any kind of attendance, an enrolment, a certificate, an account).
+ * Returns whether it went.
  */
 export async function forgetIfUncounted(tx: DbClient, participantId: string): Promise<boolean> {
   const p = await tx.participant.findUnique({
     where: { id: participantId },
-    select: { userId: true, _count: { select: { attendance: true } } },
+    select: {
+      userId: true,
+      _count: { select: { attendance: true, enrolments: true, certificates: true } },
+    },
   });
-  if (!p || p.userId || p._count.attendance > 0) return false;
+  if (!p || p.userId) return false;
+  const { attendance, enrolments, certificates } = p._count;
+  if (attendance + enrolments + certificates > 0) return false;
   await tx.participant.delete({ where: { id: participantId } });
   return true;
 }

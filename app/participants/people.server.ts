@@ -23,7 +23,7 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
   const words = searchWords(q);
   const where = {
     userId: null,
-    attendance: { some: { meeting: { platformId } } },
+    ...seenOnPlatform(platformId),
     AND: words.map((w) => ({ searchText: { contains: w } })),
   };
   const [total, rows] = await Promise.all([
@@ -34,7 +34,15 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
         id: true,
         name: true,
         community: true,
-        _count: { select: { attendance: { where: { meeting: { platformId } } } } },
+        _count: {
+          select: {
+            attendance: {
+              where: {
+                OR: [{ meeting: { platformId } }, { session: { course: { platformId } } }],
+              },
+            },
+          },
+        },
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * PEOPLE_PAGE_SIZE,
@@ -79,7 +87,37 @@ export async function personOnPlatform(platformId: string, participantId: string
     },
   });
   if (!person) notFound();
-  return person;
+  // Training on this platform's courses, kept apart so each list stays bounded and ordered.
+  const [training, enrolments] = await Promise.all([
+    db.attendance.findMany({
+      where: { participantId: person.id, session: { course: { platformId } } },
+      select: {
+        status: true,
+        walkIn: true,
+        session: {
+          select: {
+            id: true,
+            topic: true,
+            startsAt: true,
+            course: { select: { id: true, titleEs: true, titleEn: true } },
+          },
+        },
+      },
+      orderBy: { session: { startsAt: "desc" } },
+      take: 100,
+    }),
+    db.enrolment.findMany({
+      where: { participantId: person.id, course: { platformId } },
+      select: {
+        status: true,
+        enrolledAt: true,
+        course: { select: { id: true, titleEs: true, titleEn: true } },
+      },
+      orderBy: { enrolledAt: "desc" },
+      take: 100,
+    }),
+  ]);
+  return { ...person, training, enrolments };
 }
 
 /**

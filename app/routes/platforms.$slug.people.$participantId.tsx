@@ -12,6 +12,7 @@ import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
+import { courseText } from "~/courses/courses.server";
 import {
   duplicateCandidates,
   linkByEmail,
@@ -53,6 +54,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
             ]
           : [],
       ),
+      training: person.training.flatMap((a) =>
+        a.session
+          ? [
+              {
+                sessionId: a.session.id,
+                courseId: a.session.course.id,
+                title: courseText(
+                  { ...a.session.course, descriptionEs: "", descriptionEn: "" },
+                  locale,
+                ).title,
+                topic: a.session.topic,
+                date: formatDate(a.session.startsAt, locale, platform.timeZone),
+                status: a.status,
+                walkIn: a.walkIn,
+              },
+            ]
+          : [],
+      ),
+      enrolments: person.enrolments.map((e) => ({
+        courseId: e.course.id,
+        title: courseText({ ...e.course, descriptionEs: "", descriptionEn: "" }, locale).title,
+        status: e.status,
+        since: formatDate(e.enrolledAt, locale, platform.timeZone),
+      })),
     },
     q,
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, community: c.community })),
@@ -179,6 +204,41 @@ export default function PersonPage() {
           ))}
         </ul>
       </section>
+      {person.enrolments.length > 0 ? (
+        <section aria-labelledby="courses-heading">
+          <h2 id="courses-heading">{t("person.coursesHeading")}</h2>
+          <ul className="plain-list">
+            {person.enrolments.map((e) => (
+              <li key={e.courseId}>
+                <Link to={`/courses/${e.courseId}`}>{e.title}</Link>
+                <span className="muted">
+                  {" "}
+                  · {t(`person.enrolmentStatuses.${e.status}`, { date: e.since })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {person.training.length > 0 ? (
+        <section aria-labelledby="training-heading">
+          <h2 id="training-heading">{t("person.training", { count: person.training.length })}</h2>
+          <ul className="plain-list">
+            {person.training.map((a) => (
+              <li key={a.sessionId}>
+                <Link to={`/courses/${a.courseId}/sessions/${a.sessionId}`}>
+                  {a.title} · {a.topic}
+                </Link>
+                <span className="muted">
+                  {" "}
+                  · {a.date} · {t(`meetings:attendance.statuses.${a.status}`)}
+                  {a.walkIn ? ` · ${t("person.walkIn")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {person.hasAccount ? null : (
         <>
           <section aria-labelledby="link-heading" className="stack">
