@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { createWalkIn } from "~/participants/participants.server";
+import { seedDemoCourses } from "./demo-courses.server";
 import { searchable } from "~/text/searchable";
 import { closeInTransaction, voteOf } from "~/votes/settle.server";
 import { splitHands } from "~/votes/tally-rules";
@@ -358,6 +359,20 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     });
     // Closed at its closing time, as the first read after it would have done.
     await closeInTransaction(tx, await voteOf(tx, main.id, vote.id), voteCloses, null, null);
+
+    const facilitator = await tx.user.findUniqueOrThrow({
+      where: { email: "facilitador@minga.example" },
+    });
+    const demoMember = await tx.participant.findUniqueOrThrow({ where: { userId: authorId } });
+    await seedDemoCourses(tx, {
+      main,
+      second: platforms[1],
+      facilitatorId: facilitator.id,
+      coordinatorId,
+      members: memberIds,
+      demoMember: demoMember.id,
+      walkIn: walkIn.id,
+    });
   });
   return { seeded: true };
 }

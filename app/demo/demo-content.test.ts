@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { seedDemoContent } from "~/demo/demo-content.server";
 import { membersActiveAt } from "~/platforms/membership.server";
+import { instantToZoned } from "~/time/time-zone";
 import { meetingCountsForVote, splitHands } from "~/votes/tally-rules";
 
 describe("the demo content", () => {
@@ -65,5 +66,38 @@ describe("the demo content", () => {
       });
       expect(split).toMatchObject({ ok: true, nonMembers: t.nonMemberHands });
     }
+  });
+
+  it("has living courses: sessions within their dates, attendance only for the enrolled, held before now", async () => {
+    await seedDemoContent();
+    const now = new Date();
+    const courses = await db.course.findMany({
+      include: { sessions: { include: { attendance: true } }, enrolments: true },
+    });
+    expect(new Set(courses.map((c) => c.topic))).toEqual(
+      new Set(["fauna", "crimes", "bioeconomy", "tourism"]),
+    );
+    for (const c of courses) {
+      const enrolled = new Set(c.enrolments.map((e) => e.participantId));
+      for (const s of c.sessions) {
+        const day = instantToZoned(s.startsAt, c.timeZone).date;
+        expect(day >= c.startDate && day <= c.endDate, c.titleEs).toBe(true);
+        expect(s.status === "held", `${c.titleEs} ${s.topic}`).toBe(s.attendance.length > 0);
+        if (s.status === "held") expect(s.endsAt < now).toBe(true);
+        for (const a of s.attendance) {
+          expect(enrolled.has(a.participantId)).toBe(true);
+          const enrolment = c.enrolments.find((e) => e.participantId === a.participantId)!;
+          expect(enrolment.enrolledAt < s.startsAt).toBe(true);
+        }
+      }
+    }
+    // One course still running, with sessions held and one to come.
+    const running = courses.filter(
+      (c) =>
+        c.status === "published" &&
+        c.sessions.some((s) => s.status === "held") &&
+        c.sessions.some((s) => s.startsAt > now),
+    );
+    expect(running.length).toBeGreaterThan(0);
   });
 });
