@@ -92,10 +92,8 @@ for (const run of RUNS) {
       author.getByText(t("proposals", "states.discussion"), { exact: true }),
     ).toBeVisible();
     const proposalUrl = new URL(author.url()).pathname;
-    await author.getByLabel(t("proposals", "comments.new")).fill("Start in the dry season.");
-    await author
-      .getByRole("button", { name: t("proposals", "comments.send"), exact: true })
-      .click();
+    await author.getByLabel(t("discussions", "new")).fill("Start in the dry season.");
+    await author.getByRole("button", { name: t("discussions", "send"), exact: true }).click();
     await expect(
       author.locator(".comment p", { hasText: "Start in the dry season." }),
     ).toBeVisible();

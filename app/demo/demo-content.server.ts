@@ -266,9 +266,16 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         },
       },
     });
-    await tx.comment.create({
+    const discussionOf = await tx.discussion.create({
+      data: { hostType: "proposal", platformId: main.id },
+    });
+    await tx.proposal.update({
+      where: { id: discussion.id },
+      data: { discussionId: discussionOf.id },
+    });
+    await tx.post.create({
       data: {
-        proposalId: discussion.id,
+        discussionId: discussionOf.id,
         authorId: memberUserIds[0],
         body: "Los jóvenes de Sani Isla quieren participar como guías.",
       },

@@ -92,6 +92,15 @@ async function proposalIn(w: World, state = "discussion") {
   });
 }
 
+/** A comment on a proposal, written straight to the tables (fixture). */
+async function commentOn(p: { id: string; platformId: string }, authorId: string, body: string) {
+  const discussion = await db.discussion.create({
+    data: { hostType: "proposal", platformId: p.platformId },
+  });
+  await db.proposal.update({ where: { id: p.id }, data: { discussionId: discussion.id } });
+  return db.post.create({ data: { discussionId: discussion.id, authorId, body } });
+}
+
 async function openVoteOn(w: World) {
   const proposal = await proposalIn(w, "voting");
   const vote = await db.vote.create({
@@ -184,7 +193,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
         proposalParams(w, p.id),
         w.users[r],
         {
-          intent: "comment",
+          intent: "post",
           body: "De acuerdo",
         },
       );
@@ -195,19 +204,49 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: COORDINATORS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await db.comment.create({
-        data: { proposalId: p.id, authorId: p.authorId, body: "Insulto" },
-      });
+      const c = await commentOn(p, p.authorId, "Insulto");
       return postForm(
         proposalRoute.action,
         proposalPath(w, p.id),
         proposalParams(w, p.id),
         w.users[r],
         {
-          intent: "hideComment",
-          commentId: c.id,
+          intent: "hidePost",
+          postId: c.id,
           reason: "Falta de respeto",
         },
+      );
+    },
+  },
+  {
+    name: "report a comment",
+    allowed: MEMBERS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      const c = await commentOn(p, p.authorId, "Dudoso");
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, p.id),
+        proposalParams(w, p.id),
+        w.users[r],
+        { intent: "reportPost", postId: c.id, reason: "Spam" },
+      );
+    },
+  },
+  {
+    name: "close the reports of a comment",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const p = await proposalIn(w);
+      const c = await commentOn(p, p.authorId, "Dudoso");
+      const reporter = await makeUser("Reporta");
+      await db.postReport.create({ data: { postId: c.id, reporterId: reporter.id, reason: "x" } });
+      return postForm(
+        proposalRoute.action,
+        proposalPath(w, p.id),
+        proposalParams(w, p.id),
+        w.users[r],
+        { intent: "dismissReports", postId: c.id },
       );
     },
   },

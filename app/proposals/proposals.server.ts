@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
-import { db } from "~/db.server";
+import { db, type DbClient } from "~/db.server";
+import type { DiscussionHost } from "~/discussions/discussions.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
 import { settleDueVotes } from "~/votes/settle.server";
@@ -108,7 +109,10 @@ export async function listProposals(
         : { OR: [{ state: { not: "draft" } }, ...(userId ? [{ authorId: userId }] : [])] }),
     },
     orderBy: { updatedAt: "desc" },
-    include: { author: { select: { name: true } }, _count: { select: { comments: true } } },
+    include: {
+      author: { select: { name: true } },
+      discussion: { select: { _count: { select: { posts: true } } } },
+    },
     take: filter.take ?? 200,
   });
   return rows.map((p) => ({
@@ -117,7 +121,7 @@ export async function listProposals(
     summary: p.summary,
     state: p.state as ProposalState,
     author: p.author.name,
-    comments: p._count.comments,
+    comments: p.discussion?._count.posts ?? 0,
   }));
 }
 
@@ -150,107 +154,42 @@ export async function changeProposalState(
   });
 }
 
-export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 const OPEN_FOR_COMMENTS = ["discussion", "voting"];
 
-export async function listComments(proposalId: string) {
-  const rows = await db.comment.findMany({
-    where: { proposalId },
-    orderBy: { createdAt: "asc" },
-    include: { author: { select: { name: true } } },
-  });
-  const view = (c: (typeof rows)[number]) => ({
-    id: c.id,
-    authorId: c.authorId,
-    author: c.author.name,
-    // A hidden comment keeps its place but not its words.
-    body: c.hiddenAt ? null : c.body,
-    hiddenReason: c.hiddenAt ? c.hiddenReason : null,
-    createdAt: c.createdAt,
-    edited: !!c.editedAt,
-  });
-  return rows
-    .filter((c) => !c.parentId)
-    .map((c) => ({ ...view(c), replies: rows.filter((r) => r.parentId === c.id).map(view) }));
+/**
+ * A proposal as the host of its comments (app/discussions): members comment, report and
+ * reply while it is under discussion or in vote; coordinators moderate.
+ */
+export function proposalDiscussionHost(
+  proposal: { id: string; platformId: string; state: string; discussionId: string | null },
+  viewer: Viewer,
+): DiscussionHost {
+  return {
+    hostType: "proposal",
+    hostId: proposal.id,
+    platformId: proposal.platformId,
+    discussionId: proposal.discussionId,
+    async attach(tx, discussionId) {
+      await tx.proposal.update({ where: { id: proposal.id }, data: { discussionId } });
+    },
+    closedReason: OPEN_FOR_COMMENTS.includes(proposal.state)
+      ? null
+      : "proposals:errors.commentsClosed",
+    may: { post: viewer.isMember, report: viewer.isMember, moderate: viewer.canCoordinate },
+  };
 }
 
-export async function addComment(
-  author: Actor,
+/** The host for a proposal the reader may see, read with the given client, or a 404. */
+export async function proposalHostFor(
+  client: DbClient,
   platformId: string,
   proposalId: string,
-  body: string,
-  parentId?: string,
-): Promise<Outcome<null>> {
-  const proposal = await db.proposal.findUnique({ where: { id: proposalId } });
-  if (!proposal || proposal.platformId !== platformId) notFound();
-  if (!OPEN_FOR_COMMENTS.includes(proposal.state))
-    return refuseForm("proposals:errors.commentsClosed");
-  if (parentId) {
-    const parent = await db.comment.findUnique({ where: { id: parentId } });
-    // One level of replies: the parent must be a top-level comment of this proposal.
-    if (!parent || parent.proposalId !== proposalId || parent.parentId) {
-      return refuseForm("proposals:errors.badParent");
-    }
-  }
-  await db.comment.create({
-    data: { proposalId, authorId: author.id, body, parentId: parentId ?? null },
-  });
-  return ok(null);
-}
-
-export async function editComment(
-  author: Actor,
-  platformId: string,
-  proposalId: string,
-  commentId: string,
-  body: string,
-  now = new Date(),
-): Promise<Outcome<null>> {
-  const comment = await db.comment.findUnique({
-    where: { id: commentId },
-    include: { proposal: true },
-  });
-  if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId)
-    notFound();
-  if (comment.authorId !== author.id) forbidden();
-  if (comment.hiddenAt || now.getTime() - comment.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS) {
-    return refuse("body", "proposals:errors.editWindow");
-  }
-  await db.comment.update({ where: { id: commentId }, data: { body, editedAt: now } });
-  return ok(null);
-}
-
-/** Moderation by a coordinator: the comment is hidden with a reason, and audited. */
-export async function hideComment(
-  moderator: Actor,
-  platformId: string,
-  proposalId: string,
-  commentId: string,
-  reason: string,
-  now = new Date(),
-): Promise<Outcome<null>> {
-  return db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({
-      where: { id: commentId },
-      include: { proposal: true },
-    });
-    if (!comment || comment.proposalId !== proposalId || comment.proposal.platformId !== platformId)
-      notFound();
-    if (comment.hiddenAt) return refuseForm("proposals:errors.alreadyHidden");
-    await tx.comment.update({
-      where: { id: commentId },
-      data: { hiddenAt: now, hiddenReason: reason, hiddenById: moderator.id },
-    });
-    await recordAudit(tx, {
-      actorId: moderator.id,
-      action: "comment.hidden",
-      entityType: "Comment",
-      entityId: commentId,
-      platformId,
-      details: { proposalId, reason, authorId: comment.authorId, body: comment.body },
-    });
-    return ok(null);
-  });
+  viewer: Viewer,
+  userId: string | null,
+): Promise<DiscussionHost> {
+  const proposal = await client.proposal.findFirst({ where: { id: proposalId, platformId } });
+  if (!proposal || !canSee(proposal, viewer, userId)) notFound();
+  return proposalDiscussionHost(proposal, viewer);
 }
 
 /** Proposals raised at a meeting (drafts stay with their authors). */

@@ -1,14 +1,12 @@
 import { db } from "~/db.server";
 import { viewerOf } from "~/platforms/permissions.server";
+import { addPost } from "~/discussions/discussions.server";
 import {
-  addComment,
   changeProposalState,
   createProposal,
-  editComment,
   getProposal,
-  hideComment,
-  listComments,
   listProposals,
+  proposalHostFor,
 } from "~/proposals/proposals.server";
 import { addMember, makeMeeting, makePlatform, makeUser } from "~/test/world";
 
@@ -105,59 +103,29 @@ describe("proposals", () => {
 });
 
 describe("comments", () => {
-  async function inDiscussion() {
-    const world = await setup();
-    await db.proposal.update({ where: { id: world.proposalId }, data: { state: "discussion" } });
-    return world;
-  }
-
-  it("take one level of replies only", async () => {
-    const { platform, author, other, proposalId } = await inDiscussion();
-    await addComment(author, platform.id, proposalId, "Primera idea");
-    const [top] = await listComments(proposalId);
-    expect((await addComment(other, platform.id, proposalId, "Respuesta", top.id)).ok).toBe(true);
-    const reply = (await listComments(proposalId))[0].replies[0];
-    expect(
-      await addComment(author, platform.id, proposalId, "Respuesta a la respuesta", reply.id),
-    ).toMatchObject({
-      formErrors: ["proposals:errors.badParent"],
-    });
-  });
-
-  it("can be edited by their author for 15 minutes only", async () => {
-    const { platform, author, other, proposalId } = await inDiscussion();
-    await addComment(author, platform.id, proposalId, "Con un error");
-    const [c] = await listComments(proposalId);
-    await expect(
-      editComment(other, platform.id, proposalId, c.id, "Cambiado"),
-    ).rejects.toMatchObject({ status: 403 });
-    expect((await editComment(author, platform.id, proposalId, c.id, "Corregido")).ok).toBe(true);
-    const late = new Date(c.createdAt.getTime() + 16 * 60_000);
-    expect(await editComment(author, platform.id, proposalId, c.id, "Tarde", late)).toEqual({
-      ok: false,
-      fieldErrors: { body: ["proposals:errors.editWindow"] },
-    });
-    expect((await listComments(proposalId))[0]).toMatchObject({ body: "Corregido", edited: true });
-  });
-
-  it("are hidden by a coordinator with a reason, audited, and their words no longer shown", async () => {
-    const { platform, author, coordinator, proposalId } = await inDiscussion();
-    await addComment(author, platform.id, proposalId, "Algo ofensivo");
-    const [c] = await listComments(proposalId);
-    await hideComment(coordinator, platform.id, proposalId, c.id, "Falta de respeto");
-    expect((await listComments(proposalId))[0]).toMatchObject({
-      body: null,
-      hiddenReason: "Falta de respeto",
-    });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: c.id } });
-    expect(audit).toMatchObject({ action: "comment.hidden", actorId: coordinator.id });
-  });
-
-  it("are closed once the proposal is decided", async () => {
+  // The discussion mechanism itself is tested in app/discussions; here, what is the
+  // proposal's own rule: when it takes comments, and that lists count them.
+  it("are taken in discussion and in vote only, and counted in the list", async () => {
     const { platform, author, proposalId } = await setup();
-    await db.proposal.update({ where: { id: proposalId }, data: { state: "accepted" } });
-    expect(await addComment(author, platform.id, proposalId, "Tarde")).toMatchObject({
+    const viewer = await viewerOf(author, platform.id);
+    const comment = (body: string) =>
+      db.$transaction(async (tx) =>
+        addPost(tx, await proposalHostFor(tx, platform.id, proposalId, viewer, author.id), author, {
+          body,
+        }),
+      );
+    expect(await comment("En borrador")).toMatchObject({
       formErrors: ["proposals:errors.commentsClosed"],
     });
+    for (const state of ["discussion", "voting"]) {
+      await db.proposal.update({ where: { id: proposalId }, data: { state } });
+      expect((await comment(`En ${state}`)).ok).toBe(true);
+    }
+    await db.proposal.update({ where: { id: proposalId }, data: { state: "accepted" } });
+    expect(await comment("Tarde")).toMatchObject({
+      formErrors: ["proposals:errors.commentsClosed"],
+    });
+    const [listed] = await listProposals(platform.id, viewer, author.id, {});
+    expect(listed.comments).toBe(2);
   });
 });

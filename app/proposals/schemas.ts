@@ -28,21 +28,6 @@ export const stateChangeSchema = z.object({
   reason: optionalText(500),
 });
 
-export const commentSchema = z.object({
-  body: requiredText(5000),
-  parentId: z.string().max(40).optional(),
-});
-
-export const editCommentSchema = z.object({
-  commentId: z.string().max(40),
-  body: requiredText(5000),
-});
-
-export const hideCommentSchema = z.object({
-  commentId: z.string().max(40),
-  reason: requiredText(500),
-});
-
 export const proposalFilterSchema = z.object({
   state: z.enum(PROPOSAL_STATES).optional(),
   q: z.string().trim().max(100).optional(),

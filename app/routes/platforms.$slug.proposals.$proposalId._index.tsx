@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest } from "~/auth/guards.server";
-import { ErrorList, FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { SafeHtml } from "~/components/safe-html";
@@ -20,20 +20,18 @@ import { renderMarkdown } from "~/markdown/markdown.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import {
-  COMMENT_EDIT_WINDOW_MS,
-  addComment,
   changeProposalState,
-  editComment,
   getProposal,
-  hideComment,
-  listComments,
+  proposalDiscussionHost,
+  proposalHostFor,
 } from "~/proposals/proposals.server";
-import {
-  commentSchema,
-  editCommentSchema,
-  hideCommentSchema,
-  stateChangeSchema,
-} from "~/proposals/schemas";
+import { stateChangeSchema } from "~/proposals/schemas";
+import { db } from "~/db.server";
+import { DiscussionView } from "~/discussions/discussion-view";
+import { readDiscussion } from "~/discussions/discussions.server";
+import { discussionAction } from "~/discussions/intents.server";
+import { isDiscussionIntent } from "~/discussions/schemas";
+import { requireUser } from "~/auth/guards.server";
 import { ballotSchema, closeVoteSchema } from "~/votes/schemas";
 import { closedEarly } from "~/votes/timing";
 import {
@@ -63,21 +61,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   const locale = await resolveLocale(request, user);
   const when = (d: Date) => formatDateTime(d, locale, platform.timeZone);
-  const [vote, comments] = await Promise.all([
+  const [vote, discussion] = await Promise.all([
     voteForProposal(platform.id, proposal.id, now),
-    listComments(proposal.id),
+    readDiscussion(
+      db,
+      proposalDiscussionHost(proposal, viewer),
+      { userId: user?.id ?? null, when },
+      now,
+    ),
   ]);
   const mine = vote ? await myBallot(vote.id, user?.id ?? null) : null;
   const result = vote ? storedResult(vote) : null;
-  const commentView = (c: Awaited<ReturnType<typeof listComments>>[number]["replies"][number]) => ({
-    ...c,
-    when: when(c.createdAt),
-    canEdit:
-      !!user &&
-      c.authorId === user.id &&
-      c.body !== null &&
-      now.getTime() - c.createdAt.getTime() < COMMENT_EDIT_WINDOW_MS,
-  });
   // A draft is seen only by its author and coordinators: never in sharing tags.
   const share =
     proposal.state === "draft"
@@ -126,7 +120,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           closeReason: vote.closeReason,
         }
       : null,
-    comments: comments.map((c) => ({ ...commentView(c), replies: c.replies.map(commentView) })),
+    discussion,
     viewer,
   });
 }
@@ -141,7 +135,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const here = `/platforms/${platform.slug}/proposals/${proposalId}`;
   const done = (notice: string) => redirectWithNotice(here, notice);
 
-  switch (formData.get("intent")) {
+  const intent = formData.get("intent");
+  if (isDiscussionIntent(intent)) {
+    const user = requireUser(request, context);
+    const viewer = await viewerOf(user, platform.id);
+    return discussionAction({
+      intent,
+      formData,
+      formId,
+      actor: user,
+      host: (tx) => proposalHostFor(tx, platform.id, proposalId, viewer, user.id),
+      back: here,
+    });
+  }
+  switch (intent) {
     case "state": {
       const user = await requirePlatformRole(request, context, platform.id, "member");
       const viewer = await viewerOf(user, platform.id);
@@ -157,48 +164,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
       return done("proposalStateChanged");
-    }
-    case "comment": {
-      const user = await requirePlatformRole(request, context, platform.id, "member");
-      const submission = parseWithZod(formData, { schema: commentSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
-      const outcome = await addComment(
-        user,
-        platform.id,
-        proposalId,
-        submission.value.body,
-        submission.value.parentId,
-      );
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return done("commentAdded");
-    }
-    case "editComment": {
-      const user = await requirePlatformRole(request, context, platform.id, "member");
-      const submission = parseWithZod(formData, { schema: editCommentSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
-      const outcome = await editComment(
-        user,
-        platform.id,
-        proposalId,
-        submission.value.commentId,
-        submission.value.body,
-      );
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return done("commentEdited");
-    }
-    case "hideComment": {
-      const user = await requirePlatformRole(request, context, platform.id, "coordinator");
-      const submission = parseWithZod(formData, { schema: hideCommentSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
-      const outcome = await hideComment(
-        user,
-        platform.id,
-        proposalId,
-        submission.value.commentId,
-        submission.value.reason,
-      );
-      if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return done("commentHidden");
     }
     case "ballot": {
       const user = await requirePlatformRole(request, context, platform.id, "member");
@@ -401,90 +366,9 @@ function VotePanel() {
   );
 }
 
-function CommentForm({ parentId }: { parentId?: string }) {
-  const { t } = useTranslation("proposals");
-  const id = parentId ? `reply-${parentId}` : "comment";
-  const [form, fields] = useFormFor(id, commentSchema);
-  return (
-    <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value={id} />
-      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <TextareaField
-        meta={fields.body}
-        label={parentId ? t("comments.reply") : t("comments.new")}
-        rows={parentId ? 2 : 4}
-      />
-      <button type="submit" name="intent" value="comment" className="button">
-        {parentId ? t("comments.sendReply") : t("comments.send")}
-      </button>
-    </Form>
-  );
-}
-
-type CommentView = Data["comments"][number]["replies"][number];
-
-function CommentItem({ comment, topLevel }: { comment: CommentView; topLevel: boolean }) {
-  const { t } = useTranslation("proposals");
-  const { viewer, proposal } = useLoaderData<typeof loader>();
-  const [editForm, editFields] = useFormFor(`edit-${comment.id}`, editCommentSchema, {
-    body: comment.body ?? "",
-  });
-  const [hideForm, hideFields] = useFormFor(`hide-${comment.id}`, hideCommentSchema);
-  const open = proposal.state === "discussion" || proposal.state === "voting";
-  return (
-    <article className="comment">
-      <p className="muted">
-        <strong>{comment.author}</strong> · {comment.when}
-        {comment.edited ? ` · ${t("comments.edited")}` : ""}
-      </p>
-      {comment.body === null ? (
-        <p className="muted">{t("comments.hidden", { reason: comment.hiddenReason })}</p>
-      ) : (
-        <p className="pre-line">{comment.body}</p>
-      )}
-      {comment.canEdit ? (
-        <details>
-          <summary>{t("comments.edit")}</summary>
-          <Form method="post" {...getFormProps(editForm)} noValidate className="stack">
-            <FormErrors id={editForm.errorId} errors={editForm.errors} />
-            <input type="hidden" name="_form" value={editForm.id} />
-            <input type="hidden" name="commentId" value={comment.id} />
-            <TextareaField meta={editFields.body} label={t("comments.editLabel")} rows={3} />
-            <button type="submit" name="intent" value="editComment" className="button">
-              {t("comments.save")}
-            </button>
-          </Form>
-        </details>
-      ) : null}
-      {viewer.canCoordinate && comment.body !== null ? (
-        <details>
-          <summary>{t("comments.moderate")}</summary>
-          <Form method="post" {...getFormProps(hideForm)} noValidate className="stack">
-            <FormErrors id={hideForm.errorId} errors={hideForm.errors} />
-            <input type="hidden" name="_form" value={hideForm.id} />
-            <input type="hidden" name="commentId" value={comment.id} />
-            <TextField meta={hideFields.reason} label={t("comments.hideReason")} />
-            <button type="submit" name="intent" value="hideComment" className="button danger">
-              {t("comments.hide")}
-            </button>
-          </Form>
-        </details>
-      ) : null}
-      {topLevel && open && viewer.isMember ? (
-        <details>
-          <summary>{t("comments.reply")}</summary>
-          <CommentForm parentId={comment.id} />
-        </details>
-      ) : null}
-    </article>
-  );
-}
-
 export default function ProposalPage() {
   const { t } = useTranslation("proposals");
-  const { platform, proposal, comments, viewer } = useLoaderData<typeof loader>();
-  const open = proposal.state === "discussion" || proposal.state === "voting";
+  const { platform, proposal, discussion } = useLoaderData<typeof loader>();
   return (
     <article className="stack">
       <p>
@@ -514,23 +398,11 @@ export default function ProposalPage() {
         <VotePanel />
       </section>
 
-      <section aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{t("comments.heading", { count: comments.length })}</h2>
-        {comments.map((c) => (
-          <div key={c.id} className="comment-thread">
-            <CommentItem comment={c} topLevel />
-            {c.replies.length > 0 ? (
-              <div className="replies">
-                {c.replies.map((r) => (
-                  <CommentItem key={r.id} comment={r} topLevel={false} />
-                ))}
-              </div>
-            ) : null}
-          </div>
-        ))}
-        {open && viewer.isMember ? <CommentForm /> : null}
-        {!open ? <p className="muted">{t("comments.closed")}</p> : null}
-      </section>
+      <DiscussionView
+        discussion={discussion}
+        headingId="comments-heading"
+        heading={t("commentsHeading", { count: discussion.count })}
+      />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("history")}</h2>

@@ -1,0 +1,178 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { SafeHtml } from "~/components/safe-html";
+import { useFormFor } from "~/components/use-form-for";
+import { decodeMessage } from "~/forms/messages";
+import { editPostSchema, hidePostSchema, postSchema, reportPostSchema } from "./schemas";
+
+/** What `readDiscussion` sends to the page, after JSON. */
+export interface DiscussionData {
+  posts: (PostData & { replies: PostData[] })[];
+  count: number;
+  closedReason: string | null;
+  may: { post: boolean; report: boolean; moderate: boolean };
+}
+
+interface PostData {
+  id: string;
+  author: string;
+  when: string;
+  edited: boolean;
+  hiddenReason: string | null;
+  bodyHtml: string | null;
+  body: string | null;
+  canEdit: boolean;
+  canReply: boolean;
+  canReport: boolean;
+  canModerate: boolean;
+  reports: string[];
+}
+
+/** The same threads, forms and moderation controls on every host's page. */
+export function DiscussionView({
+  discussion,
+  headingId,
+  heading,
+}: {
+  discussion: DiscussionData;
+  headingId: string;
+  heading: string;
+}) {
+  const { t } = useTranslation("discussions");
+  const { t: tc } = useTranslation();
+  const closed = discussion.closedReason ? decodeMessage(discussion.closedReason) : null;
+  return (
+    <section aria-labelledby={headingId} className="stack discussion">
+      <h2 id={headingId}>{heading}</h2>
+      {discussion.posts.map((p) => (
+        <div key={p.id} className="comment-thread">
+          <PostItem post={p} />
+          {p.replies.length > 0 ? (
+            <div className="replies">
+              {p.replies.map((r) => (
+                <PostItem key={r.id} post={r} />
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ))}
+      {closed ? (
+        <p className="muted">{tc(closed.key, closed.values)}</p>
+      ) : discussion.may.post ? (
+        <PostForm />
+      ) : null}
+      {!closed && !discussion.may.post ? <p className="muted">{t("membersOnly")}</p> : null}
+    </section>
+  );
+}
+
+function PostForm({ parentId }: { parentId?: string }) {
+  const { t } = useTranslation("discussions");
+  const id = parentId ? `reply-${parentId}` : "post";
+  const [form, fields] = useFormFor(id, postSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value={id} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <TextareaField
+        meta={fields.body}
+        label={parentId ? t("reply") : t("new")}
+        rows={parentId ? 2 : 4}
+      />
+      <p className="hint">{t("markdownHint")}</p>
+      <button type="submit" name="intent" value="post" className="button">
+        {parentId ? t("sendReply") : t("send")}
+      </button>
+    </Form>
+  );
+}
+
+function PostItem({ post }: { post: PostData }) {
+  const { t } = useTranslation("discussions");
+  const [editForm, editFields] = useFormFor(`edit-${post.id}`, editPostSchema, {
+    body: post.body ?? "",
+  });
+  const [hideForm, hideFields] = useFormFor(`hide-${post.id}`, hidePostSchema);
+  const [reportForm, reportFields] = useFormFor(`report-${post.id}`, reportPostSchema);
+  return (
+    <article className="comment" id={`post-${post.id}`}>
+      <p className="muted">
+        <strong>{post.author}</strong> · {post.when}
+        {post.edited ? ` · ${t("edited")}` : ""}
+      </p>
+      {post.bodyHtml === null ? (
+        <p className="muted">{t("hidden", { reason: post.hiddenReason })}</p>
+      ) : (
+        <SafeHtml html={post.bodyHtml} className="prose" />
+      )}
+      {post.reports.length > 0 ? (
+        <div className="notice">
+          <p>{t("reported", { count: post.reports.length })}</p>
+          <ul>
+            {post.reports.map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
+          </ul>
+          <Form method="post">
+            <input type="hidden" name="_form" value={`dismiss-${post.id}`} />
+            <input type="hidden" name="postId" value={post.id} />
+            <button type="submit" name="intent" value="dismissReports" className="button">
+              {t("dismissReports")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {post.canEdit ? (
+        <details>
+          <summary>{t("edit")}</summary>
+          <Form method="post" {...getFormProps(editForm)} noValidate className="stack">
+            <FormErrors id={editForm.errorId} errors={editForm.errors} />
+            <input type="hidden" name="_form" value={editForm.id} />
+            <input type="hidden" name="postId" value={post.id} />
+            <TextareaField meta={editFields.body} label={t("editLabel")} rows={3} />
+            <button type="submit" name="intent" value="editPost" className="button">
+              {t("save")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {post.canModerate ? (
+        <details>
+          <summary>{t("moderate")}</summary>
+          <Form method="post" {...getFormProps(hideForm)} noValidate className="stack">
+            <FormErrors id={hideForm.errorId} errors={hideForm.errors} />
+            <input type="hidden" name="_form" value={hideForm.id} />
+            <input type="hidden" name="postId" value={post.id} />
+            <TextField meta={hideFields.reason} label={t("hideReason")} />
+            <button type="submit" name="intent" value="hidePost" className="button danger">
+              {t("hide")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {post.canReport ? (
+        <details>
+          <summary>{t("report")}</summary>
+          <Form method="post" {...getFormProps(reportForm)} noValidate className="stack">
+            <FormErrors id={reportForm.errorId} errors={reportForm.errors} />
+            <input type="hidden" name="_form" value={reportForm.id} />
+            <input type="hidden" name="postId" value={post.id} />
+            <TextField meta={reportFields.reason} label={t("reportReason")} />
+            <button type="submit" name="intent" value="reportPost" className="button">
+              {t("sendReport")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {post.canReply ? (
+        <details>
+          <summary>{t("reply")}</summary>
+          <PostForm parentId={post.id} />
+        </details>
+      ) : null}
+    </article>
+  );
+}
