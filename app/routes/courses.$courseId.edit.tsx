@@ -8,6 +8,7 @@ import { z } from "zod";
 import { badRequest } from "~/auth/guards.server";
 import { CourseForm } from "~/components/course-form";
 import { FormErrors } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { courseSchema } from "~/courses/catalogue-schemas";
@@ -91,6 +92,7 @@ export default function EditCoursePage() {
   const { course, platform, values, facilitatorChoices } = useLoaderData<typeof loader>();
   return (
     <div className="narrow stack">
+      <DoneNotice />
       <p>
         <Link to={`/courses/${course.id}`}>← {t("backToCourse", { title: course.title })}</Link>
       </p>

@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { lessonSchema } from "~/courses/catalogue-schemas";
@@ -50,6 +51,7 @@ export default function LessonPage() {
   const base = `/courses/${course.id}/lessons`;
   return (
     <div className="narrow stack">
+      <DoneNotice />
       <p>
         <Link to={base}>← {t("lessons.backToLessons", { title: course.title })}</Link>
       </p>

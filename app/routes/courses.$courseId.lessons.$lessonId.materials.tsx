@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { badRequest } from "~/auth/guards.server";
 import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { linkSchema, uploadSchema } from "~/courses/catalogue-schemas";
@@ -167,6 +168,7 @@ export default function MaterialsPage() {
   const [linkForm, linkFields] = useFormFor("link", linkSchema);
   return (
     <div className="narrow stack">
+      <DoneNotice />
       <p>
         <Link to={`/courses/${course.id}/lessons/${lesson.id}`}>
           ← {t("materials.backToLesson", { title: lesson.title })}

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { badRequest } from "~/auth/guards.server";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { lessonSchema } from "~/courses/catalogue-schemas";
@@ -92,6 +93,7 @@ export default function LessonsPage() {
   const base = `/courses/${course.id}/lessons`;
   return (
     <div className="narrow stack">
+      <DoneNotice />
       <p>
         <Link to={`/courses/${course.id}`}>← {t("backToCourse", { title: course.title })}</Link>
       </p>
