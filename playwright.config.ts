@@ -45,6 +45,7 @@ export default defineConfig({
       PORT: String(PORT),
       NODE_ENV: "production",
       DATABASE_URL: "file:./.tmp/e2e.db",
+      UPLOADS_DIR: "./.tmp/e2e-uploads",
     },
   },
 });

@@ -7,6 +7,8 @@ import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import {
   BAD_REQUEST,
   MAX_BODY_BYTES,
+  MAX_UPLOAD_BODY_BYTES,
+  MAX_UPLOAD_DRAIN_BYTES,
   type Refusal,
   TOO_LARGE,
   UNSUPPORTED,
@@ -15,6 +17,7 @@ import {
   cookiesAreSecure,
   isDecodablePath,
   isFormContentType,
+  isUploadRequest,
   isValidHost,
   parseTrustProxy,
   withSecureFlag,
@@ -152,16 +155,64 @@ function requestHeaders(req: express.Request): Headers {
   return headers;
 }
 
+const REPLACED_HEADERS = new Set(["content-security-policy", "x-content-type-options"]);
+
 async function sendResponse(res: express.Response, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  for (const [name, value] of response.headers.entries()) {
+    // A response's own policy (a download's sandbox) replaces the page default, not joins it.
+    if (REPLACED_HEADERS.has(name)) res.set(name, value);
+    else res.append(name, value);
+  }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
 
-function remixRequest(req: express.Request, res: express.Response, body: Buffer | null): Request {
+/**
+ * An upload's body as a stream for the route: at most MAX_UPLOAD_BODY_BYTES are passed on;
+ * the rest is read and dropped (the route then sees a cut body and says "too large"), and
+ * past MAX_UPLOAD_DRAIN_BYTES the connection is cut.
+ */
+export function limitedUploadBody(source: AsyncIterable<Buffer>, cut: () => void) {
+  const chunks = source[Symbol.asyncIterator]();
+  let size = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          controller.error(error);
+          return;
+        }
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        const before = size;
+        size += next.value.length;
+        if (size > MAX_UPLOAD_DRAIN_BYTES) {
+          cut();
+          controller.error(new Error("Upload body too large"));
+          return;
+        }
+        if (before >= MAX_UPLOAD_BODY_BYTES) continue;
+        const keep = Math.min(next.value.length, MAX_UPLOAD_BODY_BYTES - before);
+        controller.enqueue(new Uint8Array(next.value.subarray(0, keep)));
+        return;
+      }
+    },
+  });
+}
+
+function remixRequest(
+  req: express.Request,
+  res: express.Response,
+  body: Buffer | ReadableStream<Uint8Array> | null,
+): Request {
   // As @remix-run/express does: req.hostname honours TRUST_PROXY (X-Forwarded-Host).
   const port = (req.get("x-forwarded-host") ?? req.get("host") ?? "").split(":")[1];
   const host = `${req.hostname || "localhost"}${port ? `:${port}` : ""}`;
@@ -175,8 +226,15 @@ function remixRequest(req: express.Request, res: express.Response, body: Buffer 
     method: req.method,
     headers: requestHeaders(req),
     signal: controller.signal,
-    body: body && !BODYLESS.has(req.method) ? new Uint8Array(body) : undefined,
-  });
+    body:
+      !body || BODYLESS.has(req.method)
+        ? undefined
+        : Buffer.isBuffer(body)
+          ? new Uint8Array(body)
+          : body,
+    // Node's fetch needs this to send a streamed body.
+    ...(body && !Buffer.isBuffer(body) ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 /**
@@ -248,6 +306,12 @@ export function createApp(options: AppOptions): express.Express {
   // Bodies are bounded and checked before the session is even looked up.
   app.use(async (req, res, next) => {
     if (BODYLESS.has(req.method)) return next();
+    if (isUploadRequest(req.method, req.path, req.get("content-type"))) {
+      const declared = Number(req.get("content-length") ?? "");
+      if (declared > MAX_UPLOAD_DRAIN_BYTES) return void refuse(req, res, TOO_LARGE).catch(next);
+      res.locals.body = limitedUploadBody(req as AsyncIterable<Buffer>, () => req.destroy());
+      return next();
+    }
     try {
       const result = await acceptBody(req);
       if (Buffer.isBuffer(result)) {
@@ -284,7 +348,11 @@ export function createApp(options: AppOptions): express.Express {
         user: res.locals.user ?? null,
         session: res.locals.session ?? null,
       };
-      const request = remixRequest(req, res, (res.locals.body as Buffer | undefined) ?? null);
+      const request = remixRequest(
+        req,
+        res,
+        (res.locals.body as Buffer | ReadableStream<Uint8Array> | undefined) ?? null,
+      );
       const response = await options.handleRequest(request, context);
       await sendResponse(res, response);
     } catch (error) {

@@ -4,6 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { startSession } from "~/auth/session.server";
 import { signUp } from "~/test/factories";
 import { type AppOptions, createApp } from "./app.server";
+import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_DRAIN_BYTES } from "./request-guard.server";
 
 /** The real Express stack with a stand-in for Remix, on an ephemeral port. */
 
@@ -314,4 +315,74 @@ describe("client addresses behind a proxy", () => {
       });
     });
   }
+});
+
+describe("file uploads: streamed to the upload route only, bounded", () => {
+  const uploadPath = "/courses/c1/lessons/l1/materials";
+  const multipart = (port: number, path: string, body: Buffer, type = "multipart/form-data") =>
+    send(port, {
+      method: "POST",
+      path,
+      body,
+      headers: {
+        Origin: `http://localhost:${port}`,
+        "Content-Type": `${type}; boundary=----x`,
+        "Content-Length": String(body.length),
+      },
+    });
+
+  it("hands a 3 MB multipart body to the upload route, whole", async () => {
+    await withServer({}, async (port) => {
+      const reply = await multipart(port, uploadPath, Buffer.alloc(3 * 1024 * 1024, "a"));
+      expect(reply.status).toBe(200);
+      expect(seen?.body.length).toBe(3 * 1024 * 1024);
+    });
+  });
+
+  it("keeps the 1 MB limit on every other address, and for other encodings", async () => {
+    await withServer({}, async (port) => {
+      const big = Buffer.alloc(3 * 1024 * 1024, "a");
+      expect((await multipart(port, "/courses/c1/edit", big)).status).toBe(413);
+      expect((await multipart(port, `${uploadPath}/x`, big)).status).toBe(413);
+      const form = await multipart(port, uploadPath, big, "application/x-www-form-urlencoded");
+      expect(form.status).toBe(413);
+      expect(seen).toBeNull();
+    });
+  });
+
+  it("passes on at most the upload limit and drops the rest, so the route can answer", async () => {
+    await withServer({}, async (port) => {
+      const body = Buffer.alloc(MAX_UPLOAD_BODY_BYTES + 2 * 1024 * 1024, "a");
+      const reply = await multipart(port, uploadPath, body);
+      expect(reply.status).toBe(200);
+      expect(seen?.body.length).toBe(MAX_UPLOAD_BODY_BYTES);
+    });
+  });
+
+  it("refuses a body declared larger than it will ever read", async () => {
+    await withServer({}, async (port) => {
+      const reply = await send(port, {
+        method: "POST",
+        path: uploadPath,
+        body: "a",
+        headers: {
+          Origin: `http://localhost:${port}`,
+          "Content-Type": "multipart/form-data; boundary=----x",
+          "Content-Length": String(MAX_UPLOAD_DRAIN_BYTES + 1),
+        },
+      });
+      expect(reply.status).toBe(413);
+      expect(seen).toBeNull();
+    });
+  });
+
+  it("a response's own Content-Security-Policy replaces the page default", async () => {
+    const handleRequest = async () =>
+      new Response("%PDF-", { headers: { "Content-Security-Policy": "sandbox" } });
+    await withServer({ handleRequest }, async (port) => {
+      const reply = await send(port, { path: "/courses/c1/materials/m1" });
+      expect(reply.headers["content-security-policy"]).toBe("sandbox");
+      expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+    });
+  });
 });

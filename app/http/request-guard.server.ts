@@ -7,6 +7,34 @@ import express from "express";
 
 /** The largest request body accepted: forms here are text, well under this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The one address that takes files: a lesson's materials (docs/decisions/013-catalogue-uploads.md).
+ * Its multipart body is streamed to the route instead of read here, so a 10 MB file never
+ * sits in memory; the route stores it on disk as it arrives.
+ */
+export const UPLOAD_PATH = /^\/courses\/[^/]+\/lessons\/[^/]+\/materials\/?$/;
+/** One 10 MB file, plus the multipart framing and a few short text fields. */
+export const MAX_UPLOAD_BODY_BYTES = 10 * 1024 * 1024 + 256 * 1024;
+/**
+ * Past MAX_UPLOAD_BODY_BYTES the bytes are read and dropped, so the page can still answer
+ * "too large" beside the field (a browser shows nothing if the connection is cut while it
+ * sends); past this the connection is cut.
+ */
+export const MAX_UPLOAD_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/** A file upload: a multipart POST to the upload address. */
+export function isUploadRequest(
+  method: string,
+  path: string,
+  contentType: string | undefined,
+): boolean {
+  return (
+    method === "POST" &&
+    UPLOAD_PATH.test(path) &&
+    /^multipart\/form-data\s*;/i.test((contentType ?? "").trim())
+  );
+}
+
 /** Form shape limits: attendance rosters are the largest real forms (one field per person). */
 export const MAX_FIELDS = 5_000;
 export const MAX_FIELD_NAME_LENGTH = 200;

@@ -8,6 +8,7 @@ import { badRequest, requireUser } from "~/auth/guards.server";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { DoneNotice } from "~/components/notice";
+import { countPlatformCourses } from "~/courses/catalogue.server";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
@@ -33,10 +34,11 @@ export const handle: RouteHandle = {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const locale = await resolveLocale(request, context.user);
-  const [viewer, activeMembers, meetings] = await Promise.all([
+  const [viewer, activeMembers, meetings, courseCount] = await Promise.all([
     viewerOf(context.user, platform.id),
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
+    countPlatformCourses(platform.id),
   ]);
   // Only coordinators (and administrators) see how many requests wait for them.
   const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
@@ -66,6 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     pendingRequests,
     upcoming: meetings.upcoming.slice(0, 5),
     openProposals,
+    courseCount,
     viewer,
   });
 }
@@ -149,7 +152,7 @@ function MembershipPanel() {
 
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
-  const { platform, activeMembers, pendingRequests, upcoming, openProposals, viewer } =
+  const { platform, activeMembers, pendingRequests, upcoming, openProposals, courseCount, viewer } =
     useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
@@ -229,6 +232,15 @@ export default function PlatformPage() {
             </li>
           ) : null}
         </ul>
+      </section>
+
+      <section aria-labelledby="courses-heading">
+        <h2 id="courses-heading">{t("courses:title")}</h2>
+        <p>
+          <Link to={`/courses?platform=${encodeURIComponent(platform.slug)}`}>
+            {t("courses:platformCourses", { count: courseCount })}
+          </Link>
+        </p>
       </section>
     </article>
   );
