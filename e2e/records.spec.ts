@@ -36,8 +36,8 @@ test("without JavaScript: a walk-in keeps unsaved marks, a published draft comes
   await phone.goto(`${meetingUrl}/attendance`);
   const tupak = phone.getByRole("group", { name: /^Tupak Grefa/ });
   await tupak.getByLabel(t("meetings", "attendance.statuses.present")).check();
-  await phone.getByLabel(t("meetings", "walkIn.name"), { exact: true }).fill(`Visita ${stamp}`);
-  await phone.getByRole("button", { name: t("meetings", "walkIn.add") }).click();
+  await phone.getByLabel(t("attendance", "walkIn.name"), { exact: true }).fill(`Visita ${stamp}`);
+  await phone.getByRole("button", { name: t("attendance", "walkIn.add") }).click();
   await expect(
     phone.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
   ).toBeVisible();
@@ -67,7 +67,7 @@ test("without JavaScript: a walk-in keeps unsaved marks, a published draft comes
   // Attendance is now frozen: the page says why instead of offering the form.
   await phone.goto(`${meetingUrl}/attendance`);
   await expect(phone.getByText(t("meetings", "errors.attendancePublished"))).toBeVisible();
-  await expect(phone.getByRole("button", { name: t("meetings", "attendance.save") })).toHaveCount(
+  await expect(phone.getByRole("button", { name: t("attendance", "attendance.save") })).toHaveCount(
     0,
   );
 

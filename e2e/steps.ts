@@ -34,5 +34,5 @@ export async function saveAttendance(page: Page, lang: string) {
     .getByRole("group", { name: /^María Yumbo/ })
     .getByLabel(tr(lang, "meetings", "attendance.statuses.present"))
     .check();
-  await page.getByRole("button", { name: tr(lang, "meetings", "attendance.save") }).click();
+  await page.getByRole("button", { name: tr(lang, "attendance", "attendance.save") }).click();
 }

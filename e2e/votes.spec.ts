@@ -151,11 +151,11 @@ for (const run of RUNS) {
         .getByLabel(t("meetings", "attendance.statuses.present"))
         .check();
     }
-    await facilitator.getByRole("button", { name: t("meetings", "attendance.save") }).click();
+    await facilitator.getByRole("button", { name: t("attendance", "attendance.save") }).click();
     await facilitator
-      .getByLabel(t("meetings", "walkIn.name"), { exact: true })
+      .getByLabel(t("attendance", "walkIn.name"), { exact: true })
       .fill("Segundo Andi");
-    await facilitator.getByRole("button", { name: t("meetings", "walkIn.add") }).click();
+    await facilitator.getByRole("button", { name: t("attendance", "walkIn.add") }).click();
     await expect(
       facilitator.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
     ).toBeVisible();

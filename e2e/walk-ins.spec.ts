@@ -37,11 +37,11 @@ test("without JavaScript on a phone: a walk-in who came before is found again, n
   // Rosa comes to a first assembly without an account.
   const first = await schedule(`Asamblea de la mañana ${stamp}`);
   await phone.goto(`${first}/attendance`);
-  await phone.getByLabel(t("meetings", "walkIn.name"), { exact: true }).fill(person);
+  await phone.getByLabel(t("attendance", "walkIn.name"), { exact: true }).fill(person);
   await phone
-    .getByRole("textbox", { name: new RegExp(`^${t("meetings", "walkIn.community")}`) })
+    .getByRole("textbox", { name: new RegExp(`^${t("attendance", "walkIn.community")}`) })
     .fill("Pañacocha");
-  await phone.getByRole("button", { name: t("meetings", "walkIn.add") }).click();
+  await phone.getByRole("button", { name: t("attendance", "walkIn.add") }).click();
   await expect(
     phone.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
   ).toBeVisible();
@@ -52,27 +52,27 @@ test("without JavaScript on a phone: a walk-in who came before is found again, n
   // A mark not yet saved survives the search.
   const tupak = phone.getByRole("group", { name: /^Tupak Grefa/ });
   await tupak.getByLabel(t("meetings", "attendance.statuses.present")).check();
-  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill(`ROSA ${stamp} panacocha`);
-  await phone.getByRole("button", { name: t("meetings", "walkIn.find"), exact: true }).click();
-  const found = phone.getByRole("list", { name: t("meetings", "walkIn.foundLabel") });
+  await phone.getByLabel(t("attendance", "walkIn.findLabel")).fill(`ROSA ${stamp} panacocha`);
+  await phone.getByRole("button", { name: t("attendance", "walkIn.find"), exact: true }).click();
+  const found = phone.getByRole("list", { name: t("attendance", "walkIn.foundLabel") });
   await expect(found.getByRole("listitem")).toHaveCount(1);
   await expect(found.getByRole("listitem")).toContainText(`${person} · Pañacocha`);
   await expect(tupak.getByLabel(t("meetings", "attendance.statuses.present"))).toBeChecked();
   await found
-    .getByRole("button", { name: t("meetings", "walkIn.markFound", { name: person }) })
+    .getByRole("button", { name: t("attendance", "walkIn.markFound", { name: person }) })
     .click();
   await expect(
     phone.getByRole("status").filter({ hasText: t("common", "notices.walkInAdded") }),
   ).toBeVisible();
   await expect(
-    phone.getByRole("button", { name: t("meetings", "walkIn.remove", { name: person }) }),
+    phone.getByRole("button", { name: t("attendance", "walkIn.remove", { name: person }) }),
   ).toBeVisible();
 
   // Found again, she is not offered twice, and she is one person with two attendances.
-  await phone.getByLabel(t("meetings", "walkIn.findLabel")).fill(`rosa ${stamp}`);
-  await phone.getByRole("button", { name: t("meetings", "walkIn.find"), exact: true }).click();
+  await phone.getByLabel(t("attendance", "walkIn.findLabel")).fill(`rosa ${stamp}`);
+  await phone.getByRole("button", { name: t("attendance", "walkIn.find"), exact: true }).click();
   await expect(
-    phone.getByText(t("meetings", "walkIn.noneFound", { who: `rosa ${stamp}` })),
+    phone.getByText(t("attendance", "walkIn.noneFound", { who: `rosa ${stamp}` })),
   ).toBeVisible();
   await phone.goto(`${PLATFORM}/people?q=${stamp}`);
   await expect(phone.getByRole("link", { name: person })).toHaveCount(1);

@@ -19,7 +19,7 @@ import type { AttendanceMessages, AttendanceWindow } from "./window";
  */
 export interface AttendanceHost {
   /** Selects and creates this event's attendance rows. */
-  rows: { meetingId: string };
+  rows: { meetingId: string } | { sessionId: string };
   /** Where corrections are filed in the audit log. */
   audit: { entityType: string; entityId: string; platformId: string | null };
   statuses: readonly AttendanceStatus[];
@@ -30,6 +30,10 @@ export interface AttendanceHost {
   roster(client: DbClient, now: Date): Promise<Map<string, RosterPerson>>;
   /** The host's own consequence of attendance being taken, in the same transaction. */
   onRecorded(client: DbClient): Promise<void>;
+  /** A walk-in was just counted (a training session enrols them), same transaction. */
+  onWalkInAdded?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
+  /** A walk-in's attendance was just taken back, before the person record may go. */
+  onWalkInRemoved?(client: DbClient, actor: Actor, participantId: string): Promise<void>;
 }
 
 export interface RosterPerson {
@@ -39,7 +43,7 @@ export interface RosterPerson {
 
 export type Statuses = Record<string, AttendanceStatus>;
 
-interface Actor {
+export interface Actor {
   id: string;
 }
 
@@ -141,6 +145,7 @@ export async function addWalkIn(
       recordedById: actor.id,
     },
   });
+  await host.onWalkInAdded?.(tx, actor, participant.id, now);
   await host.onRecorded(tx);
   await recordAudit(tx, {
     actorId: actor.id,
@@ -179,6 +184,7 @@ export async function removeWalkIn(
   const marks = await writeMarks(tx, actor, host, statuses, now);
   if (!marks.ok) return marks;
   await tx.attendance.delete({ where: { id: row.id } });
+  await host.onWalkInRemoved?.(tx, actor, row.participantId);
   await forgetIfUncounted(tx, row.participantId);
   await recordAudit(tx, {
     actorId: actor.id,
@@ -187,6 +193,26 @@ export async function removeWalkIn(
     details: { participantId: row.participantId, name: row.participant.name },
   });
   return ok(null);
+}
+
+/**
+ * "Mark everyone present": the statuses on screen, plus "present" for everyone on the roster
+ * who has no mark yet (stored or sent). Then the facilitator adjusts the few who were not.
+ */
+export async function everyoneUnmarkedPresent(
+  client: DbClient,
+  host: AttendanceHost,
+  statuses: Statuses,
+  now: Date,
+): Promise<Statuses> {
+  const [roster, existing] = await Promise.all([
+    host.roster(client, now),
+    client.attendance.findMany({ where: host.rows, select: { participantId: true } }),
+  ]);
+  const marked = new Set([...existing.map((a) => a.participantId), ...Object.keys(statuses)]);
+  const all: Statuses = { ...statuses };
+  for (const id of roster.keys()) if (!marked.has(id)) all[id] = "present";
+  return all;
 }
 
 export interface RosterRow extends RosterPerson {
@@ -213,12 +239,15 @@ export async function attendanceSheet(
   ]);
   const statusOf = new Map(records.map((r) => [r.participantId, r.status as AttendanceStatus]));
   const needle = filter?.trim().toLocaleLowerCase();
+  const walkInIds = new Set(records.filter((r) => r.walkIn).map((r) => r.participantId));
   const rows: RosterRow[] = [...roster.entries()]
     .map(([participantId, p]) => ({
       participantId,
       ...p,
       status: statusOf.get(participantId) ?? null,
     }))
+    // A walk-in enrolled by coming (training) is listed once, among the walk-ins.
+    .filter((r) => !walkInIds.has(r.participantId))
     .filter((r) => !needle || r.name.toLocaleLowerCase().includes(needle))
     .sort((a, b) => a.name.localeCompare(b.name));
   const walkIns = records

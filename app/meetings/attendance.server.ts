@@ -3,6 +3,7 @@ import type { AttendanceHost, RosterPerson, Statuses } from "~/attendance/attend
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
+import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import { membersActiveAt } from "~/platforms/membership.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
@@ -84,6 +85,14 @@ export async function saveAttendance(
     const host = meetingHost(await getMeeting(platformId, meetingId, tx));
     return attendance.writeMarks(tx, actor, host, statuses, now);
   });
+}
+
+/** The attendance form's transactions, with the assembly loaded inside each. */
+export function inMeetingHost(platformId: string, meetingId: string): InHost {
+  return (write) =>
+    db.$transaction(async (tx) =>
+      write(tx, meetingHost(await getMeeting(platformId, meetingId, tx))),
+    );
 }
 
 /** A person without an account counted as present, with the marks not yet saved. */

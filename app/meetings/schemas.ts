@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { GENDERS } from "~/auth/schemas";
+import { attendanceFormSchema as sharedAttendanceFormSchema } from "~/attendance/schemas";
 import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
-import { REQUIRED, msg } from "~/forms/messages";
+import { msg } from "~/forms/messages";
 
 export { AGE_GROUPS } from "~/participants/demographics";
-import { AGE_GROUPS } from "~/participants/demographics";
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
 export const RSVP_ANSWERS = ["yes", "no", "maybe"] as const;
 export const MAX_AGENDA_ITEMS = 30;
@@ -78,41 +77,9 @@ export type MeetingInput = z.infer<typeof meetingSchema>;
 
 export const rsvpSchema = z.object({ answer: z.enum(RSVP_ANSWERS, choice()) });
 
-/** The roster: one status per participant, as "status.<participantId>" fields. */
-export const attendanceSchema = z.object({
-  status: z.record(z.string(), z.enum(ATTENDANCE_STATUSES, choice())).default({}),
-});
-
-export const walkInSchema = z.object({
-  name: requiredText(100),
-  community: optionalText(100),
-  gender: z.enum(GENDERS, choice()).optional(),
-  ageGroup: z.enum(AGE_GROUPS, choice()).optional(),
-});
-export type WalkInInput = z.infer<typeof walkInSchema>;
-
-/**
- * The attendance page's one form: the roster's statuses, the walk-in fields and which button
- * was pressed. The name is required only when "add walk-in" was pressed.
- */
-export const attendanceFormSchema = attendanceSchema
-  .extend({
-    intent: z.enum(["attendance", "walkIn", "findWalkIn"]).optional(),
-    removeWalkIn: z.string().max(40).optional(),
-    /** A person without an account found again (participants module), marked present. */
-    knownWalkIn: z.string().max(40).optional(),
-    /** Name or community typed to find someone already recorded. */
-    who: optionalText(100),
-    name: optionalText(100),
-    community: walkInSchema.shape.community,
-    gender: walkInSchema.shape.gender,
-    ageGroup: walkInSchema.shape.ageGroup,
-  })
-  .superRefine((v, ctx) => {
-    if (v.intent === "walkIn" && !v.name) {
-      ctx.addIssue({ code: "custom", path: ["name"], message: REQUIRED });
-    }
-  });
+/** Assemblies do not record "late". */
+export const attendanceFormSchema = sharedAttendanceFormSchema(ATTENDANCE_STATUSES);
+export { walkInSchema, type WalkInInput } from "~/attendance/schemas";
 
 export const minutesSchema = z.object({
   minutes: optionalText(50_000),

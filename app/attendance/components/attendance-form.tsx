@@ -1,0 +1,271 @@
+import { getFormProps } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { GENDERS } from "~/auth/schemas";
+import { FormErrors, SelectField, TextField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
+import { useFormFor } from "~/components/use-form-for";
+import { decodeMessage } from "~/forms/messages";
+import { AGE_GROUPS } from "~/participants/demographics";
+import type { AttendanceFormSchema } from "../schemas";
+import type { AttendanceStatus } from "../statuses";
+import type { AttendanceWindow } from "../window";
+
+export interface AttendanceFormData {
+  roster: {
+    participantId: string;
+    name: string;
+    community: string | null;
+    status: AttendanceStatus | null;
+  }[];
+  walkIns: { attendanceId: string; name: string; community: string | null }[];
+  window: AttendanceWindow;
+  /** The roster filter typed. */
+  q: string;
+  /** The walk-in search typed, and who it found among people already recorded. */
+  who: string;
+  candidates: { id: string; name: string; community: string | null; events: number }[];
+}
+
+interface Props {
+  data: AttendanceFormData;
+  schema: AttendanceFormSchema;
+  /** The statuses the host offers, in the order of the form. */
+  statuses: readonly AttendanceStatus[];
+  back: { to: string; label: string };
+  title: string;
+  subtitle: string;
+  /** Host-specific lines under the title (an assembly's quorum). */
+  summary?: ReactNode;
+  rosterHeading: string;
+  walkInHelp: string;
+  /** Offer "mark everyone present" (training sessions). */
+  markAll?: boolean;
+}
+
+type Fields = ReturnType<typeof useFormFor<AttendanceFormSchema>>[1];
+
+/**
+ * The phone attendance form shared by assemblies and training sessions: one form, so the
+ * marks on screen travel with whichever button is pressed, and it works without JavaScript.
+ */
+export function AttendanceForm(props: Props) {
+  const { t } = useTranslation("attendance");
+  const { t: tc } = useTranslation();
+  const { data, schema } = props;
+  const { window, walkIns } = data;
+  const [form, fields] = useFormFor("attendance", schema);
+  const submitted = form.initialValue?.status as Record<string, unknown> | undefined;
+  const closed = window.marks && window.removeWalkIn && window.addWalkIn;
+  return (
+    <div className="stack attendance-page">
+      <p>
+        <Link to={props.back.to}>← {props.back.label}</Link>
+      </p>
+      <DoneNotice />
+      <h1>{props.title}</h1>
+      <p className="muted">{props.subtitle}</p>
+      {props.summary}
+      {closed ? <p className="notice">{message(tc, window.marks!)}</p> : null}
+
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">{props.rosterHeading}</h2>
+        <Form method="get" className="filter-row" role="search">
+          <label htmlFor="attendance-filter">{t("attendance.filter")}</label>
+          <input id="attendance-filter" name="q" type="search" defaultValue={data.q} />
+          <button type="submit" className="button">
+            {t("attendance.filterButton")}
+          </button>
+        </Form>
+      </section>
+
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value="attendance" />
+        {props.markAll && !window.marks && data.roster.some((r) => !r.status) ? (
+          <div className="stack">
+            <button type="submit" name="intent" value="markAllPresent" className="button">
+              {t("attendance.markAllPresent")}
+            </button>
+            <p className="hint">{t("attendance.markAllHint")}</p>
+          </div>
+        ) : null}
+        <RosterRows data={data} statuses={props.statuses} submitted={submitted} />
+        {window.marks ? null : (
+          <button
+            type="submit"
+            name="intent"
+            value="attendance"
+            className="button primary sticky-save"
+          >
+            {t("attendance.save")}
+          </button>
+        )}
+
+        <section aria-labelledby="walkins-heading" className="stack">
+          <h2 id="walkins-heading">{t("walkIn.heading", { count: walkIns.length })}</h2>
+          <p className="hint">{props.walkInHelp}</p>
+          {walkIns.length > 0 ? (
+            <ul className="plain-list">
+              {walkIns.map((w) => (
+                <li key={w.attendanceId} className="walkin-row">
+                  <span>
+                    {w.name}
+                    {w.community ? <span className="muted"> · {w.community}</span> : null}
+                  </span>
+                  {window.removeWalkIn ? null : (
+                    <button
+                      type="submit"
+                      name="removeWalkIn"
+                      value={w.attendanceId}
+                      className="link-button"
+                    >
+                      {t("walkIn.remove", { name: w.name })}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {window.addWalkIn ? (
+            closed ? null : (
+              <p className="notice">{message(tc, window.addWalkIn)}</p>
+            )
+          ) : (
+            <WalkInFields data={data} fields={fields} />
+          )}
+        </section>
+      </Form>
+    </div>
+  );
+}
+
+function RosterRows({
+  data,
+  statuses,
+  submitted,
+}: {
+  data: AttendanceFormData;
+  statuses: readonly AttendanceStatus[];
+  submitted: Record<string, unknown> | undefined;
+}) {
+  const { t } = useTranslation("attendance");
+  if (data.roster.length === 0) return <p className="muted">{t("attendance.noMatch")}</p>;
+  return (
+    <ul className="roster">
+      {data.roster.map((row) => {
+        // After a refusal, the marks as they were sent, not as they are stored.
+        const checked = (submitted?.[row.participantId] as string | undefined) ?? row.status;
+        return (
+          <li key={row.participantId}>
+            <fieldset className="attendance-row" disabled={!!data.window.marks}>
+              <legend>
+                {row.name}
+                {row.community ? <span className="muted"> · {row.community}</span> : null}
+              </legend>
+              <div className="choice-row">
+                {statuses.map((s) => (
+                  <label key={s} className="choice">
+                    <input
+                      type="radio"
+                      name={`status.${row.participantId}`}
+                      value={s}
+                      defaultChecked={checked === s}
+                    />
+                    <span>{t(`attendance.statuses.${s}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Someone who came before is found again, not recorded a second time. */
+function FindAgain({ data }: { data: AttendanceFormData }) {
+  const { t } = useTranslation("attendance");
+  const { who, candidates } = data;
+  return (
+    <div className="stack find-again">
+      <div className="field">
+        <label htmlFor="walkin-who">{t("walkIn.findLabel")}</label>
+        <p id="walkin-who-hint" className="hint">
+          {t("walkIn.findHint")}
+        </p>
+        <div className="filter-row">
+          <input
+            id="walkin-who"
+            name="who"
+            type="search"
+            defaultValue={who}
+            maxLength={100}
+            aria-describedby="walkin-who-hint"
+          />
+          <button type="submit" name="intent" value="findWalkIn" className="button">
+            {t("walkIn.find")}
+          </button>
+        </div>
+      </div>
+      {who && candidates.length === 0 ? (
+        <p className="muted" role="status">
+          {t("walkIn.noneFound", { who })}
+        </p>
+      ) : null}
+      {candidates.length > 0 ? (
+        <ul className="plain-list stack" aria-label={t("walkIn.foundLabel")}>
+          {candidates.map((c) => (
+            <li key={c.id} className="walkin-row">
+              <span>
+                {c.name}
+                {c.community ? <span className="muted"> · {c.community}</span> : null}
+                <span className="muted"> · {t("walkIn.seenBefore", { count: c.events })}</span>
+              </span>
+              <button type="submit" name="knownWalkIn" value={c.id} className="button">
+                {t("walkIn.markFound", { name: c.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function WalkInFields({ data, fields }: { data: AttendanceFormData; fields: Fields }) {
+  const { t } = useTranslation("attendance");
+  return (
+    <>
+      <FindAgain data={data} />
+      <h3>{t("walkIn.newHeading")}</h3>
+      <TextField meta={fields.name} label={t("walkIn.name")} autoComplete="off" />
+      <TextField meta={fields.community} label={t("walkIn.community")} optionalLabel />
+      <SelectField
+        meta={fields.gender}
+        label={t("walkIn.gender")}
+        placeholder={t("walkIn.noAnswer")}
+        options={GENDERS.map((g) => ({ value: g, label: t(`auth:genders.${g}`) }))}
+        optionalLabel
+      />
+      <SelectField
+        meta={fields.ageGroup}
+        label={t("walkIn.ageGroup")}
+        placeholder={t("walkIn.noAnswer")}
+        options={AGE_GROUPS.map((a) => ({ value: a, label: t(`ageGroups.${a}`) }))}
+        optionalLabel
+      />
+      <button type="submit" name="intent" value="walkIn" className="button">
+        {t("walkIn.add")}
+      </button>
+    </>
+  );
+}
+
+/** A refusal key from the domain ("key|name=value"), in the reader's language. */
+function message(t: (key: string, values?: Record<string, string>) => string, encoded: string) {
+  const { key, values } = decodeMessage(encoded);
+  return t(key, values);
+}

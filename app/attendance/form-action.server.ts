@@ -1,0 +1,94 @@
+import { parseWithZod } from "@conform-to/zod";
+import { redirect } from "@remix-run/node";
+import { badRequest } from "~/auth/guards.server";
+import type { DbClient } from "~/db.server";
+import type { Outcome } from "~/forms/outcome";
+import { formIdOf, redirectWithNotice, rejectForm } from "~/forms/respond.server";
+import {
+  addWalkIn,
+  everyoneUnmarkedPresent,
+  removeWalkIn,
+  writeMarks,
+  type Actor,
+  type AttendanceHost,
+} from "./attendance.server";
+import type { AttendanceFormSchema } from "./schemas";
+
+/**
+ * Runs one write in a transaction with the host loaded from that transaction's client
+ * (an assembly, a training session), so the host's rules see what the write sees.
+ */
+export type InHost = <T>(
+  write: (tx: DbClient, host: AttendanceHost) => Promise<Outcome<T>>,
+) => Promise<Outcome<T>>;
+
+/**
+ * What the attendance page's one form does, for every host: whichever button was pressed,
+ * the marks on screen are saved with it, in one transaction, so none is lost without a word.
+ * Save marks / mark everyone present / find a walk-in again / add a known or new walk-in /
+ * remove a walk-in. Routes only check who may take attendance and load the host.
+ */
+export async function attendanceFormAction(options: {
+  request: Request;
+  formData: FormData;
+  actor: Actor;
+  schema: AttendanceFormSchema;
+  inHost: InHost;
+  now?: Date;
+}): Promise<Response> {
+  const { request, formData, actor, schema, inHost } = options;
+  const now = options.now ?? new Date();
+  const formId = formIdOf(formData);
+  const back = new URL(request.url);
+  const here = `${back.pathname}${back.search}`;
+
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return rejectForm(formId, submission);
+  const { status, intent, removeWalkIn: removeId, knownWalkIn, who, ...walkIn } = submission.value;
+  const refused = (outcome: Outcome<unknown>) =>
+    outcome.ok ? null : rejectForm(formId, submission, outcome);
+
+  if (removeId) {
+    const outcome = await inHost((tx, host) =>
+      removeWalkIn(tx, actor, host, removeId, now, status),
+    );
+    return refused(outcome) ?? redirectWithNotice(here, "walkInRemoved");
+  }
+  if (knownWalkIn) {
+    const outcome = await inHost((tx, host) =>
+      addWalkIn(tx, actor, host, { participantId: knownWalkIn }, now, status),
+    );
+    return refused(outcome) ?? redirectWithNotice(withParam(here, "who", ""), "walkInAdded");
+  }
+  if (intent === "findWalkIn") {
+    // The marks on screen are saved before the page changes to show who was found.
+    const outcome = await inHost((tx, host) => writeMarks(tx, actor, host, status, now));
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    const found = withParam(here, "who", who ?? "");
+    return outcome.value.changed > 0
+      ? redirectWithNotice(found, "attendanceSaved")
+      : redirect(found);
+  }
+  // Saving with a name typed in the walk-in fields records that person too.
+  if (intent === "walkIn" || walkIn.name) {
+    const person = { ...walkIn, name: walkIn.name ?? "" };
+    const outcome = await inHost((tx, host) => addWalkIn(tx, actor, host, person, now, status));
+    return refused(outcome) ?? redirectWithNotice(here, "walkInAdded");
+  }
+  if (intent === "markAllPresent") {
+    const outcome = await inHost(async (tx, host) =>
+      writeMarks(tx, actor, host, await everyoneUnmarkedPresent(tx, host, status, now), now),
+    );
+    return refused(outcome) ?? redirectWithNotice(here, "attendanceSaved");
+  }
+  if (intent !== "attendance") badRequest();
+  const outcome = await inHost((tx, host) => writeMarks(tx, actor, host, status, now));
+  return refused(outcome) ?? redirectWithNotice(here, "attendanceSaved");
+}
+
+function withParam(path: string, name: string, value: string): string {
+  const url = new URL(path, "http://minga.invalid");
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  return `${url.pathname}${url.search}`;
+}

@@ -1,0 +1,206 @@
+import * as attendance from "~/attendance/attendance.server";
+import type { AttendanceHost, RosterPerson } from "~/attendance/attendance.server";
+import type { InHost } from "~/attendance/form-action.server";
+import type { AttendanceMessages } from "~/attendance/window";
+import { attendanceWindow } from "~/attendance/window";
+import { ATTENDANCE_STATUSES } from "~/attendance/statuses";
+import { recordAudit } from "~/audit/audit.server";
+import { db, type DbClient } from "~/db.server";
+import { CANDIDATE_LIMIT, seenOnPlatform } from "~/participants/participants.server";
+import { searchWords } from "~/text/searchable";
+import { getCourse, type Course } from "./courses.server";
+import { getSession, type TrainingSession } from "./sessions.server";
+
+/** How a training session words the attendance rules. */
+export const TRAINING_ATTENDANCE_MESSAGES: AttendanceMessages = {
+  cancelled: "training:errors.attendanceCancelled",
+  notYet: "training:errors.attendanceNotYet",
+  closed: "training:errors.attendanceClosed",
+  walkInsClosed: "training:errors.walkInsClosed",
+  unknownParticipant: "training:errors.notEnrolled",
+};
+
+/** A session's attendance closes with its course; a cancelled session takes none. */
+export function sessionWindow(
+  course: Pick<Course, "status">,
+  session: Pick<TrainingSession, "status" | "startsAt" | "endsAt">,
+  now: Date,
+) {
+  return attendanceWindow(
+    {
+      cancelled: session.status === "cancelled",
+      closed: course.status === "closed",
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+    },
+    TRAINING_ATTENDANCE_MESSAGES,
+    now,
+  );
+}
+
+/** Who can be marked at a session: the people enrolled in the course now. */
+async function enrolledRoster(client: DbClient, courseId: string) {
+  const rows = await client.enrolment.findMany({
+    where: { courseId, status: "enrolled" },
+    select: { participant: { select: { id: true, name: true, community: true } } },
+  });
+  return new Map<string, RosterPerson>(
+    rows.map((r) => [
+      r.participant.id,
+      { name: r.participant.name, community: r.participant.community },
+    ]),
+  );
+}
+
+/** A training session as a host of the attendance module. */
+export function sessionHost(course: Course, session: TrainingSession): AttendanceHost {
+  return {
+    rows: { sessionId: session.id },
+    audit: { entityType: "TrainingSession", entityId: session.id, platformId: course.platformId },
+    statuses: ATTENDANCE_STATUSES,
+    messages: TRAINING_ATTENDANCE_MESSAGES,
+    endsAt: session.endsAt,
+    window: (now) => sessionWindow(course, session, now),
+    roster: (client) => enrolledRoster(client, course.id),
+    // Taking attendance is what makes a session "held" (counted for completion, not edited).
+    async onRecorded(client) {
+      await client.trainingSession.updateMany({
+        where: { id: session.id, status: "scheduled" },
+        data: { status: "held" },
+      });
+    },
+    // They were there: a walk-in is enrolled, even over capacity, in the same transaction.
+    async onWalkInAdded(client, actor, participantId, now) {
+      const before = await client.enrolment.findUnique({
+        where: { courseId_participantId: { courseId: course.id, participantId } },
+      });
+      const enrolment = await client.enrolment.upsert({
+        where: { courseId_participantId: { courseId: course.id, participantId } },
+        create: {
+          courseId: course.id,
+          participantId,
+          status: "enrolled",
+          enrolledAt: now,
+          enrolledById: actor.id,
+        },
+        update: {
+          status: "enrolled",
+          enrolledAt: now,
+          enrolledById: actor.id,
+          endedAt: null,
+          reason: null,
+        },
+      });
+      await recordAudit(client, {
+        actorId: actor.id,
+        action: "trainingSession.walkInEnrolled",
+        entityType: "TrainingSession",
+        entityId: session.id,
+        platformId: course.platformId,
+        details: {
+          courseId: course.id,
+          participantId,
+          enrolmentId: enrolment.id,
+          created: !before,
+          previousStatus: before?.status ?? null,
+        },
+      });
+    },
+    // The enrolment goes only if that walk-in created it and nothing else counts them here.
+    async onWalkInRemoved(client, actor, participantId) {
+      const createdHere = await client.auditEvent.findFirst({
+        where: {
+          entityType: "TrainingSession",
+          entityId: session.id,
+          action: "trainingSession.walkInEnrolled",
+          details: { contains: `"participantId":"${participantId}"` },
+        },
+        orderBy: { createdAt: "desc" },
+      });
+      if (!createdHere || !(JSON.parse(createdHere.details) as { created?: boolean }).created)
+        return;
+      const [otherSessions, certificates] = await Promise.all([
+        client.attendance.count({ where: { participantId, session: { courseId: course.id } } }),
+        client.certificate.count({ where: { participantId, courseId: course.id } }),
+      ]);
+      if (otherSessions > 0 || certificates > 0) return;
+      const { count } = await client.enrolment.deleteMany({
+        where: { courseId: course.id, participantId, status: "enrolled" },
+      });
+      if (count > 0) {
+        await recordAudit(client, {
+          actorId: actor.id,
+          action: "trainingSession.walkInUnenrolled",
+          entityType: "TrainingSession",
+          entityId: session.id,
+          platformId: course.platformId,
+          details: { courseId: course.id, participantId },
+        });
+      }
+    },
+  };
+}
+
+/** The attendance form's transactions, with the course and session loaded inside each. */
+export function inSessionHost(courseId: string, sessionId: string): InHost {
+  return (write) =>
+    db.$transaction(async (tx) => {
+      const course = await getCourse(courseId, tx);
+      return write(tx, sessionHost(course, await getSession(course.id, sessionId, tx)));
+    });
+}
+
+export async function sessionAttendanceSheet(
+  course: Course,
+  sessionId: string,
+  filter?: string,
+  now = new Date(),
+) {
+  const session = await getSession(course.id, sessionId);
+  const sheet = await attendance.attendanceSheet(db, sessionHost(course, session), now, filter);
+  return { session, ...sheet };
+}
+
+/**
+ * People without an account already recorded where this course runs — its platform's
+ * people, or anyone for a portal-wide course — who match `who` and are neither enrolled
+ * here nor on this session's list: the walk-in form offers them before a new record.
+ */
+export async function sessionWalkInCandidates(course: Course, sessionId: string, who: string) {
+  const words = searchWords(who);
+  if (words.length === 0) return [];
+  const platformId = course.platformId;
+  const seen = platformId
+    ? [
+        {
+          OR: [
+            seenOnPlatform(platformId),
+            { attendance: { some: { session: { course: { platformId } } } } },
+            { enrolments: { some: { course: { platformId } } } },
+          ],
+        },
+      ]
+    : [];
+  const found = await db.participant.findMany({
+    where: {
+      userId: null,
+      AND: [...words.map((w) => ({ searchText: { contains: w } })), ...seen],
+      NOT: [
+        { enrolments: { some: { courseId: course.id, status: "enrolled" } } },
+        { attendance: { some: { sessionId } } },
+      ],
+    },
+    select: { id: true, name: true, community: true, _count: { select: { attendance: true } } },
+    orderBy: { name: "asc" },
+    take: CANDIDATE_LIMIT,
+  });
+  return found.map((p) => ({
+    id: p.id,
+    name: p.name,
+    community: p.community,
+    events: p._count.attendance,
+  }));
+}
+
+/** Everyone enrolled, for the printed sheet. */
+export { enrolledRoster };

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
+import { msg } from "~/forms/messages";
+
+export const sessionSchema = z
+  .object({
+    topic: requiredText(200),
+    date: dateField,
+    startTime: timeField,
+    endTime: timeField,
+    place: optionalText(200),
+    /** One of the course's facilitators, or none. */
+    facilitatorId: optionalText(40),
+  })
+  .superRefine((s, ctx) => {
+    // Same-format "HH:MM" strings compare like times.
+    if (s.endTime <= s.startTime) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["endTime"],
+        message: msg("training:errors.endBeforeStart"),
+      });
+    }
+  });
+export type SessionInput = z.infer<typeof sessionSchema>;
