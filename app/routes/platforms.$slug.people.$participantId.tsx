@@ -197,7 +197,7 @@ export default function PersonPage() {
               <Link to={`/platforms/${platform.slug}/meetings/${a.meetingId}`}>{a.title}</Link>
               <span className="muted">
                 {" "}
-                · {a.date} · {t(`meetings:attendance.statuses.${a.status}`)}
+                · {a.date} · {t(`attendance:attendance.statuses.${a.status}`)}
                 {a.walkIn ? ` · ${t("person.walkIn")}` : ""}
               </span>
             </li>
@@ -231,7 +231,7 @@ export default function PersonPage() {
                 </Link>
                 <span className="muted">
                   {" "}
-                  · {a.date} · {t(`meetings:attendance.statuses.${a.status}`)}
+                  · {a.date} · {t(`attendance:attendance.statuses.${a.status}`)}
                   {a.walkIn ? ` · ${t("person.walkIn")}` : ""}
                 </span>
               </li>
