@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import {
+  REFUSAL_NOTICES,
   type CourseForEnrolment,
   type EnrolledBy,
   type EnrolmentRefusal,
@@ -7,6 +9,8 @@ import {
   enrolmentRefusal,
   placesLeft,
   reEnrolmentRefusal,
+  refusalMessage,
+  refusalOf,
 } from "./enrolment-rules";
 
 const TODAY = "2026-11-22";
@@ -86,5 +90,28 @@ describe("placesLeft", () => {
     [null, 99, null],
   ] as const)("capacity %s, %s enrolled → %s", (capacity, count, expected) => {
     expect(placesLeft(capacity, count)).toBe(expected);
+  });
+});
+
+describe("refusal messages", () => {
+  const file = (lng: string, ns: string) =>
+    JSON.parse(readFileSync(`locales/${lng}/${ns}.json`, "utf8")) as Record<
+      string,
+      Record<string, string>
+    >;
+  it.each(["es", "en"])("every refusal has a message and a course-page notice in %s", (lng) => {
+    const notices = file(lng, "common").notices;
+    const errors = file(lng, "enrolment").errors;
+    for (const [refusal, notice] of Object.entries(REFUSAL_NOTICES)) {
+      expect(notices[notice], notice).toBeTruthy();
+      expect(errors[refusal], refusal).toBeTruthy();
+    }
+  });
+
+  it("reads a refusal back from its message key, and nothing else", () => {
+    expect(refusalOf(refusalMessage("full"))).toBe("full");
+    expect(refusalOf("enrolment:errors.toString")).toBeNull();
+    expect(refusalOf("validation.required")).toBeNull();
+    expect(refusalOf(undefined)).toBeNull();
   });
 });

@@ -90,3 +90,25 @@ export function endRefusal(
   if (current !== "enrolled") return "notEnrolled";
   return null;
 }
+
+/**
+ * The one-time notice (common.json "notices") that tells a person on the course page why
+ * their own enrolment or leaving was refused: the self-enrolment form posts from that page
+ * and goes back to it either way.
+ */
+export const REFUSAL_NOTICES: Record<EnrolmentRefusal, string> = {
+  notPublished: "enrolmentNotOpen",
+  courseClosed: "enrolmentCourseClosed",
+  courseEnded: "enrolmentCourseEnded",
+  enrolmentClosed: "enrolmentClosed",
+  full: "enrolmentFull",
+  alreadyEnrolled: "enrolmentAlready",
+  withdrawnByManager: "enrolmentWithdrawnByManager",
+  notEnrolled: "enrolmentNotEnrolled",
+};
+
+/** The refusal a message key names ("enrolment:errors.full" → "full"), if it is one. */
+export function refusalOf(message: string | undefined): EnrolmentRefusal | null {
+  const code = message?.replace(/^enrolment:errors\./, "") ?? "";
+  return Object.hasOwn(REFUSAL_NOTICES, code) ? (code as EnrolmentRefusal) : null;
+}

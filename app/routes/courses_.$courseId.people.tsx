@@ -128,7 +128,7 @@ function PeopleList({ data }: { data: Data }) {
             {p.status === "enrolled" ? (
               <>
                 {" "}
-                <Link to={`${link({ withdraw: p.enrolmentId })}#withdraw`}>
+                <Link to={`${link({ withdraw: p.enrolmentId })}#withdrawal`}>
                   {t("people.withdrawLink", { name: p.name })}
                 </Link>
               </>
@@ -157,7 +157,7 @@ function WithdrawForm({ data }: { data: Data }) {
   if (!data.withdrawing) return null;
   const name = data.withdrawing.name;
   return (
-    <section id="withdraw" aria-labelledby="withdraw-heading" className="stack card">
+    <section id="withdrawal" aria-labelledby="withdraw-heading" className="stack card">
       <h2 id="withdraw-heading">{t("withdraw.heading", { name })}</h2>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -210,7 +210,7 @@ function FindAgain({ data }: { data: Data }) {
   return (
     <div className="stack">
       <h3>{t("add.knownHeading")}</h3>
-      <Form method="get" className="stack" role="search">
+      <Form method="get" className="stack" role="search" aria-label={t("add.knownHeading")}>
         <div className="field">
           <label htmlFor="enrol-who">{t("add.findLabel")}</label>
           <p id="enrol-who-hint" className="hint">
@@ -314,7 +314,7 @@ export default function CoursePeoplePage() {
         <h2 id="list-heading" className="visually-hidden">
           {t("people.listLabel")}
         </h2>
-        <Form method="get" className="filter-row" role="search">
+        <Form method="get" className="filter-row" role="search" aria-label={t("people.listLabel")}>
           <label htmlFor="people-q">{t("people.search")}</label>
           <input id="people-q" name="q" type="search" defaultValue={data.q} maxLength={100} />
           <button type="submit" className="button">
