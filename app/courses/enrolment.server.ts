@@ -1,0 +1,447 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { AuthUser } from "~/auth/session.server";
+import { db, type DbClient } from "~/db.server";
+import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
+import {
+  CANDIDATE_LIMIT,
+  createWalkIn,
+  findPeopleWithoutAccount,
+  participantSearchText,
+  seenOnPlatform,
+  type WalkInData,
+} from "~/participants/participants.server";
+import { searchWords } from "~/text/searchable";
+import { instantToZoned } from "~/time/time-zone";
+import {
+  type EnrolledBy,
+  type EnrolmentRefusal,
+  type EnrolmentStatus,
+  endRefusal,
+  enrolmentRefusal,
+  placesLeft,
+  reEnrolmentRefusal,
+  refusalMessage,
+} from "./enrolment-rules";
+
+/**
+ * Places on a course. Every change runs in one transaction that counts and writes together:
+ * `db.$transaction` holds the process-wide lock (docs/decisions/006), so two requests for the
+ * last place are served one after the other and the second sees the first's row — never
+ * over capacity. See docs/decisions/015-enrolment.md.
+ */
+
+interface Actor {
+  id: string;
+}
+
+const courseFields = {
+  id: true,
+  platformId: true,
+  status: true,
+  enrolmentOpen: true,
+  endDate: true,
+  capacity: true,
+  timeZone: true,
+} as const;
+
+type CourseFacts = NonNullable<Awaited<ReturnType<typeof courseFacts>>>;
+
+function courseFacts(client: DbClient, courseId: string) {
+  return client.course.findUnique({ where: { id: courseId }, select: courseFields });
+}
+
+/** The course's own calendar day at `now`: a course "ends" at the end of its last local day. */
+function courseToday(course: Pick<CourseFacts, "timeZone">, now: Date): string {
+  return instantToZoned(now, course.timeZone).date;
+}
+
+export function countEnrolled(client: DbClient, courseId: string): Promise<number> {
+  return client.enrolment.count({ where: { courseId, status: "enrolled" } });
+}
+
+function refusal(reason: EnrolmentRefusal, field?: string): Refusal {
+  return field ? refuse(field, refusalMessage(reason)) : refuseForm(refusalMessage(reason));
+}
+
+/** Why no new place can be given right now (inside the caller's transaction), or null. */
+async function placeRefusal(
+  tx: DbClient,
+  course: CourseFacts,
+  by: EnrolledBy,
+  now: Date,
+): Promise<EnrolmentRefusal | null> {
+  const enrolled = await countEnrolled(tx, course.id);
+  return enrolmentRefusal(course, by, courseToday(course, now), enrolled);
+}
+
+/**
+ * Gives `participantId` a place, inside the caller's transaction: a new row, or the old
+ * one back to "enrolled" with the new enrolment time (sessions held while they were away
+ * do not count against them; attendance recorded earlier still counts).
+ */
+async function givePlace(
+  tx: DbClient,
+  actor: Actor,
+  course: CourseFacts,
+  participantId: string,
+  by: EnrolledBy,
+  now: Date,
+  field?: string,
+): Promise<Outcome<{ enrolmentId: string }>> {
+  const existing = await tx.enrolment.findUnique({
+    where: { courseId_participantId: { courseId: course.id, participantId } },
+    select: { id: true, status: true },
+  });
+  const again = reEnrolmentRefusal((existing?.status as EnrolmentStatus) ?? null, by);
+  if (again) return refusal(again, field);
+  const refused = await placeRefusal(tx, course, by, now);
+  if (refused) return refusal(refused, field);
+  const data = {
+    status: "enrolled",
+    enrolledAt: now,
+    enrolledById: actor.id,
+    endedAt: null,
+    reason: null,
+  };
+  const row = existing
+    ? await tx.enrolment.update({ where: { id: existing.id }, data, select: { id: true } })
+    : await tx.enrolment.create({
+        data: { ...data, courseId: course.id, participantId },
+        select: { id: true },
+      });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "enrolment.enrolled",
+    entityType: "Course",
+    entityId: course.id,
+    platformId: course.platformId,
+    details: { participantId, enrolmentId: row.id, by, again: !!existing },
+  });
+  return ok({ enrolmentId: row.id });
+}
+
+/** A user's own participant record (every account has one; made here if an old one lacks it). */
+async function ownParticipant(tx: DbClient, user: Pick<AuthUser, "id" | "name">) {
+  const found = await tx.participant.findUnique({ where: { userId: user.id } });
+  if (found) return found;
+  return tx.participant.create({
+    data: { userId: user.id, name: user.name, searchText: participantSearchText(user) },
+  });
+}
+
+/** The signed-in person takes a place for themselves. */
+export function enrolSelf(
+  user: Pick<AuthUser, "id" | "name">,
+  courseId: string,
+  now = new Date(),
+): Promise<Outcome<{ enrolmentId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notPublished");
+    const me = await ownParticipant(tx, user);
+    return givePlace(tx, user, course, me.id, "self", now);
+  });
+}
+
+/** Ends an enrolment (left or withdrawn), inside the caller's transaction, audited. */
+async function endPlace(
+  tx: DbClient,
+  actor: Actor,
+  course: CourseFacts,
+  enrolment: { id: string; status: string; participantId: string } | null,
+  how: { status: "left" } | { status: "withdrawn"; reason: string },
+  now: Date,
+): Promise<Outcome<{ participantId: string }>> {
+  const refused = endRefusal(course, (enrolment?.status as EnrolmentStatus) ?? null);
+  if (refused || !enrolment) return refusal(refused ?? "notEnrolled");
+  await tx.enrolment.update({
+    where: { id: enrolment.id },
+    data: {
+      status: how.status,
+      endedAt: now,
+      reason: how.status === "withdrawn" ? how.reason : null,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `enrolment.${how.status}`,
+    entityType: "Course",
+    entityId: course.id,
+    platformId: course.platformId,
+    // Ids only: the reason stays on the enrolment, where managers read it.
+    details: { participantId: enrolment.participantId, enrolmentId: enrolment.id },
+  });
+  return ok({ participantId: enrolment.participantId });
+}
+
+/** The signed-in person gives up their place. */
+export function leaveSelf(
+  user: Pick<AuthUser, "id">,
+  courseId: string,
+  now = new Date(),
+): Promise<Outcome<{ participantId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notEnrolled");
+    const enrolment = await tx.enrolment.findFirst({
+      where: { courseId, participant: { userId: user.id } },
+      select: { id: true, status: true, participantId: true },
+    });
+    return endPlace(tx, user, course, enrolment, { status: "left" }, now);
+  });
+}
+
+/** A manager withdraws someone, with a reason kept on the enrolment. */
+export function withdrawPerson(
+  actor: Actor,
+  courseId: string,
+  input: { enrolmentId: string; reason: string },
+  now = new Date(),
+): Promise<Outcome<{ participantId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notEnrolled");
+    // Scoped by the course: an enrolment of another course is simply not found.
+    const enrolment = await tx.enrolment.findFirst({
+      where: { id: input.enrolmentId, courseId },
+      select: { id: true, status: true, participantId: true },
+    });
+    return endPlace(
+      tx,
+      actor,
+      course,
+      enrolment,
+      { status: "withdrawn", reason: input.reason },
+      now,
+    );
+  });
+}
+
+/** A manager enrols someone who has an account, by its e-mail. */
+export function enrolByEmail(
+  actor: Actor,
+  courseId: string,
+  email: string,
+  now = new Date(),
+): Promise<Outcome<{ enrolmentId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notPublished");
+    const user = await tx.user.findUnique({
+      where: { email: email.toLowerCase() },
+      select: { id: true, name: true },
+    });
+    if (!user) return refuse("email", "enrolment:errors.noAccount");
+    const person = await ownParticipant(tx, user);
+    return givePlace(tx, actor, course, person.id, "manager", now, "email");
+  });
+}
+
+/** People without an account counted by the platform's courses (enrolled or at a session). */
+function seenAtPlatformCourses(platformId: string) {
+  return {
+    OR: [
+      { enrolments: { some: { course: { platformId } } } },
+      { attendance: { some: { session: { course: { platformId } } } } },
+    ],
+  };
+}
+
+/**
+ * Whom a manager of this course may find again and enrol: people without an account
+ * recorded on the course's platform (at its assemblies, among its members, or on its
+ * courses) — or anyone without an account, for a portal-wide course.
+ */
+function findablePeople(platformId: string | null) {
+  if (!platformId) return { userId: null };
+  return {
+    userId: null,
+    OR: [seenOnPlatform(platformId), seenAtPlatformCourses(platformId)],
+  };
+}
+
+/** A manager enrols a person without an account found again by name and community. */
+export function enrolKnownPerson(
+  actor: Actor,
+  courseId: string,
+  participantId: string,
+  now = new Date(),
+): Promise<Outcome<{ enrolmentId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notPublished");
+    const person = await tx.participant.findFirst({
+      where: { id: participantId, ...findablePeople(course.platformId) },
+      select: { id: true },
+    });
+    if (!person) return refuseForm("enrolment:errors.personNotFound");
+    return givePlace(tx, actor, course, person.id, "manager", now);
+  });
+}
+
+/**
+ * A manager enrols a person never recorded before: the walk-in record and the place are
+ * written together, or (when there is no place) neither.
+ */
+export function enrolNewPerson(
+  actor: Actor,
+  courseId: string,
+  person: WalkInData,
+  now = new Date(),
+): Promise<Outcome<{ enrolmentId: string }>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal("notPublished");
+    const refused = await placeRefusal(tx, course, "manager", now);
+    if (refused) return refusal(refused);
+    const created = await createWalkIn(tx, person);
+    return givePlace(tx, actor, course, created.id, "manager", now);
+  });
+}
+
+/**
+ * People without an account a manager may enrol, matching every word typed (name and
+ * community), not already enrolled here. Bounded like the walk-in search.
+ */
+export async function enrolmentCandidates(
+  course: { id: string; platformId: string | null },
+  query: string,
+) {
+  const words = searchWords(query);
+  if (words.length === 0) return [];
+  const byWords = words.map((w) => ({ searchText: { contains: w } }));
+  const select = { id: true, name: true, community: true } as const;
+  const found = course.platformId
+    ? [
+        // The platform's people as the participants module knows them (assemblies, members)…
+        ...(await findPeopleWithoutAccount(db, course.platformId, query)),
+        // …and those only its courses have counted so far.
+        ...(await db.participant.findMany({
+          where: { userId: null, AND: [...byWords, seenAtPlatformCourses(course.platformId)] },
+          select,
+          orderBy: { name: "asc" },
+          take: CANDIDATE_LIMIT,
+        })),
+      ]
+    : await db.participant.findMany({
+        where: { userId: null, AND: byWords },
+        select,
+        orderBy: { name: "asc" },
+        take: CANDIDATE_LIMIT,
+      });
+  const enrolledHere = new Set(
+    (
+      await db.enrolment.findMany({
+        where: {
+          courseId: course.id,
+          status: "enrolled",
+          participantId: { in: found.map((p) => p.id) },
+        },
+        select: { participantId: true },
+      })
+    ).map((e) => e.participantId),
+  );
+  const unique = new Map<string, { id: string; name: string; community: string | null }>();
+  for (const p of found) {
+    if (!enrolledHere.has(p.id) && !unique.has(p.id))
+      unique.set(p.id, { id: p.id, name: p.name, community: p.community });
+  }
+  return [...unique.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .slice(0, CANDIDATE_LIMIT);
+}
+
+export const ENROLMENT_PAGE_SIZE = 20;
+
+/**
+ * Everyone who has held a place on the course, the enrolled first, searchable by name and
+ * community; counted and paginated by the database.
+ */
+export async function enrolmentList(courseId: string, query: string, page: number) {
+  const words = searchWords(query);
+  const where = {
+    courseId,
+    AND: words.map((w) => ({
+      participant: { OR: [{ searchText: { contains: w } }, { name: { contains: w } }] },
+    })),
+  };
+  const [total, enrolled, rows] = await Promise.all([
+    db.enrolment.count({ where }),
+    countEnrolled(db, courseId),
+    db.enrolment.findMany({
+      where,
+      select: {
+        id: true,
+        status: true,
+        enrolledAt: true,
+        endedAt: true,
+        reason: true,
+        participant: { select: { id: true, name: true, community: true, userId: true } },
+      },
+      // "enrolled" sorts before "left" and "withdrawn".
+      orderBy: [{ status: "asc" }, { participant: { name: "asc" } }, { id: "asc" }],
+      skip: (page - 1) * ENROLMENT_PAGE_SIZE,
+      take: ENROLMENT_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    enrolled,
+    pages: Math.max(1, Math.ceil(total / ENROLMENT_PAGE_SIZE)),
+    people: rows.map((r) => ({
+      enrolmentId: r.id,
+      participantId: r.participant.id,
+      name: r.participant.name,
+      community: r.participant.community,
+      hasAccount: !!r.participant.userId,
+      status: r.status as EnrolmentStatus,
+      enrolledAt: r.enrolledAt.toISOString(),
+      endedAt: r.endedAt?.toISOString() ?? null,
+      reason: r.reason,
+    })),
+  };
+}
+
+/** One enrolment of this course, for the withdrawal form (null when not on this course). */
+export async function enrolmentOnCourse(courseId: string, enrolmentId: string) {
+  const row = await db.enrolment.findFirst({
+    where: { id: enrolmentId, courseId, status: "enrolled" },
+    select: { id: true, participant: { select: { name: true } } },
+  });
+  return row ? { enrolmentId: row.id, name: row.participant.name } : null;
+}
+
+/**
+ * What the course page offers the reader about their own place: their status, whether a
+ * place can be taken now (and why not), and places left.
+ */
+export async function enrolmentPanelFor(
+  user: Pick<AuthUser, "id"> | null,
+  course: CourseFacts,
+  now = new Date(),
+) {
+  const [enrolled, mine] = await Promise.all([
+    countEnrolled(db, course.id),
+    user
+      ? db.enrolment.findFirst({
+          where: { courseId: course.id, participant: { userId: user.id } },
+          select: { status: true, enrolledAt: true },
+        })
+      : Promise.resolve(null),
+  ]);
+  const status = (mine?.status as EnrolmentStatus | undefined) ?? null;
+  const refused =
+    reEnrolmentRefusal(status, "self") ??
+    enrolmentRefusal(course, "self", courseToday(course, now), enrolled);
+  return {
+    courseId: course.id,
+    signedIn: !!user,
+    status,
+    enrolledSince: mine && status === "enrolled" ? mine.enrolledAt.toISOString() : null,
+    timeZone: course.timeZone,
+    placesLeft: placesLeft(course.capacity, enrolled),
+    enrolRefusal: status === "enrolled" ? null : refused,
+    canLeave: endRefusal(course, status) === null,
+  };
+}
+export type EnrolmentPanelData = Awaited<ReturnType<typeof enrolmentPanelFor>>;
