@@ -216,9 +216,7 @@ describe("completion rule", () => {
     for (let counted = 1; counted <= 40; counted++)
       for (let attended = 0; attended <= counted; attended++)
         for (const percent of [50, 66, 67, 70, 75, 80, 90, 100])
-          expect(meetsShare(attended, counted, percent)).toBe(
-            attended * 100 >= percent * counted,
-          );
+          expect(meetsShare(attended, counted, percent)).toBe(attended * 100 >= percent * counted);
     expect(meetsShare(0, 0, 0)).toBe(false);
   });
 });

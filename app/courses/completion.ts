@@ -72,7 +72,8 @@ export function completionOf(input: CompletionInput): Completion {
     } else if (mark && ATTENDED.has(mark)) standing = "attended";
     else if (mark === "excused") standing = "excused";
     // A session held before the person enrolled is not counted against them.
-    else if (enrolledAt && s.startsAt.getTime() < enrolledAt.getTime()) standing = "beforeEnrolment";
+    else if (enrolledAt && s.startsAt.getTime() < enrolledAt.getTime())
+      standing = "beforeEnrolment";
     else standing = "absent";
     standings[s.id] = standing;
     if (standing === "attended") {
