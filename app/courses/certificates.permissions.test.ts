@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
 import { db } from "~/db.server";
@@ -58,7 +59,7 @@ async function closedCourse(w: World) {
 }
 
 const page =
-  (loader: typeof matrixRoute.loader, suffix: string) =>
+  (loader: (args: LoaderFunctionArgs) => unknown, suffix: string) =>
   async (w: World, r: Role, status?: string) => {
     const { course: c } = await course(w, status);
     return getPage(loader, `/courses/${c.id}${suffix}`, { courseId: c.id }, w.people[r]);
