@@ -34,7 +34,7 @@ async function seedCourse(stamp: string) {
       facilitators: { create: { userId: facilitator.id } },
     },
   });
-  const sessions = [];
+  const sessions: { id: string }[] = [];
   for (let i = 0; i < 4; i++) {
     const startsAt = new Date(Date.now() - (25 - i * 5) * DAY);
     sessions.push(
