@@ -1,0 +1,164 @@
+import type { Prisma } from "@prisma/client";
+import { db, type DbClient } from "~/db.server";
+import { type Completion, type CompletionSession, completionOf } from "./completion";
+import type { Course } from "./courses.server";
+
+/**
+ * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it
+ * (also those who left, so their attendance is not hidden) and everyone with attendance at
+ * one of its sessions (walk-ins not enrolled). One where-clause so the database pages and counts.
+ */
+export function courseParticipantsWhere(courseId: string): Prisma.ParticipantWhereInput {
+  return {
+    OR: [
+      { enrolments: { some: { courseId } } },
+      { attendance: { some: { session: { courseId } } } },
+    ],
+  };
+}
+
+/** The course's sessions in order, with what the completion rule needs. */
+export function courseSessions(client: DbClient, courseId: string) {
+  return client.trainingSession.findMany({
+    where: { courseId },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true, topic: true, startsAt: true, endsAt: true, status: true, place: true },
+  });
+}
+
+export interface ParticipantProgress {
+  participantId: string;
+  name: string;
+  community: string | null;
+  /** enrolled | left | withdrawn, or null: attendance without an enrolment */
+  enrolment: string | null;
+  marks: Record<string, string>;
+  completion: Completion;
+}
+
+/** Only people still enrolled (or never enrolled, walk-ins) receive a certificate. */
+export function mayReceiveCertificate(p: Pick<ParticipantProgress, "enrolment" | "completion">) {
+  return p.completion.complete && (p.enrolment === null || p.enrolment === "enrolled");
+}
+
+/** Progress of the given participants (all of them in the course's roster). */
+async function progressOf(
+  client: DbClient,
+  course: Pick<Course, "id" | "completionPercent">,
+  sessions: CompletionSession[],
+  people: { id: string; name: string; community: string | null }[],
+): Promise<ParticipantProgress[]> {
+  const ids = people.map((p) => p.id);
+  const [enrolments, marks] = await Promise.all([
+    client.enrolment.findMany({
+      where: { courseId: course.id, participantId: { in: ids } },
+      select: { participantId: true, status: true, enrolledAt: true },
+    }),
+    client.attendance.findMany({
+      where: { participantId: { in: ids }, session: { courseId: course.id } },
+      select: { participantId: true, sessionId: true, status: true },
+    }),
+  ]);
+  const enrolmentOf = new Map(enrolments.map((e) => [e.participantId, e]));
+  const marksOf = new Map<string, Record<string, string>>();
+  for (const m of marks) {
+    if (!m.sessionId) continue;
+    const own = marksOf.get(m.participantId) ?? {};
+    own[m.sessionId] = m.status;
+    marksOf.set(m.participantId, own);
+  }
+  return people.map((p) => {
+    const enrolment = enrolmentOf.get(p.id) ?? null;
+    const own = marksOf.get(p.id) ?? {};
+    return {
+      participantId: p.id,
+      name: p.name,
+      community: p.community,
+      enrolment: enrolment?.status ?? null,
+      marks: own,
+      completion: completionOf({
+        sessions,
+        enrolledAt: enrolment?.enrolledAt ?? null,
+        marks: own,
+        completionPercent: course.completionPercent,
+      }),
+    };
+  });
+}
+
+/** One participant's progress, or null when they are neither enrolled nor have attendance. */
+export async function progressOfParticipant(
+  course: Pick<Course, "id" | "completionPercent">,
+  participantId: string,
+  client: DbClient = db,
+) {
+  const person = await client.participant.findFirst({
+    where: { id: participantId, ...courseParticipantsWhere(course.id) },
+    select: { id: true, name: true, community: true },
+  });
+  if (!person) return null;
+  const sessions = await courseSessions(client, course.id);
+  const [progress] = await progressOf(client, course, sessions, [person]);
+  const certificate = await client.certificate.findUnique({
+    where: { courseId_participantId: { courseId: course.id, participantId } },
+    select: { id: true, revokedAt: true },
+  });
+  return { sessions, progress, certificate };
+}
+
+export const MATRIX_PAGE_SIZE = 50;
+
+/** One page of the matrix: participants by name, with totals per session counted by the database. */
+export async function courseMatrix(
+  course: Pick<Course, "id" | "completionPercent">,
+  page: number,
+  pageSize = MATRIX_PAGE_SIZE,
+  client: DbClient = db,
+) {
+  const where = courseParticipantsWhere(course.id);
+  const [sessions, total, attendedBySession] = await Promise.all([
+    courseSessions(client, course.id),
+    client.participant.count({ where }),
+    client.attendance.groupBy({
+      by: ["sessionId"],
+      where: { session: { courseId: course.id }, status: { in: ["present", "late"] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const people = await client.participant.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+    select: { id: true, name: true, community: true },
+  });
+  const columnTotals: Record<string, number> = {};
+  for (const row of attendedBySession)
+    if (row.sessionId) columnTotals[row.sessionId] = row._count._all;
+  return {
+    sessions,
+    rows: await progressOf(client, course, sessions, people),
+    columnTotals,
+    total,
+    page: current,
+    pages,
+  };
+}
+
+/** Everyone in the course's roster with their progress (closing, CSV). */
+export async function allProgress(
+  course: Pick<Course, "id" | "completionPercent">,
+  client: DbClient = db,
+) {
+  const [sessions, people] = await Promise.all([
+    courseSessions(client, course.id),
+    client.participant.findMany({
+      where: courseParticipantsWhere(course.id),
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, community: true },
+    }),
+  ]);
+  return { sessions, rows: await progressOf(client, course, sessions, people) };
+}

@@ -1,0 +1,125 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextareaField } from "~/components/form-fields";
+import { DoneNotice } from "~/components/notice";
+import type { RouteHandle } from "~/components/page-title";
+import { useFormFor } from "~/components/use-form-for";
+import { revokeSchema } from "~/courses/certificate-schemas";
+import { courseCertificates, revokeCertificate } from "~/courses/certificates.server";
+import {
+  courseText,
+  courseViewerOf,
+  requireCertificateRevoker,
+  requireCourseManager,
+} from "~/courses/courses.server";
+import { formIdOf, redirectWithNotice, rejectForm } from "~/forms/respond.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("certificates:list.title") };
+
+/** The course's certificates for those who run it; coordinators and admins may revoke. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
+  const locale = await resolveLocale(request, user);
+  const viewer = await courseViewerOf(user, course);
+  const certificates = await courseCertificates(course.id);
+  return json({
+    course: { id: course.id, title: courseText(course, locale).title },
+    canRevoke: viewer.canRevoke,
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      code: c.code,
+      hours: formatNumber(c.hours, locale),
+      issued: formatDate(c.issuedAt, locale, course.timeZone),
+      revoked: c.revokedAt ? formatDate(c.revokedAt, locale, course.timeZone) : null,
+      reason: c.revokeReason,
+    })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, course } = await requireCertificateRevoker(request, context, params.courseId ?? "");
+  const formData = await request.formData();
+  const formId = formIdOf(formData);
+  const submission = parseWithZod(formData, { schema: revokeSchema });
+  if (submission.status !== "success") return rejectForm(formId, submission);
+  const outcome = await revokeCertificate(
+    user,
+    course.id,
+    submission.value.certificateId,
+    submission.value.reason,
+  );
+  if (!outcome.ok) return rejectForm(formId, submission, outcome);
+  return redirectWithNotice(`/courses/${course.id}/certificates`, "certificateRevoked");
+}
+
+function RevokeForm({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation("certificates");
+  const [form, fields] = useFormFor(`revoke-${id}`, revokeSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <fieldset>
+        <legend>{t("revoke.legend", { name })}</legend>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="_form" value={`revoke-${id}`} />
+        <input type="hidden" name="certificateId" value={id} />
+        <TextareaField
+          meta={fields.reason}
+          label={t("revoke.reason")}
+          hint={t("revoke.reasonHint")}
+        />
+        <button type="submit" className="button">
+          {t("revoke.submit")}
+        </button>
+      </fieldset>
+    </Form>
+  );
+}
+
+export default function CertificatesPage() {
+  const { t } = useTranslation("certificates");
+  const { course, certificates, canRevoke } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/courses/${course.id}/matrix`}>← {t("matrix.title")}</Link>
+      </p>
+      <h1>{t("list.heading", { title: course.title })}</h1>
+      <DoneNotice />
+      {certificates.length === 0 ? (
+        <p className="muted">{t("list.empty")}</p>
+      ) : (
+        <ul className="stack certificate-list">
+          {certificates.map((c) => (
+            <li key={c.id} className="stack">
+              <p>
+                <strong>{c.name}</strong> · {t("list.hours")}: {c.hours} · {t("list.issued")}:{" "}
+                {c.issued}
+              </p>
+              <p>
+                {t("list.code")}: <code>{c.code}</code>
+              </p>
+              <p>
+                {t("list.state")}:{" "}
+                {c.revoked ? t("list.revoked", { date: c.revoked }) : t("list.valid")}
+                {c.revoked && c.reason ? ` — ${t("list.reason", { reason: c.reason })}` : ""}
+              </p>
+              <p>
+                <Link to={`/courses/${course.id}/certificates/${c.id}`}>
+                  {t("list.view", { name: c.name })}
+                </Link>
+              </p>
+              {canRevoke && !c.revoked ? <RevokeForm id={c.id} name={c.name} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { closeCourse, closingPreview } from "~/courses/certificates.server";
+import { courseText, requireCourseManager } from "~/courses/courses.server";
+import { redirectWithNotice } from "~/forms/respond.server";
+import { formatDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("certificates:close.title") };
+
+/** Confirmation: who will receive a certificate if the course is closed now. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
+  const locale = await resolveLocale(request, user);
+  const preview = await closingPreview(course);
+  const person = (r: (typeof preview.qualifying)[number]) => ({
+    id: r.participantId,
+    name: r.name,
+    attended: r.completion.attended,
+    counted: r.completion.counted,
+  });
+  return json({
+    course: {
+      id: course.id,
+      title: courseText(course, locale).title,
+      percent: course.completionPercent,
+      status: course.status,
+      closedOn: course.closedAt ? formatDate(course.closedAt, locale, course.timeZone) : null,
+    },
+    held: preview.heldSessions,
+    scheduled: preview.scheduledSessions,
+    qualifying: preview.qualifying.map(person),
+    others: preview.others.map(person),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
+  const outcome = await closeCourse(user, course.id);
+  if (!outcome.ok) return json({ formErrors: outcome.formErrors ?? [] }, { status: 409 });
+  return redirectWithNotice(`/courses/${course.id}/certificates`, "courseClosed");
+}
+
+function People({
+  people,
+}: {
+  people: { id: string; name: string; attended: number; counted: number }[];
+}) {
+  const { t } = useTranslation("certificates");
+  if (people.length === 0) return <p className="muted">{t("close.nobody")}</p>;
+  return (
+    <ul>
+      {people.map((p) => (
+        <li key={p.id}>
+          {p.name} —{" "}
+          {t("rule.sessions", { count: p.counted, attended: p.attended, counted: p.counted })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function ClosePage() {
+  const { t } = useTranslation("certificates");
+  const { course, held, scheduled, qualifying, others } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.formErrors;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/courses/${course.id}/matrix`}>← {t("matrix.title")}</Link>
+      </p>
+      <h1>{t("close.heading", { title: course.title })}</h1>
+      <FormErrors errors={errors} />
+      {course.status === "closed" ? (
+        <>
+          <p className="notice">{t("close.alreadyClosed")}</p>
+          {course.closedOn ? <p>{t("close.closedOn", { date: course.closedOn })}</p> : null}
+          <p>
+            <Link to={`/courses/${course.id}/certificates`}>{t("matrix.certificates")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("close.explain", { percent: course.percent })}</p>
+          <p>{t("close.held", { count: held })}</p>
+          {scheduled > 0 ? (
+            <p className="notice">{t("close.scheduled", { count: scheduled })}</p>
+          ) : null}
+          <h2>{t("close.receive", { count: qualifying.length })}</h2>
+          <People people={qualifying} />
+          <h2>{t("close.notReceive", { count: others.length })}</h2>
+          <People people={others} />
+          {course.status === "published" ? (
+            <Form method="post">
+              <button type="submit" className="button">
+                {t("close.confirm")}
+              </button>
+            </Form>
+          ) : (
+            <p className="notice">{t("close.notPublished")}</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RouteHandle } from "~/components/page-title";
+import type { SessionStanding } from "~/courses/completion";
+import { courseText, requireCourseManager } from "~/courses/courses.server";
+import { courseMatrix } from "~/courses/progress.server";
+import { formatDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18next.server";
+
+export const handle: RouteHandle = { pageTitle: (t) => t("certificates:matrix.title") };
+
+const STANDINGS: SessionStanding[] = [
+  "attended",
+  "absent",
+  "excused",
+  "beforeEnrolment",
+  "upcoming",
+  "cancelled",
+];
+
+/** Participants × sessions for those who run the course, 50 people a page. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
+  const locale = await resolveLocale(request, user);
+  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1;
+  const matrix = await courseMatrix(course, page);
+  return json({
+    course: {
+      id: course.id,
+      title: courseText(course, locale).title,
+      percent: course.completionPercent,
+      status: course.status,
+    },
+    sessions: matrix.sessions
+      .filter((s) => s.status !== "cancelled")
+      .map((s) => ({
+        id: s.id,
+        topic: s.topic,
+        date: formatDate(s.startsAt, locale, course.timeZone),
+        total: matrix.columnTotals[s.id] ?? 0,
+      })),
+    rows: matrix.rows.map((r) => ({
+      id: r.participantId,
+      name: r.name,
+      community: r.community,
+      enrolment: r.enrolment,
+      standings: r.completion.standings,
+      marks: r.marks,
+      attended: r.completion.attended,
+      counted: r.completion.counted,
+      percent: r.completion.percent,
+      state: r.completion.complete ? "completed" : r.completion.onTrack ? "onTrack" : "offTrack",
+    })),
+    page: matrix.page,
+    pages: matrix.pages,
+    total: matrix.total,
+  });
+}
+
+export default function MatrixPage() {
+  const { t } = useTranslation("certificates");
+  const { course, sessions, rows, page, pages, total } = useLoaderData<typeof loader>();
+  const here = `/courses/${course.id}/matrix`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/courses/${course.id}`}>{t("backToCourse")}</Link>
+      </p>
+      <h1>{t("matrix.heading", { title: course.title })}</h1>
+      <p>{t("matrix.intro", { percent: course.percent })}</p>
+      <p className="filter-row">
+        <a href={`${here}.csv`} download>
+          {t("matrix.csv")}
+        </a>
+        {course.status === "published" ? (
+          <Link to={`/courses/${course.id}/close`}>{t("matrix.close")}</Link>
+        ) : null}
+        <Link to={`/courses/${course.id}/certificates`}>{t("matrix.certificates")}</Link>
+      </p>
+      <dl className="matrix-legend" aria-label={t("matrix.legend")}>
+        {STANDINGS.map((s) => (
+          <div key={s}>
+            <dt aria-hidden="true">{t(`symbols.${s}`)}</dt>
+            <dd>{t(`statuses.${s}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      {rows.length === 0 ? (
+        <p className="muted">{t("matrix.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t("matrix.participant")}</th>
+                {sessions.map((s) => (
+                  <th scope="col" key={s.id}>
+                    <Link to={`/courses/${course.id}/sessions/${s.id}`}>{s.topic}</Link>
+                    <br />
+                    <span className="muted">{s.date}</span>
+                  </th>
+                ))}
+                <th scope="col">{t("matrix.total")}</th>
+                <th scope="col">{t("matrix.percent")}</th>
+                <th scope="col">{t("matrix.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.name}
+                    {r.enrolment === "enrolled" ? null : (
+                      <span className="muted">
+                        {" "}
+                        {r.enrolment === "left"
+                          ? t("matrix.left")
+                          : r.enrolment === "withdrawn"
+                            ? t("matrix.withdrawn")
+                            : t("matrix.notEnrolled")}
+                      </span>
+                    )}
+                  </th>
+                  {sessions.map((s) => {
+                    const standing = r.standings[s.id] as SessionStanding;
+                    const mark = r.marks[s.id];
+                    const label =
+                      standing === "attended" && mark
+                        ? t(`marks.${mark}`)
+                        : t(`statuses.${standing}`);
+                    return (
+                      <td key={s.id} className={`mark-${standing}`}>
+                        <span aria-hidden="true">{t(`symbols.${standing}`)}</span>
+                        <span className="visually-hidden">{label}</span>
+                      </td>
+                    );
+                  })}
+                  <td>
+                    {r.attended}/{r.counted}
+                  </td>
+                  <td>{r.counted > 0 ? `${r.percent} %` : "—"}</td>
+                  <td>{t(`state.${r.state}Short`)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("matrix.columnTotal")}</th>
+                {sessions.map((s) => (
+                  <td key={s.id}>{s.total}</td>
+                ))}
+                <td colSpan={3} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("matrix.pagination")} className="filter-row">
+          {page > 1 ? <Link to={`${here}?page=${page - 1}`}>{t("matrix.previous")}</Link> : null}
+          <span>{t("matrix.page", { page, pages, total })}</span>
+          {page < pages ? <Link to={`${here}?page=${page + 1}`}>{t("matrix.next")}</Link> : null}
+        </nav>
+      ) : (
+        <p className="muted">{t("matrix.page", { page, pages, total })}</p>
+      )}
+    </div>
+  );
+}
