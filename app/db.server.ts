@@ -24,6 +24,19 @@ class Lock {
 }
 
 const lock = new Lock();
+
+/**
+ * The adapter opens transactions with a deferred BEGIN: one that reads, then writes after
+ * another process (a command-line tool, a second server) committed, fails with
+ * SQLITE_BUSY_SNAPSHOT instead of waiting. A no-op write as the first statement takes the
+ * write lock at the start (as BEGIN IMMEDIATE would), so the busy timeout applies.
+ */
+function writeFirst(work: (tx: unknown) => Promise<unknown>) {
+  return async (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => {
+    await tx.$executeRawUnsafe('DELETE FROM "LoginAttempt" WHERE 0');
+    return work(tx);
+  };
+}
 const inTransaction = new AsyncLocalStorage<true>();
 
 function createClient() {
@@ -40,7 +53,10 @@ function createClient() {
   const transaction = ((arg: unknown, options?: unknown) =>
     lock.run(() =>
       inTransaction.run(true, () =>
-        (locked.$transaction as (a: unknown, o?: unknown) => Promise<unknown>)(arg, options),
+        (locked.$transaction as (a: unknown, o?: unknown) => Promise<unknown>)(
+          typeof arg === "function" ? writeFirst(arg as (tx: unknown) => Promise<unknown>) : arg,
+          options,
+        ),
       ),
     )) as Client["$transaction"];
   return new Proxy(locked, {

@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { db } from "~/db.server";
 
+const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("database access from concurrent requests", () => {
@@ -31,5 +34,27 @@ describe("database access from concurrent requests", () => {
       return db.loginAttempt.count({ where: { ip: "3" } });
     });
     expect(count).toBe(1);
+  });
+
+  it("waits for another process's write instead of failing a transaction that read first", async () => {
+    // A second process on the same file, as a command-line tool or a second server would be.
+    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    const script = `
+      const db = require("better-sqlite3")(process.argv[1], { timeout: 5000 });
+      db.prepare(\`INSERT INTO "LoginAttempt" ("id", "email", "ip", "success", "createdAt")
+        VALUES ('x1', 'other@example.org', '5', 0, 0)\`).run();`;
+    let other: Promise<unknown> | undefined;
+    const mine = db.$transaction(async (tx) => {
+      await tx.loginAttempt.count();
+      other = run(process.execPath, ["-e", script, file]);
+      // The other process writes meanwhile (or, once it waits for us, we stop waiting for it).
+      await Promise.race([other, sleep(3000)]);
+      return tx.loginAttempt.create({
+        data: { email: "mine@example.org", ip: "4", success: true },
+      });
+    });
+    await expect(mine).resolves.toMatchObject({ email: "mine@example.org" });
+    await other;
+    expect(await db.loginAttempt.count({ where: { ip: { in: ["4", "5"] } } })).toBe(2);
   });
 });

@@ -111,7 +111,7 @@ for (const lang of ["es", "en"] as const) {
     await anonymous.getByRole("link", { name: title }).click();
     await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(
-      anonymous.getByRole("link", { name: t("courses", "enrolment.logInToEnrol") }),
+      anonymous.getByRole("link", { name: t("enrolment", "panel.loginToEnrol") }),
     ).toBeVisible();
     await expect(
       anonymous.getByText(t("courses", "completionRuleValue", { percent: 75 })),

@@ -9,6 +9,8 @@ import { splitEmails, type CourseInput } from "./catalogue-schemas";
 import { courseActorOf, type Course } from "./courses.server";
 import { canCreateCourseOn, canManageCourse } from "./permissions";
 import { COURSE_TOPICS } from "./topics";
+import { countEnrolled } from "./enrolment.server";
+import { placesLeft } from "./enrolment-rules";
 
 type Actor = Pick<AuthUser, "id" | "isAdmin">;
 type Client = DbClient;
@@ -18,16 +20,6 @@ export const CATALOGUE_PAGE_SIZE = 20;
 /** A closed course is a record of what happened: its content is no longer edited. */
 export function isCourseEditable(course: Pick<Course, "status">): boolean {
   return course.status !== "closed";
-}
-
-/** People counted against the capacity: enrolments that are still "enrolled". */
-export function countEnrolled(courseId: string, client: Client = db): Promise<number> {
-  return client.enrolment.count({ where: { courseId, status: "enrolled" } });
-}
-
-/** Places left, or null when the course has no limit. */
-export function placesLeft(capacity: number | null, enrolled: number): number | null {
-  return capacity === null ? null : Math.max(0, capacity - enrolled);
 }
 
 /** Active facilitators and coordinators of a platform: who may be listed as a course's facilitators. */
@@ -187,7 +179,7 @@ export async function updateCourse(
     const actor = await courseActorOf(user, course, tx);
     if (!actor || !canManageCourse(actor)) return refuseForm("courses:errors.mayNotManage");
     if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
-    const enrolled = await countEnrolled(courseId, tx);
+    const enrolled = await countEnrolled(tx, courseId);
     if (input.capacity !== undefined && input.capacity < enrolled) {
       return refuse("capacity", `courses:errors.capacityBelowEnrolled|enrolled=${enrolled}`);
     }
@@ -230,7 +222,7 @@ export async function setCoursePublished(
     const target = publish ? "published" : "draft";
     if (course.status === target) return ok(null);
     // Hiding a course from people already enrolled in it would strand them.
-    if (!publish && (await countEnrolled(courseId, tx)) > 0) {
+    if (!publish && (await countEnrolled(tx, courseId)) > 0) {
       return refuseForm("courses:errors.unpublishEnrolled");
     }
     await tx.course.update({ where: { id: courseId }, data: { status: target } });
@@ -377,7 +369,7 @@ export function catalogueFilterPlatforms() {
  * facilitators, places left and the reader's own enrolment.
  */
 export async function coursePageData(course: Course, user: Actor | null) {
-  const [lessons, sessions, facilitators, enrolled, mine] = await Promise.all([
+  const [lessons, sessions, facilitators, enrolled] = await Promise.all([
     db.lesson.findMany({
       where: { courseId: course.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -391,13 +383,7 @@ export async function coursePageData(course: Course, user: Actor | null) {
       where: { courseId: course.id },
       include: { user: { select: { name: true } } },
     }),
-    countEnrolled(course.id),
-    user
-      ? db.enrolment.findFirst({
-          where: { courseId: course.id, participant: { userId: user.id } },
-          select: { status: true },
-        })
-      : Promise.resolve(null),
+    countEnrolled(db, course.id),
   ]);
   return {
     lessons,
@@ -405,20 +391,5 @@ export async function coursePageData(course: Course, user: Actor | null) {
     facilitators: facilitators.map((f) => f.user.name).sort((a, b) => a.localeCompare(b)),
     enrolled,
     placesLeft: placesLeft(course.capacity, enrolled),
-    isEnrolled: mine?.status === "enrolled",
   };
-}
-
-/** What the reader can do about enrolling, and why not when they cannot. */
-export function enrolmentState(
-  course: Pick<Course, "status" | "enrolmentOpen">,
-  seats: number | null,
-  signedIn: boolean,
-  isEnrolled: boolean,
-): "enrolled" | "canEnrol" | "closed" | "full" | "notOpen" | "logIn" {
-  if (isEnrolled) return "enrolled";
-  if (course.status === "closed") return "closed";
-  if (course.status !== "published" || !course.enrolmentOpen) return "notOpen";
-  if (seats !== null && seats <= 0) return "full";
-  return signedIn ? "canEnrol" : "logIn";
 }

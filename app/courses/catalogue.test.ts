@@ -432,21 +432,33 @@ describe("the catalogue", () => {
 });
 
 describe("the course page", () => {
-  type Page = { enrolment: string; placesLeft: number | null; viewer: { canManage: boolean } };
+  type Page = {
+    enrolment: { status: string | null; enrolRefusal: string | null; signedIn: boolean };
+    placesLeft: number | null;
+    viewer: { canManage: boolean };
+  };
   const view = async (id: string, user: CourseWorld["users"][keyof CourseWorld["users"]]) =>
     (await getPage(courseRoute.loader, `/courses/${id}`, { courseId: id }, user)).body as Page;
 
-  it("says what the reader can do about enrolling", async () => {
+  it("says what the reader can do about enrolling, by the enrolment module's rule", async () => {
     const c = await courseIn(w, { capacity: 1 });
-    expect((await view(c.id, null)).enrolment).toBe("logIn");
-    expect((await view(c.id, w.users.user)).enrolment).toBe("canEnrol");
+    expect((await view(c.id, null)).enrolment).toMatchObject({
+      signedIn: false,
+      enrolRefusal: null,
+    });
+    expect((await view(c.id, w.users.user)).enrolment).toMatchObject({ enrolRefusal: null });
     await enrolDirectly(c.id, await participantOf(w.users.member!.id));
-    expect((await view(c.id, w.users.member)).enrolment).toBe("enrolled");
-    expect((await view(c.id, w.users.user)).enrolment).toBe("full");
+    expect((await view(c.id, w.users.member)).enrolment).toMatchObject({ status: "enrolled" });
+    expect((await view(c.id, w.users.user)).enrolment).toMatchObject({ enrolRefusal: "full" });
+    expect((await view(c.id, w.users.user)).placesLeft).toBe(0);
     const shut = await courseIn(w, { enrolmentOpen: false });
-    expect((await view(shut.id, w.users.user)).enrolment).toBe("notOpen");
+    expect((await view(shut.id, w.users.user)).enrolment).toMatchObject({
+      enrolRefusal: "enrolmentClosed",
+    });
     const closed = await courseIn(w, { status: "closed" });
-    expect((await view(closed.id, w.users.user)).enrolment).toBe("closed");
+    expect((await view(closed.id, w.users.user)).enrolment).toMatchObject({
+      enrolRefusal: "courseClosed",
+    });
   });
 
   it("renders the description's Markdown safely", async () => {

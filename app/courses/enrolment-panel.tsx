@@ -29,6 +29,11 @@ export function EnrolmentPanel({
           })}
         </p>
       ) : null}
+      {panel.status === "enrolled" ? (
+        <p>
+          <Link to={`/courses/${panel.courseId}/progress`}>{t("panel.progress")}</Link>
+        </p>
+      ) : null}
       {panel.status === "left" ? <p>{t("panel.left")}</p> : null}
       {panel.status !== "enrolled" ? (
         <p className="muted">

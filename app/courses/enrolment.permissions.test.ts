@@ -1,8 +1,8 @@
 import type { AuthUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { createWalkIn } from "~/participants/participants.server";
-import * as enrolmentRoute from "~/routes/courses_.$courseId.enrolment";
-import * as peopleRoute from "~/routes/courses_.$courseId.people";
+import * as enrolmentRoute from "~/routes/courses.$courseId.enrolment";
+import * as peopleRoute from "~/routes/courses.$courseId.people";
 import { type CallResult, getPage, isDenied, postForm } from "~/test/routes";
 import {
   ROLE_NAMES,

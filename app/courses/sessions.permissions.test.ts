@@ -1,11 +1,11 @@
 import { db } from "~/db.server";
 import { createWalkIn } from "~/participants/participants.server";
-import * as feedRoute from "~/routes/courses_.$courseId_.calendar[.ics]";
-import * as sessionIcsRoute from "~/routes/courses_.$courseId_.sessions.$sessionId.calendar[.ics]";
-import * as sessionRoute from "~/routes/courses_.$courseId_.sessions.$sessionId._index";
-import * as attendanceRoute from "~/routes/courses_.$courseId_.sessions.$sessionId.attendance";
-import * as sheetRoute from "~/routes/courses_.$courseId_.sessions.$sessionId.sheet";
-import * as newSessionRoute from "~/routes/courses_.$courseId_.sessions.new";
+import * as feedRoute from "~/routes/courses.$courseId.calendar[.ics]";
+import * as sessionIcsRoute from "~/routes/courses.$courseId.sessions.$sessionId.calendar[.ics]";
+import * as sessionRoute from "~/routes/courses.$courseId.sessions.$sessionId._index";
+import * as attendanceRoute from "~/routes/courses.$courseId.sessions.$sessionId.attendance";
+import * as sheetRoute from "~/routes/courses.$courseId.sessions.$sessionId.sheet";
+import * as newSessionRoute from "~/routes/courses.$courseId.sessions.new";
 import type { AuthUser } from "~/auth/session.server";
 import { type CallResult, getPage, isDenied, postForm } from "~/test/routes";
 import {

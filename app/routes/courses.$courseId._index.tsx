@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { SafeHtml } from "~/components/safe-html";
-import { coursePageData, enrolmentState } from "~/courses/catalogue.server";
+import { coursePageData } from "~/courses/catalogue.server";
+import { EnrolmentPanel } from "~/courses/enrolment-panel";
+import { enrolmentPanelFor } from "~/courses/enrolment.server";
 import { courseText, courseViewerOf, requireVisibleCourse } from "~/courses/courses.server";
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
@@ -24,9 +26,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = context.user;
   const course = await requireVisibleCourse(user, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
-  const [viewer, page] = await Promise.all([
+  const [viewer, page, enrolment] = await Promise.all([
     courseViewerOf(user, course),
     coursePageData(course, user),
+    enrolmentPanelFor(user, course),
   ]);
   const text = courseText(course, locale);
   const share = await shareFor(request, locale, {
@@ -39,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     share,
     viewer,
-    enrolment: enrolmentState(course, page.placesLeft, viewer.signedIn, page.isEnrolled),
+    enrolment,
     course: {
       id: course.id,
       title: text.title,
@@ -79,46 +82,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
 
-function EnrolmentPanel() {
-  const { t } = useTranslation("courses");
-  const { course, enrolment } = useLoaderData<typeof loader>();
-  const action = `/courses/${course.id}/enrolment`;
-  switch (enrolment) {
-    case "enrolled":
-      return (
-        <div className="stack">
-          <p className="notice">{t("enrolment.youAreEnrolled")}</p>
-          <p>
-            <Link to={`/courses/${course.id}/progress`}>{t("enrolment.progress")}</Link>
-          </p>
-          <Form method="post" action={action}>
-            <button type="submit" name="intent" value="leave" className="button">
-              {t("enrolment.leave")}
-            </button>
-          </Form>
-        </div>
-      );
-    case "canEnrol":
-      return (
-        <Form method="post" action={action}>
-          <button type="submit" name="intent" value="enrol" className="button primary">
-            {t("enrolment.enrol")}
-          </button>
-        </Form>
-      );
-    case "logIn":
-      return (
-        <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(`/courses/${course.id}`)}`}>
-            {t("enrolment.logInToEnrol")}
-          </Link>
-        </p>
-      );
-    default:
-      return <p className="muted">{t(`enrolment.why.${enrolment}`)}</p>;
-  }
-}
-
 function ManagerLinks() {
   const { t } = useTranslation("courses");
   const { course, viewer } = useLoaderData<typeof loader>();
@@ -155,7 +118,7 @@ function ManagerLinks() {
 
 export default function CoursePage() {
   const { t } = useTranslation("courses");
-  const { course, viewer, facilitators, placesLeft, lessons, sessions } =
+  const { course, viewer, facilitators, placesLeft, lessons, sessions, enrolment } =
     useLoaderData<typeof loader>();
   const base = `/courses/${course.id}`;
   return (
@@ -192,10 +155,7 @@ export default function CoursePage() {
         <dd>{placesLeft === null ? t("noLimit") : t("placesLeft", { count: placesLeft })}</dd>
       </dl>
 
-      <section aria-labelledby="enrolment-heading" className="stack">
-        <h2 id="enrolment-heading">{t("enrolment.heading")}</h2>
-        <EnrolmentPanel />
-      </section>
+      <EnrolmentPanel panel={enrolment} />
 
       <section aria-labelledby="sessions-heading" className="stack">
         <h2 id="sessions-heading">{t("sessions.heading")}</h2>
