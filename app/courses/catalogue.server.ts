@@ -368,7 +368,7 @@ export function catalogueFilterPlatforms() {
  * Everything the public course page shows, for one reader: lessons and materials, sessions,
  * facilitators, places left and the reader's own enrolment.
  */
-export async function coursePageData(course: Course, user: Actor | null) {
+export async function coursePageData(course: Course) {
   const [lessons, sessions, facilitators, enrolled] = await Promise.all([
     db.lesson.findMany({
       where: { courseId: course.id },

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user);
   const [viewer, page, enrolment] = await Promise.all([
     courseViewerOf(user, course),
-    coursePageData(course, user),
+    coursePageData(course),
     enrolmentPanelFor(user, course),
   ]);
   const text = courseText(course, locale);
