@@ -5,7 +5,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { type Outcome, ok, refuse, refuseForm } from "~/forms/outcome";
 import { formatDate } from "~/i18n/format";
-import { courseActorOf, getCourse } from "./courses.server";
+import { courseActorOf, getCourse, type Course } from "./courses.server";
 import { canManageCourse, canRevokeCertificates } from "./permissions";
 import { allProgress, mayReceiveCertificate } from "./progress.server";
 
@@ -87,48 +87,60 @@ export async function closeCourse(
     const course = await getCourse(courseId, tx);
     const who = await courseActorOf(actor, course, tx);
     if (!who || !canManageCourse(who)) forbidden();
-    if (course.status === "closed") return refuseForm("certificates:close.alreadyClosed");
-    if (course.status !== "published") return refuseForm("certificates:close.notPublished");
-    const { rows } = await allProgress(course, tx);
-    const now = new Date();
-    await tx.course.update({
-      where: { id: course.id },
-      data: { status: "closed", closedAt: now, closedById: actor.id },
+    return closeCourseIn(tx, actor, course, new Date());
+  });
+}
+
+/**
+ * The close itself, inside the caller's transaction, for someone already allowed to close
+ * it (the action above; the demo content closes its finished course at a past date).
+ */
+export async function closeCourseIn(
+  tx: DbClient,
+  actor: { id: string },
+  course: Course,
+  now: Date,
+): Promise<Outcome<{ issued: string[] }>> {
+  if (course.status === "closed") return refuseForm("certificates:close.alreadyClosed");
+  if (course.status !== "published") return refuseForm("certificates:close.notPublished");
+  const { rows } = await allProgress(course, tx);
+  await tx.course.update({
+    where: { id: course.id },
+    data: { status: "closed", closedAt: now, closedById: actor.id },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "course.closed",
+    entityType: "Course",
+    entityId: course.id,
+    platformId: course.platformId,
+  });
+  const issued: string[] = [];
+  for (const row of rows.filter(mayReceiveCertificate)) {
+    const certificate = await tx.certificate.create({
+      data: {
+        code: newCertificateCode(),
+        courseId: course.id,
+        participantId: row.participantId,
+        name: row.name,
+        hours: row.completion.hours,
+        attended: row.completion.attended,
+        counted: row.completion.counted,
+        issuedAt: now,
+        issuedById: actor.id,
+      },
     });
+    issued.push(certificate.id);
     await recordAudit(tx, {
       actorId: actor.id,
-      action: "course.closed",
-      entityType: "Course",
-      entityId: course.id,
+      action: "certificate.issued",
+      entityType: "Certificate",
+      entityId: certificate.id,
       platformId: course.platformId,
+      details: { courseId: course.id, participantId: row.participantId },
     });
-    const issued: string[] = [];
-    for (const row of rows.filter(mayReceiveCertificate)) {
-      const certificate = await tx.certificate.create({
-        data: {
-          code: newCertificateCode(),
-          courseId: course.id,
-          participantId: row.participantId,
-          name: row.name,
-          hours: row.completion.hours,
-          attended: row.completion.attended,
-          counted: row.completion.counted,
-          issuedAt: now,
-          issuedById: actor.id,
-        },
-      });
-      issued.push(certificate.id);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "certificate.issued",
-        entityType: "Certificate",
-        entityId: certificate.id,
-        platformId: course.platformId,
-        details: { courseId: course.id, participantId: row.participantId },
-      });
-    }
-    return ok({ issued });
-  });
+  }
+  return ok({ issued });
 }
 
 const certificateSelect = {

@@ -2,6 +2,8 @@ import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { createWalkIn } from "~/participants/participants.server";
 import { seedDemoCourses } from "./demo-courses.server";
+import { closeCourseIn } from "~/courses/certificates.server";
+import { getCourse } from "~/courses/courses.server";
 import { searchable } from "~/text/searchable";
 import { closeInTransaction, voteOf } from "~/votes/settle.server";
 import { splitHands } from "~/votes/tally-rules";
@@ -371,7 +373,7 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
       where: { email: "facilitador@minga.example" },
     });
     const demoMember = await tx.participant.findUniqueOrThrow({ where: { userId: authorId } });
-    await seedDemoCourses(tx, {
+    const finished = await seedDemoCourses(tx, {
       main,
       second: platforms[1],
       facilitatorId: facilitator.id,
@@ -380,6 +382,11 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
       demoMember: demoMember.id,
       walkIn: walkIn.id,
     });
+    // The finished course was closed the day after its last session: certificates issued by
+    // the completion rule, like any course's.
+    const closedAt = new Date(now - 39 * DAY);
+    const closed = await closeCourseIn(tx, facilitator, await getCourse(finished.id, tx), closedAt);
+    if (!closed.ok) throw new Error("the demo course could not be closed");
   });
   return { seeded: true };
 }

@@ -100,4 +100,24 @@ describe("the demo content", () => {
     );
     expect(running.length).toBeGreaterThan(0);
   });
+
+  it("closed its finished course with certificates for exactly those who met the rule", async () => {
+    await seedDemoContent();
+    const course = await db.course.findFirstOrThrow({
+      where: { titleEs: "Monitoreo comunitario de fauna" },
+      include: { certificates: { include: { participant: true } } },
+    });
+    expect(course.status).toBe("closed");
+    expect(course.certificates.map((c) => c.participant.name).sort()).toEqual([
+      "Alicia Criollo", // 3 of 4, one of them late: exactly 75 %
+      "Blanca Shiguango",
+      "Rebeca Piaguaje", // 3 of 3: her excused absence is not counted
+      "Segundo Andi",
+      "Tupak Grefa",
+    ]);
+    for (const c of course.certificates) {
+      expect(c.issuedAt.getTime()).toBe(course.closedAt!.getTime());
+      expect(c.attended * 100).toBeGreaterThanOrEqual(course.completionPercent * c.counted);
+    }
+  });
 });
