@@ -151,6 +151,16 @@ describe("uploading materials", () => {
     expect((await download(m!.id)).headers.get("Content-Type")).toBe("image/png");
   });
 
+  it("a refused title removes the file that had already arrived", async () => {
+    const { lesson, upload } = await setup();
+    const before = onDisk();
+    const result = await upload({ bytes: pdfBytes(), name: "a.pdf" }, { title: "x".repeat(201) });
+    expect(result.status).toBe(400);
+    expect((result.body as Reply).result?.error?.title).toEqual(["validation.tooLong|max=200"]);
+    expect(await files(lesson.id)).toHaveLength(0);
+    expect(onDisk()).toEqual(before);
+  });
+
   it("asks for a file when none was chosen", async () => {
     const { upload } = await setup();
     const result = await upload(null, { title: "Sin archivo" });

@@ -72,6 +72,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const { formData, upload } = await readUploadForm(request);
     if (!formData && !upload.problem) badRequest();
+    // The file never comes back into the form (a file input cannot be given a value).
+    formData?.delete("file");
     const submission = parseWithZod(formData ?? new FormData(), { schema: uploadSchema });
     if (upload.problem) {
       return rejectForm("upload", submission, refuse("file", `courses:errors.${upload.problem}`));
