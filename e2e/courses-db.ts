@@ -2,9 +2,10 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 
 /**
- * Setup the sessions journey needs before the course pages exist on this branch: a course
- * written straight into the e2e database (the same file the server uses). Everything the
- * test checks is then done through the pages.
+ * Setup the sessions journey needs while course creation is not a page on this branch:
+ * courses written into the e2e database by e2e/start-server.sh before the server starts (a
+ * second writer next to the running server would break its one-connection lock), one per
+ * language. Everything the test checks is then done through the pages.
  */
 function client() {
   return new PrismaClient({
@@ -20,12 +21,12 @@ const day = (offset: number) =>
  * member and user enrolled and `extra` more people (so the printed sheet runs to two
  * pages), and a person without an account counted before at another course's session.
  */
-export async function courseForSessions(stamp: number | string, extra = 40) {
-  const db = client();
-  try {
+async function courseForSessions(db: PrismaClient, stamp: string, extra = 40) {
+  {
     const platform = await db.platform.findUniqueOrThrow({ where: { slug: "putumayo-aguarico" } });
     const course = await db.course.create({
       data: {
+        id: `e2e-sessions-${stamp}`,
         platformId: platform.id,
         titleEs: `Monitoreo de fauna ${stamp}`,
         titleEn: `Fauna monitoring ${stamp}`,
@@ -96,6 +97,27 @@ export async function courseForSessions(stamp: number | string, extra = 40) {
       endDate: course.endDate,
       walkInName,
     };
+  }
+}
+
+export const SESSION_LANGUAGES = ["es", "en"] as const;
+
+/** What the journey in each language finds (ids and names are fixed: the database is fresh). */
+export function sessionCourse(stamp: (typeof SESSION_LANGUAGES)[number]) {
+  return {
+    courseId: `e2e-sessions-${stamp}`,
+    titleEs: `Monitoreo de fauna ${stamp}`,
+    titleEn: `Fauna monitoring ${stamp}`,
+    startDate: day(-10),
+    endDate: day(30),
+    walkInName: `Rosa Shiguango ${stamp}`,
+  };
+}
+
+export async function seedSessionCourses() {
+  const db = client();
+  try {
+    for (const lang of SESSION_LANGUAGES) await courseForSessions(db, lang);
   } finally {
     await db.$disconnect();
   }
