@@ -78,6 +78,7 @@ for (const lang of ["es", "en"] as const) {
   test(`${lang}: a member enrols from the course page without JavaScript, then leaves`, async ({
     browser,
   }) => {
+    test.setTimeout(120_000);
     const stamp = randomBytes(3).toString("hex");
     const course = await publishedCourse(stamp, 5);
     const phone = await signedIn(browser, "miembro@minga.example", {
@@ -91,6 +92,9 @@ for (const lang of ["es", "en"] as const) {
     ).toBeVisible();
     await phone.getByRole("button", { name: t("enrolment", "panel.enrol") }).click();
     await expect(phone.getByRole("status")).toHaveText(t("common", "notices.enrolled"));
+    // The panel says so too, with the date (its wording up to the date is enough here).
+    const since = t("enrolment", "panel.enrolled", { date: "§" }).split("§")[0];
+    await expect(phone.getByText(since)).toBeVisible();
     await expect(phone).toHaveURL(new RegExp(`/courses/${course.id}$`));
     await expect(phone.getByRole("button", { name: t("enrolment", "panel.enrol") })).toHaveCount(0);
 
