@@ -4,6 +4,7 @@ import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import {
   createWalkIn,
+  findableWithoutAccount,
   forgetIfUncounted,
   type WalkInData,
 } from "~/participants/participants.server";
@@ -123,8 +124,10 @@ export async function addWalkIn(
   if (!marks.ok) return marks;
   let participant: { id: string; name: string };
   if ("participantId" in person) {
+    // Only someone this event's platform has seen (anyone, for a portal-wide course): a
+    // forged id cannot pull in a person from elsewhere.
     const known = await tx.participant.findFirst({
-      where: { id: person.participantId, userId: null },
+      where: { id: person.participantId, ...findableWithoutAccount(host.audit.platformId) },
       select: { id: true, name: true },
     });
     if (!known) return refuseForm("participants:errors.notFound");

@@ -203,6 +203,25 @@ describe.each([
     expect(audit.map((a) => JSON.parse(a.details).foundAgain).sort()).toEqual([false, true]);
   });
 
+  it("finds again only people this platform has seen, whatever id a form sends", async () => {
+    const e = await makeEvent();
+    const elsewhere = await makePlatform();
+    const stranger = await createWalkIn(db, { name: "Persona de otro corredor" });
+    await db.attendance.create({
+      data: {
+        meetingId: (await makeMeeting(elsewhere.id)).id,
+        participantId: stranger.id,
+        status: "present",
+        walkIn: true,
+      },
+    });
+    const forged = await inHost(e, (tx, h) =>
+      addWalkIn(tx, e.actor, h, { participantId: stranger.id }, now()),
+    );
+    expect(refusalOf(forged)).toBe("participants:errors.notFound");
+    expect(await db.attendance.count({ where: { participantId: stranger.id } })).toBe(1);
+  });
+
   it("takes back a walk-in: the new person record and what it created go", async () => {
     const e = await makeEvent();
     const added = await inHost(e, (tx, h) => addWalkIn(tx, e.actor, h, { name: "Error" }, now()));

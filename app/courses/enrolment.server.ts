@@ -3,11 +3,10 @@ import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
-  CANDIDATE_LIMIT,
   createWalkIn,
+  findableWithoutAccount,
   findPeopleWithoutAccount,
   participantSearchText,
-  seenOnPlatform,
   type WalkInData,
 } from "~/participants/participants.server";
 import { searchWords } from "~/text/searchable";
@@ -237,29 +236,6 @@ export function enrolByEmail(
   });
 }
 
-/** People without an account counted by the platform's courses (enrolled or at a session). */
-function seenAtPlatformCourses(platformId: string) {
-  return {
-    OR: [
-      { enrolments: { some: { course: { platformId } } } },
-      { attendance: { some: { session: { course: { platformId } } } } },
-    ],
-  };
-}
-
-/**
- * Whom a manager of this course may find again and enrol: people without an account
- * recorded on the course's platform (at its assemblies, among its members, or on its
- * courses) — or anyone without an account, for a portal-wide course.
- */
-function findablePeople(platformId: string | null) {
-  if (!platformId) return { userId: null };
-  return {
-    userId: null,
-    OR: [seenOnPlatform(platformId), seenAtPlatformCourses(platformId)],
-  };
-}
-
 /** A manager enrols a person without an account found again by name and community. */
 export function enrolKnownPerson(
   actor: Actor,
@@ -271,7 +247,7 @@ export function enrolKnownPerson(
     const course = await courseFacts(tx, courseId);
     if (!course) return refusal("notPublished");
     const person = await tx.participant.findFirst({
-      where: { id: participantId, ...findablePeople(course.platformId) },
+      where: { id: participantId, ...findableWithoutAccount(course.platformId) },
       select: { id: true },
     });
     if (!person) return refuseForm("enrolment:errors.personNotFound");
@@ -307,48 +283,10 @@ export async function enrolmentCandidates(
   course: { id: string; platformId: string | null },
   query: string,
 ) {
-  const words = searchWords(query);
-  if (words.length === 0) return [];
-  const byWords = words.map((w) => ({ searchText: { contains: w } }));
-  const select = { id: true, name: true, community: true } as const;
-  const found = course.platformId
-    ? [
-        // The platform's people as the participants module knows them (assemblies, members)…
-        ...(await findPeopleWithoutAccount(db, course.platformId, query)),
-        // …and those only its courses have counted so far.
-        ...(await db.participant.findMany({
-          where: { userId: null, AND: [...byWords, seenAtPlatformCourses(course.platformId)] },
-          select,
-          orderBy: { name: "asc" },
-          take: CANDIDATE_LIMIT,
-        })),
-      ]
-    : await db.participant.findMany({
-        where: { userId: null, AND: byWords },
-        select,
-        orderBy: { name: "asc" },
-        take: CANDIDATE_LIMIT,
-      });
-  const enrolledHere = new Set(
-    (
-      await db.enrolment.findMany({
-        where: {
-          courseId: course.id,
-          status: "enrolled",
-          participantId: { in: found.map((p) => p.id) },
-        },
-        select: { participantId: true },
-      })
-    ).map((e) => e.participantId),
-  );
-  const unique = new Map<string, { id: string; name: string; community: string | null }>();
-  for (const p of found) {
-    if (!enrolledHere.has(p.id) && !unique.has(p.id))
-      unique.set(p.id, { id: p.id, name: p.name, community: p.community });
-  }
-  return [...unique.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, CANDIDATE_LIMIT);
+  const found = await findPeopleWithoutAccount(db, course.platformId, query, [
+    { enrolments: { some: { courseId: course.id, status: "enrolled" } } },
+  ]);
+  return found.map((p) => ({ id: p.id, name: p.name, community: p.community }));
 }
 
 export const ENROLMENT_PAGE_SIZE = 20;

@@ -6,8 +6,7 @@ import { attendanceWindow } from "~/attendance/window";
 import { ATTENDANCE_STATUSES } from "~/attendance/statuses";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type DbClient } from "~/db.server";
-import { CANDIDATE_LIMIT, seenOnPlatform } from "~/participants/participants.server";
-import { searchWords } from "~/text/searchable";
+import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import { getCourse, type Course } from "./courses.server";
 import { getSession, type TrainingSession } from "./sessions.server";
 
@@ -167,33 +166,10 @@ export async function sessionAttendanceSheet(
  * here nor on this session's list: the walk-in form offers them before a new record.
  */
 export async function sessionWalkInCandidates(course: Course, sessionId: string, who: string) {
-  const words = searchWords(who);
-  if (words.length === 0) return [];
-  const platformId = course.platformId;
-  const seen = platformId
-    ? [
-        {
-          OR: [
-            seenOnPlatform(platformId),
-            { attendance: { some: { session: { course: { platformId } } } } },
-            { enrolments: { some: { course: { platformId } } } },
-          ],
-        },
-      ]
-    : [];
-  const found = await db.participant.findMany({
-    where: {
-      userId: null,
-      AND: [...words.map((w) => ({ searchText: { contains: w } })), ...seen],
-      NOT: [
-        { enrolments: { some: { courseId: course.id, status: "enrolled" } } },
-        { attendance: { some: { sessionId } } },
-      ],
-    },
-    select: { id: true, name: true, community: true, _count: { select: { attendance: true } } },
-    orderBy: { name: "asc" },
-    take: CANDIDATE_LIMIT,
-  });
+  const found = await findPeopleWithoutAccount(db, course.platformId, who, [
+    { enrolments: { some: { courseId: course.id, status: "enrolled" } } },
+    { attendance: { some: { sessionId } } },
+  ]);
   return found.map((p) => ({
     id: p.id,
     name: p.name,

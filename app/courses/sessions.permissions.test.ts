@@ -13,6 +13,7 @@ import {
   addMember,
   enrolDirectly,
   makeCourse,
+  makeMeeting,
   makeTrainingSession,
   makeUser,
   makeWorld,
@@ -138,7 +139,12 @@ const ACTIONS: { name: string; run: Run }[] = [
     name: "record a walk-in found again",
     run: async (w, r) => {
       const s = await sessionOf(w);
+      // Someone recorded before at this platform (an assembly), found again at the session.
       const known = await createWalkIn(db, { name: "Luz Andi" });
+      const meeting = await makeMeeting(w.platform.id);
+      await db.attendance.create({
+        data: { meetingId: meeting.id, participantId: known.id, status: "present", walkIn: true },
+      });
       const path = `${base(s.course.id, s.session.id)}/attendance`;
       return postForm(attendanceRoute.action, path, s.params, w.users[r], {
         knownWalkIn: known.id,

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit.server";
+import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { searchable, searchWords } from "~/text/searchable";
@@ -51,11 +52,12 @@ export function seenOnPlatform(platformId: string) {
 }
 
 /**
- * Where a search for people without an account looks: one platform's people, or — for a
- * portal-wide course, which belongs to no platform — everyone the portal has recorded.
+ * People without an account who may be found again for a platform's events: those it has
+ * seen — or, for a portal-wide course (no platform), everyone the portal has recorded.
+ * Searches, and the writes that take a person found, use this one scope.
  */
-function seenWhere(platformId: string | null) {
-  return platformId ? seenOnPlatform(platformId) : {};
+export function findableWithoutAccount(platformId: string | null): Prisma.ParticipantWhereInput {
+  return platformId ? { userId: null, ...seenOnPlatform(platformId) } : { userId: null };
 }
 
 export const CANDIDATE_LIMIT = 10;
@@ -70,13 +72,18 @@ export async function findPeopleWithoutAccount(
   client: DbClient,
   platformId: string | null,
   query: string,
+  /** People the caller does not want offered (already on this list, already enrolled). */
+  exclude: Prisma.ParticipantWhereInput[] = [],
 ) {
   const words = searchWords(query);
   if (words.length === 0) return [];
   return client.participant.findMany({
     where: {
-      userId: null,
-      AND: [...words.map((w) => ({ searchText: { contains: w } })), seenWhere(platformId)],
+      AND: [
+        ...words.map((w) => ({ searchText: { contains: w } })),
+        findableWithoutAccount(platformId),
+      ],
+      ...(exclude.length > 0 ? { NOT: exclude } : {}),
     },
     select: {
       id: true,
