@@ -2,7 +2,7 @@ import type { PlatformRole } from "~/platforms/schemas";
 
 /**
  * Who may do what with a course: one pure rule, used by loaders (what a page offers) and
- * by the domain (what it accepts). See docs/decisions/013-courses.md.
+ * by the domain (what it accepts). See docs/decisions/013 to 016 (catalogue, sessions, enrolment, certificates).
  */
 export interface CourseActor {
   isAdmin: boolean;

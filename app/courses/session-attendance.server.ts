@@ -81,6 +81,7 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
           status: "enrolled",
           enrolledAt: now,
           enrolledById: actor.id,
+          walkInSessionId: session.id,
         },
         update: {
           status: "enrolled",
@@ -107,17 +108,11 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
     },
     // The enrolment goes only if that walk-in created it and nothing else counts them here.
     async onWalkInRemoved(client, actor, participantId) {
-      const createdHere = await client.auditEvent.findFirst({
-        where: {
-          entityType: "TrainingSession",
-          entityId: session.id,
-          action: "trainingSession.walkInEnrolled",
-          details: { contains: `"participantId":"${participantId}"` },
-        },
-        orderBy: { createdAt: "desc" },
+      const place = await client.enrolment.findUnique({
+        where: { courseId_participantId: { courseId: course.id, participantId } },
+        select: { walkInSessionId: true },
       });
-      if (!createdHere || !(JSON.parse(createdHere.details) as { created?: boolean }).created)
-        return;
+      if (place?.walkInSessionId !== session.id) return;
       const [otherSessions, certificates] = await Promise.all([
         client.attendance.count({ where: { participantId, session: { courseId: course.id } } }),
         client.certificate.count({ where: { participantId, courseId: course.id } }),

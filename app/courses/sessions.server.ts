@@ -154,7 +154,7 @@ export async function cancelSession(
     if (refused) return refuseForm(refused);
     const { count } = await tx.trainingSession.updateMany({
       where: { id: session.id, status: "scheduled" },
-      data: { status: "cancelled" },
+      data: { status: "cancelled", cancelReason: reason },
     });
     if (count === 0) return refuseForm("training:errors.heldNotCancelled");
     await recordAudit(tx, {
@@ -167,21 +167,6 @@ export async function cancelSession(
     });
     return ok(null);
   });
-}
-
-/** Why a session was cancelled, as the audit log recorded it. */
-export async function cancelReason(sessionId: string): Promise<string | null> {
-  const entry = await db.auditEvent.findFirst({
-    where: {
-      entityType: "TrainingSession",
-      entityId: sessionId,
-      action: "trainingSession.cancelled",
-    },
-    orderBy: { createdAt: "desc" },
-  });
-  if (!entry) return null;
-  const details = JSON.parse(entry.details) as { reason?: unknown };
-  return typeof details.reason === "string" ? details.reason : null;
 }
 
 /** A session's local date and times, for the edit form. */

@@ -19,7 +19,6 @@ import {
 import { sessionCancelRefusal, sessionEditRefusal } from "~/courses/session-rules";
 import { sessionSchema } from "~/courses/session-schemas";
 import {
-  cancelReason,
   cancelSession,
   courseFacilitators,
   getSession,
@@ -38,11 +37,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const course = await requireVisibleCourse(user, params.courseId ?? "");
   const session = await getSession(course.id, params.sessionId ?? "");
   const locale = await resolveLocale(request, user);
-  const [viewer, facilitators, reason] = await Promise.all([
+  const [viewer, facilitators] = await Promise.all([
     courseViewerOf(user, course),
     courseFacilitators(course.id),
-    session.status === "cancelled" ? cancelReason(session.id) : Promise.resolve(null),
   ]);
+  const reason = session.status === "cancelled" ? session.cancelReason : null;
   const tz = course.timeZone;
   return json({
     course: {
