@@ -1,6 +1,4 @@
-import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import type { AuthUser } from "~/auth/session.server";
-import type { CallResult } from "~/test/routes";
 import { db } from "~/db.server";
 import { ROLE_NAMES, addMember, makeCourse, makeUser, makeWorld } from "~/test/world";
 
@@ -96,38 +94,4 @@ export function pdfBytes(size = 2000): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Runs a route's action with a ready-made request (multipart uploads), like postForm. */
-export async function sendRequest(
-  action: (args: ActionFunctionArgs) => unknown,
-  request: Request,
-  params: Record<string, string>,
-  user: AuthUser | null,
-): Promise<CallResult> {
-  const context = {
-    user,
-    session: user
-      ? { id: `test-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 3600_000) }
-      : null,
-    cspNonce: "",
-    clientIp: "127.0.0.1",
-  } as unknown as AppLoadContext;
-  try {
-    const result = await action({ request, params, context });
-    if (result instanceof Response) {
-      const text = await result.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      return { status: result.status, location: result.headers.get("Location"), body };
-    }
-    return { status: 200, location: null, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) {
-      return { status: thrown.status, location: thrown.headers.get("Location"), body: null };
-    }
-    throw thrown;
-  }
-}
+export { sendRequest } from "~/test/routes";

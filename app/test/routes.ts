@@ -64,6 +64,16 @@ export function postForm(
   return settle(() => action({ request, params, context: contextFor(user) }));
 }
 
+/** Runs a route's real action with a ready-made request (multipart uploads), like postForm. */
+export function sendRequest(
+  action: Handler,
+  request: Request,
+  params: Record<string, string>,
+  user: AuthUser | null,
+): Promise<CallResult> {
+  return settle(() => action({ request, params, context: contextFor(user) }));
+}
+
 /** Runs a route's real loader as the given user. */
 export function getPage(
   loader: Handler,
