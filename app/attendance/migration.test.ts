@@ -1,26 +1,15 @@
-import Database from "better-sqlite3";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { randomUUID } from "node:crypto";
-import path from "node:path";
+import { databaseBefore } from "~/test/migrations";
 
 // The courses migration turned the assemblies' attendance table into the one table of every
 // kind of attendance: every row recorded before must still be there, unchanged.
 
-const dir = path.resolve("prisma/migrations");
-const migrations = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-const target = migrations.findIndex((m) => m.endsWith("_courses"));
-const sql = (name: string) => readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-
 describe("the courses migration", () => {
-  const file = path.resolve(`.tmp/migration-${randomUUID()}.db`);
-  afterAll(() => rmSync(file, { force: true }));
+  let setup: ReturnType<typeof databaseBefore>;
+  afterAll(() => setup?.remove());
 
   it("keeps every assembly attendance row in the shared table", () => {
-    const db = new Database(file);
-    for (const m of migrations.slice(0, target)) db.exec(sql(m));
+    setup = databaseBefore("courses");
+    const db = setup.db;
     const now = "2026-11-01T12:00:00.000Z";
     db.exec(`
       INSERT INTO Platform (id, slug, name, descriptionEs, descriptionEn, country, region, timeZone, updatedAt)
@@ -33,7 +22,7 @@ describe("the courses migration", () => {
                ('at2', 'm1', 'b', 'excused', 1, NULL, '${now}', '${now}');
     `);
     const before = db.prepare(`SELECT * FROM Attendance ORDER BY id`).all();
-    for (const m of migrations.slice(target)) db.exec(sql(m));
+    setup.migrateRest();
     const after = db.prepare(`SELECT * FROM Attendance ORDER BY id`).all() as Record<
       string,
       unknown
@@ -42,6 +31,5 @@ describe("the courses migration", () => {
       before,
     );
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    db.close();
   });
 });

@@ -49,6 +49,22 @@ function courseFacts(client: DbClient, courseId: string) {
   return client.course.findUnique({ where: { id: courseId }, select: courseFields });
 }
 
+/**
+ * Runs `work` in one transaction with the course read by that transaction; an unknown
+ * course is refused with `missing` (the routes answer 404 before it gets here).
+ */
+function onCourse<T>(
+  courseId: string,
+  missing: EnrolmentRefusal,
+  work: (tx: DbClient, course: CourseFacts) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  return db.$transaction(async (tx) => {
+    const course = await courseFacts(tx, courseId);
+    if (!course) return refusal(missing);
+    return work(tx, course);
+  });
+}
+
 /** The course's own calendar day at `now`: a course "ends" at the end of its last local day. */
 function courseToday(course: Pick<CourseFacts, "timeZone">, now: Date): string {
   return instantToZoned(now, course.timeZone).date;
@@ -134,9 +150,7 @@ export function enrolSelf(
   courseId: string,
   now = new Date(),
 ): Promise<Outcome<{ enrolmentId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notPublished");
+  return onCourse(courseId, "notPublished", async (tx, course) => {
     const me = await ownParticipant(tx, user);
     return givePlace(tx, user, course, me.id, "self", now);
   });
@@ -179,9 +193,7 @@ export function leaveSelf(
   courseId: string,
   now = new Date(),
 ): Promise<Outcome<{ participantId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notEnrolled");
+  return onCourse(courseId, "notEnrolled", async (tx, course) => {
     const enrolment = await tx.enrolment.findFirst({
       where: { courseId, participant: { userId: user.id } },
       select: { id: true, status: true, participantId: true },
@@ -197,9 +209,7 @@ export function withdrawPerson(
   input: { enrolmentId: string; reason: string },
   now = new Date(),
 ): Promise<Outcome<{ participantId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notEnrolled");
+  return onCourse(courseId, "notEnrolled", async (tx, course) => {
     // Scoped by the course: an enrolment of another course is simply not found.
     const enrolment = await tx.enrolment.findFirst({
       where: { id: input.enrolmentId, courseId },
@@ -223,9 +233,7 @@ export function enrolByEmail(
   email: string,
   now = new Date(),
 ): Promise<Outcome<{ enrolmentId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notPublished");
+  return onCourse(courseId, "notPublished", async (tx, course) => {
     const user = await tx.user.findUnique({
       where: { email: email.toLowerCase() },
       select: { id: true, name: true },
@@ -243,9 +251,7 @@ export function enrolKnownPerson(
   participantId: string,
   now = new Date(),
 ): Promise<Outcome<{ enrolmentId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notPublished");
+  return onCourse(courseId, "notPublished", async (tx, course) => {
     const person = await tx.participant.findFirst({
       where: { id: participantId, ...findableWithoutAccount(course.platformId) },
       select: { id: true },
@@ -265,9 +271,7 @@ export function enrolNewPerson(
   person: WalkInData,
   now = new Date(),
 ): Promise<Outcome<{ enrolmentId: string }>> {
-  return db.$transaction(async (tx) => {
-    const course = await courseFacts(tx, courseId);
-    if (!course) return refusal("notPublished");
+  return onCourse(courseId, "notPublished", async (tx, course) => {
     const refused = await placeRefusal(tx, course, "manager", now);
     if (refused) return refusal(refused);
     const created = await createWalkIn(tx, person);

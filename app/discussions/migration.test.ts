@@ -1,27 +1,16 @@
-import Database from "better-sqlite3";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { randomUUID } from "node:crypto";
-import path from "node:path";
+import { databaseBefore } from "~/test/migrations";
 
 // Moving proposal comments onto the discussion module must keep every comment: replies,
 // edits and hidden ones included. Applies the real migrations to a database holding
 // comments, as an existing installation would.
 
-const dir = path.resolve("prisma/migrations");
-const migrations = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-const target = migrations.findIndex((m) => m.endsWith("_discussions"));
-const sql = (name: string) => readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-
 describe("the discussions migration", () => {
-  const file = path.resolve(`.tmp/migration-${randomUUID()}.db`);
-  afterAll(() => rmSync(file, { force: true }));
+  let setup: ReturnType<typeof databaseBefore>;
+  afterAll(() => setup?.remove());
 
   it("turns every comment into a post of its proposal's discussion", () => {
-    const db = new Database(file);
-    for (const m of migrations.slice(0, target)) db.exec(sql(m));
+    setup = databaseBefore("discussions");
+    const db = setup.db;
     const now = "2026-11-01T12:00:00.000Z";
     db.exec(`
       INSERT INTO Platform (id, slug, name, descriptionEs, descriptionEn, country, region, timeZone, updatedAt)
@@ -39,7 +28,7 @@ describe("the discussions migration", () => {
       INSERT INTO Comment (id, proposalId, authorId, parentId, body, hiddenAt, hiddenReason, hiddenById, createdAt)
         VALUES ('c3', 'pr1', 'u2', NULL, 'Ofensivo', '2026-11-01T13:00:00.000Z', 'Respeto', 'u1', '2026-11-01T12:02:00.000Z');
     `);
-    for (const m of migrations.slice(target)) db.exec(sql(m));
+    setup.migrateRest();
 
     const proposals = db.prepare(`SELECT id, discussionId FROM Proposal ORDER BY id`).all();
     expect(proposals).toEqual([
@@ -90,6 +79,5 @@ describe("the discussions migration", () => {
       db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'Comment'`).all(),
     ).toEqual([]);
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    db.close();
   });
 });
