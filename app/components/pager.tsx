@@ -1,0 +1,33 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageHref } from "~/http/pagination";
+
+/** Previous / next links of a paginated list; plain links, so they work without JavaScript. */
+export function Pager({
+  page,
+  pages,
+  param = "page",
+}: {
+  page: number;
+  pages: number;
+  param?: string;
+}) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t("pager.label")} className="link-row pager">
+      {page > 1 ? (
+        <Link to={pageHref(search, page - 1, param)} rel="prev">
+          {t("pager.previous")}
+        </Link>
+      ) : null}{" "}
+      <span>{t("pager.page", { page, pages })}</span>{" "}
+      {page < pages ? (
+        <Link to={pageHref(search, page + 1, param)} rel="next">
+          {t("pager.next")}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * One way to page a list: `?page=N` read leniently (anything odd is page 1), the database
+ * counts and slices, and a page past the end shows the last one. Every paginated list uses
+ * this with a stable order (a unique column last), so a row never shows on two pages.
+ */
+export const MAX_PAGE = 100_000;
+
+export function pageFromUrl(url: URL | string, param = "page"): number {
+  const raw = (typeof url === "string" ? new URL(url) : url).searchParams.get(param);
+  const n = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  return Math.min(Math.max(n, 1), MAX_PAGE);
+}
+
+export interface PageInfo {
+  page: number;
+  pages: number;
+  total: number;
+  skip: number;
+  take: number;
+}
+
+/** Where the requested page starts, clamped to the last page that exists. */
+export function pageOf(requested: number, total: number, size: number): PageInfo {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(requested) || 1), pages);
+  return { page, pages, total, skip: (page - 1) * size, take: size };
+}
+
+/** The same address with another page (page 1 drops the parameter). */
+export function pageHref(search: string | URLSearchParams, page: number, param = "page"): string {
+  const params = new URLSearchParams(search);
+  if (page > 1) params.set(param, String(page));
+  else params.delete(param);
+  const query = params.toString();
+  return query ? `?${query}` : "?";
+}
