@@ -3,6 +3,7 @@ import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { renderMarkdown } from "~/markdown/markdown.server";
+import { searchable } from "~/text/searchable";
 import { canEditPost, canReplyTo, canReportPost } from "./rules";
 
 /**
@@ -24,6 +25,8 @@ export interface DiscussionHost {
   closedReason: string | null;
   /** What the acting reader may do, as the host's own permission rules decided. */
   may: { post: boolean; report: boolean; moderate: boolean };
+  /** What the host keeps up to date when a post is added (a thread's last activity). */
+  onPosted?(tx: DbClient, post: { id: string; authorId: string; createdAt: Date }): Promise<void>;
 }
 
 interface Actor {
@@ -63,8 +66,15 @@ export async function addPost(
   }
   const discussionId = await discussionFor(tx, host);
   const post = await tx.post.create({
-    data: { discussionId, authorId: author.id, body: input.body, parentId: input.parentId ?? null },
+    data: {
+      discussionId,
+      authorId: author.id,
+      body: input.body,
+      searchText: searchable(input.body),
+      parentId: input.parentId ?? null,
+    },
   });
+  await host.onPosted?.(tx, post);
   return ok({ postId: post.id });
 }
 
@@ -80,7 +90,10 @@ export async function editPost(
   if (post.authorId !== author.id) forbidden();
   if (!canEditPost(post, author.id, now)) return refuse("body", "discussions:errors.editWindow");
   if (host.closedReason) return refuseForm(host.closedReason);
-  await tx.post.update({ where: { id: post.id }, data: { body, editedAt: now } });
+  await tx.post.update({
+    where: { id: post.id },
+    data: { body, searchText: searchable(body), editedAt: now },
+  });
   return ok(null);
 }
 

@@ -173,3 +173,32 @@ export async function enrolDirectly(courseId: string, participantId: string, enr
     },
   });
 }
+
+/** A group of a platform (public and open unless told otherwise). */
+export async function makeGroup(
+  platformId: string,
+  data: { visibility?: "public" | "private"; joining?: "open" | "approval"; name?: string } = {},
+) {
+  const name = data.name ?? `Grupo ${Math.random().toString(36).slice(2, 7)}`;
+  return db.group.create({
+    data: {
+      platformId,
+      nameEs: name,
+      nameEn: name,
+      descriptionEs: "Un grupo de prueba",
+      descriptionEn: "A test group",
+      visibility: data.visibility ?? "public",
+      joining: data.joining ?? "open",
+    },
+  });
+}
+
+/** Puts a user in a group directly (status active unless told otherwise). */
+export async function addGroupMember(
+  user: { id: string },
+  groupId: string,
+  role: "member" | "moderator" = "member",
+  status: "active" | "pending" | "left" | "removed" | "rejected" = "active",
+) {
+  return db.groupMembership.create({ data: { userId: user.id, groupId, role, status } });
+}
