@@ -32,6 +32,9 @@ export default function AdminPage() {
         <li>
           <Link to="/admin/audit">{t("auditLog")}</Link>
         </li>
+        <li>
+          <Link to="/admin/reports">{t("reports:link")}</Link>
+        </li>
       </ul>
       <h2>{t("platforms")}</h2>
       <div className="table-scroll">

@@ -226,6 +226,11 @@ export default function PlatformPage() {
               <Link to={`${base}/people`}>{t("participants:list.title")}</Link>
             </li>
           ) : null}
+          {viewer.canCoordinate ? (
+            <li>
+              <Link to={`${base}/reports`}>{t("reports:link")}</Link>
+            </li>
+          ) : null}
           {viewer.isAdmin ? (
             <li>
               <Link to={`/admin/platforms/${platform.slug}`}>{t("editPlatform")}</Link>
