@@ -187,44 +187,37 @@ interface Counted {
   community: { key: string; value: number; label: string }[];
 }
 
-/** Distinct people matching `where`, by each dimension: a handful of grouped counts. */
-async function countBy(
-  client: DbClient,
-  where: Where,
-  at: Date,
-  withPlaces: boolean,
-): Promise<Counted> {
-  const [total, genders, ages, peoples, communities] = await Promise.all([
-    client.participant.count({ where }),
-    client.participant.groupBy({ by: ["gender"], where, _count: { _all: true } }),
-    client.participant.groupBy({ by: ["birthYear", "ageGroup"], where, _count: { _all: true } }),
-    withPlaces
-      ? client.participant.groupBy({ by: ["people"], where, _count: { _all: true } })
-      : Promise.resolve([]),
-    withPlaces
-      ? client.participant.groupBy({ by: ["community"], where, _count: { _all: true } })
-      : Promise.resolve([]),
-  ]);
+/**
+ * Distinct people matching `where`, by each dimension. One query returns the matching
+ * people's five profile fields (at most the scope's participants, each once), folded here.
+ */
+async function countBy(client: DbClient, where: Where, at: Date): Promise<Counted> {
+  const people = await client.participant.findMany({
+    where,
+    select: { gender: true, birthYear: true, ageGroup: true, people: true, community: true },
+  });
   const gender = new Map<string, number>(GENDERS.map((g) => [g, 0]));
-  for (const g of genders) {
-    const key = g.gender && gender.has(g.gender) ? g.gender : "undisclosed";
-    gender.set(key, gender.get(key)! + g._count._all);
-  }
   const age = new Map<string, number>([...AGE_GROUPS, NOT_STATED].map((a) => [a, 0]));
-  for (const a of ages) {
-    const key = ageGroupOfPerson(a, at) ?? NOT_STATED;
-    age.set(key, age.get(key)! + a._count._all);
+  const peoples = new Map<string | null, number>();
+  const communities = new Map<string | null, number>();
+  for (const p of people) {
+    const g = p.gender && gender.has(p.gender) ? p.gender : "undisclosed";
+    gender.set(g, gender.get(g)! + 1);
+    const a = ageGroupOfPerson(p, at) ?? NOT_STATED;
+    age.set(a, age.get(a)! + 1);
+    peoples.set(p.people, (peoples.get(p.people) ?? 0) + 1);
+    communities.set(p.community, (communities.get(p.community) ?? 0) + 1);
   }
-  const places = (rows: { value: string | null; count: number }[]) => {
+  const places = (counts: Map<string | null, number>) => {
     // Spellings folded together are labelled by the most common one.
     const folded = new Map<string, { value: number; label: string; labelCount: number }>();
-    for (const r of rows) {
-      const key = category(r.value);
+    for (const [value, count] of counts) {
+      const key = category(value);
       const entry = folded.get(key) ?? { value: 0, label: "", labelCount: -1 };
-      entry.value += r.count;
-      if (key !== NOT_STATED && r.count > entry.labelCount) {
-        entry.label = r.value!.trim();
-        entry.labelCount = r.count;
+      entry.value += count;
+      if (key !== NOT_STATED && count > entry.labelCount) {
+        entry.label = value!.trim();
+        entry.labelCount = count;
       }
       folded.set(key, entry);
     }
@@ -235,11 +228,11 @@ async function countBy(
       );
   };
   return {
-    total,
+    total: people.length,
     gender: [...gender.entries()].map(([key, value]) => ({ key, value })),
     ageGroup: [...age.entries()].map(([key, value]) => ({ key, value })),
-    people: places(peoples.map((p) => ({ value: p.people, count: p._count._all }))),
-    community: places(communities.map((c) => ({ value: c.community, count: c._count._all }))),
+    people: places(peoples),
+    community: places(communities),
   };
 }
 
@@ -312,7 +305,7 @@ export async function participationReport(client: DbClient, scope: ReportScope, 
   const wheres = await activityWheres(client, scope, period);
   const rows = {} as Record<Activity, PublishedRow>;
   for (const activity of ACTIVITIES) {
-    rows[activity] = publish(await countBy(client, wheres[activity], at, true));
+    rows[activity] = publish(await countBy(client, wheres[activity], at));
   }
   const heads = headlineWheres(scope, period, wheres.anyActivity);
   const headline = {} as Record<Headline, Indicator>;
@@ -320,12 +313,12 @@ export async function participationReport(client: DbClient, scope: ReportScope, 
     headline[h] =
       h === "participants"
         ? indicator(rows.anyActivity)
-        : indicator(publish(await countBy(client, heads[h], at, false)));
+        : indicator(publish(await countBy(client, heads[h], at)));
   }
   const trend = [];
   for (const month of monthsOf(period)) {
     const monthWheres = await activityWheres(client, scope, month);
-    const counted = await countBy(client, monthWheres.anyActivity, at, false);
+    const counted = await countBy(client, monthWheres.anyActivity, at);
     trend.push({ month: month.month, ...indicator(publish(counted)) });
   }
   // Hands of people who are not members are counted, not named: one figure, suppressed alone.

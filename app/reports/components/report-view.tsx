@@ -64,7 +64,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
   );
   const IndicatorHead = ({ first }: { first: string }) => (
     <tr>
-      <th scope="col">{first}</th>
+      <th scope="col">{first || <span className="visually-hidden">{t("headline.group")}</span>}</th>
       <th scope="col">{t("headline.total")}</th>
       <th scope="col">{t("headline.women")}</th>
       <th scope="col">{t("headline.womenShare")}</th>
