@@ -185,7 +185,10 @@ function MemberControls({
         </Form>
       ) : null}
       {!isMe ? (
-        <details>
+        // Open again when the server sent the form back with an error, so it is seen.
+        <details
+          open={!!(remove.errors?.length || removeFields.reason.errors?.length) || undefined}
+        >
           <summary>{t("members.remove", { name: member.name })}</summary>
           <Form method="post" {...getFormProps(remove)} noValidate className="stack">
             <FormErrors id={remove.errorId} errors={remove.errors} />

@@ -35,44 +35,53 @@ export function GroupList({
   if (groups.length === 0) return <p className="muted">{t("list.none")}</p>;
   return (
     <ul className="group-list stack">
-      {groups.map((g) => (
-        <li key={g.id} className="card stack" data-group={g.id}>
-          <Heading className="card-title">
-            {/* A private group's forum is a 404 to non-members: no link to it. */}
-            {g.visibility === "public" || g.myStatus === "member" || g.myStatus === "moderator" ? (
-              <Link to={`/platforms/${slug}/groups/${g.id}`}>{g.name}</Link>
-            ) : (
-              g.name
-            )}
-          </Heading>
-          <p>
-            <span className={`badge group-${g.visibility}`}>{t(`visibility.${g.visibility}`)}</span>{" "}
-            <span className="badge">{t(`joining.${g.joining}`)}</span>
-            {g.myStatus ? (
-              <>
-                {" "}
-                <span className="badge group-status">{t(`status.${g.myStatus}`)}</span>
-              </>
-            ) : null}
-          </p>
-          {g.description ? <p>{g.description}</p> : null}
-          {g.memberCount !== null && g.threadCount !== null ? (
-            <p className="muted group-counts">
-              {t("list.members", { count: g.memberCount })} ·{" "}
-              {t("list.threads", { count: g.threadCount })}
-              {g.unreadCount ? (
+      {groups.map((g) => {
+        // A private group's pages are a 404 to non-members: no link to them.
+        const readable =
+          g.visibility === "public" || g.myStatus === "member" || g.myStatus === "moderator";
+        return (
+          <li key={g.id} className="card stack" data-group={g.id}>
+            <Heading className="card-title">
+              {readable ? <Link to={`/platforms/${slug}/groups/${g.id}`}>{g.name}</Link> : g.name}
+            </Heading>
+            <p>
+              <span className={`badge group-${g.visibility}`}>
+                {t(`visibility.${g.visibility}`)}
+              </span>{" "}
+              <span className="badge">{t(`joining.${g.joining}`)}</span>
+              {g.myStatus ? (
                 <>
-                  {" · "}
-                  <strong>{t("list.unread", { count: g.unreadCount })}</strong>
+                  {" "}
+                  <span className="badge group-status">{t(`status.${g.myStatus}`)}</span>
                 </>
               ) : null}
             </p>
-          ) : (
-            <p className="muted">{t("list.privateNoCounts")}</p>
-          )}
-          <MembershipForm slug={slug} groupId={g.id} mode={g.mode} back={back} />
-        </li>
-      ))}
+            {g.description ? <p>{g.description}</p> : null}
+            {g.memberCount !== null && g.threadCount !== null ? (
+              <p className="muted group-counts">
+                {t("list.members", { count: g.memberCount })} ·{" "}
+                {t("list.threads", { count: g.threadCount })}
+                {g.unreadCount ? (
+                  <>
+                    {" · "}
+                    <strong>{t("list.unread", { count: g.unreadCount })}</strong>
+                  </>
+                ) : null}
+              </p>
+            ) : (
+              <p className="muted">{t("list.privateNoCounts")}</p>
+            )}
+            {readable ? (
+              <p>
+                <Link to={`/platforms/${slug}/groups/${g.id}/members`}>
+                  {t("list.membersLink", { name: g.name })}
+                </Link>
+              </p>
+            ) : null}
+            <MembershipForm slug={slug} groupId={g.id} mode={g.mode} back={back} />
+          </li>
+        );
+      })}
     </ul>
   );
 }
