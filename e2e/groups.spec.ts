@@ -147,7 +147,7 @@ test("in English: the list passes axe, the members page shows the request, the l
       name: en("groups", "members.requests_one", { count: 1 }),
     }),
   ).toBeVisible();
-  await expect(maria.getByText("Fernanda Ortiz")).toBeVisible();
+  await expect(maria.getByText("Fernanda Ortiz", { exact: true })).toBeVisible();
   await expectNoAxeViolations(maria);
 
   await maria.getByRole("button", { name: en("groups", "membership.leave") }).click();

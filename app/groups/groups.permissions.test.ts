@@ -106,6 +106,22 @@ const PAGES: { name: string; allowed: (v: Visibility) => readonly Role[]; run: R
     },
   },
   {
+    // POST-only in use; opened on its own it shows nothing of the group, to anyone.
+    name: "membership route opened directly",
+    allowed: () => ROLES,
+    run: async (r, v) => {
+      const g = await groupFor(v);
+      const result = await getPage(
+        membershipRoute.loader,
+        groupPath(g.id, "membership"),
+        params(g.id),
+        world.users[r],
+      );
+      expect(result.body).toBeNull();
+      return result;
+    },
+  },
+  {
     name: "members page",
     allowed: (v) => (v === "public" ? ROLES : READERS_OF_PRIVATE),
     run: async (r, v) => {

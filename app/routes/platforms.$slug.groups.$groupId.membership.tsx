@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, requireUser } from "~/auth/guards.server";
@@ -22,8 +22,10 @@ import { requirePlatform } from "~/platforms/platforms.server";
 export const handle: RouteHandle = { pageTitle: (t) => t("groups:membership.title") };
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  // Nothing to show without a form: the group list is the place to choose.
-  return redirect(`/platforms/${params.slug}/groups`);
+  // Loaders run after the action too, so this one must not send the reader away from a
+  // refusal; opened on its own the page only offers the way to the groups.
+  await requirePlatform(params.slug);
+  return json(null);
 }
 
 function isIntent(value: unknown): value is MembershipIntent {
@@ -49,9 +51,11 @@ export default function MembershipRefused() {
   return (
     <div className="narrow stack">
       <h1>{t("membership.title")}</h1>
-      <div role="alert" className="form-errors">
-        <ErrorList errors={data?.errors} />
-      </div>
+      {data?.errors.length ? (
+        <div role="alert" className="form-errors">
+          <ErrorList errors={data.errors} />
+        </div>
+      ) : null}
       <p>
         <Link to={data?.back ?? `/platforms/${slug}/groups`}>← {t("membership.back")}</Link>
       </p>
