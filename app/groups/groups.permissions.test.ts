@@ -456,3 +456,37 @@ describe("private groups leak nothing to non-members", () => {
     expect(entry.find((e) => e.id === g.id)?.memberCount).toBe(1);
   });
 });
+
+describe("the membership route goes back only to this site", () => {
+  for (const redirectTo of ["//evil.example/x", "https://evil.example", "/\\evil.example"]) {
+    it(`${redirectTo} falls back to the group list`, async () => {
+      const g = await groupFor("public");
+      const result = await postForm(
+        membershipRoute.action,
+        groupPath(g.id, "membership"),
+        params(g.id),
+        world.users.member,
+        { intent: "join", redirectTo },
+      );
+      expect(result).toMatchObject({
+        status: 302,
+        location: `/platforms/${world.platform.slug}/groups`,
+      });
+    });
+  }
+
+  it("a refusal stays on the route with the reason, and writes nothing", async () => {
+    const g = await groupFor("public");
+    const result = await postForm(
+      membershipRoute.action,
+      groupPath(g.id, "membership"),
+      params(g.id),
+      world.users.nonMember,
+      { intent: "join", redirectTo: "/platforms" },
+    );
+    expect(result).toMatchObject({
+      status: 400,
+      body: { errors: ["groups:errors.notPlatformMemberSelf"], back: "/platforms" },
+    });
+  });
+});
