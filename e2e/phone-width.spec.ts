@@ -64,6 +64,10 @@ for (const [lang, locale] of [
     const proposal = await page
       .getByRole("link", { name: "Patrullajes comunitarios cada quince días" })
       .getAttribute("href");
+    await page.goto(`${PLATFORM}/groups`);
+    const youth = await page
+      .locator(".group-list > li", { hasText: lang === "es" ? "Jóvenes" : "Youth" })
+      .getAttribute("data-group");
     const paths = [
       "/",
       "/platforms",
@@ -78,6 +82,10 @@ for (const [lang, locale] of [
       `${meeting}/sheet`,
       `${PLATFORM}/proposals`,
       `${PLATFORM}/proposals/new`,
+      `${PLATFORM}/groups`,
+      `${PLATFORM}/groups/new`,
+      `${PLATFORM}/groups/${youth}/members`,
+      `${PLATFORM}/groups/${youth}/edit`,
       proposal!,
       `${proposal}/vote`,
       `${proposal}/result`,

@@ -121,3 +121,42 @@ describe("the demo content", () => {
     }
   });
 });
+
+describe("the demo groups", () => {
+  it("has a women's and a youth group on every platform; the main one's women's group is private", async () => {
+    await seedDemoContent();
+    const platforms = await db.platform.findMany({ include: { groups: true } });
+    for (const p of platforms) {
+      expect(p.groups.map((g) => g.nameEs).sort(), p.slug).toEqual([
+        "Jóvenes del corredor",
+        "Mujeres del corredor",
+      ]);
+    }
+    const women = await db.group.findFirstOrThrow({
+      where: { nameEs: "Mujeres del corredor", platform: { slug: "putumayo-aguarico" } },
+      include: { memberships: { include: { user: true } } },
+    });
+    expect(women).toMatchObject({
+      nameEn: "Women of the corridor",
+      visibility: "private",
+      joining: "approval",
+    });
+    const moderators = women.memberships.filter((m) => m.role === "moderator");
+    expect(moderators.map((m) => [m.user.email, m.status])).toEqual([
+      ["miembro@minga.example", "active"],
+    ]);
+    expect(women.memberships.filter((m) => m.status === "pending")).toHaveLength(1);
+    expect(women.memberships.filter((m) => m.status === "active").length).toBeGreaterThan(2);
+    // Everyone in a group is an active member of its platform.
+    for (const m of women.memberships) {
+      const platformMembership = await db.membership.findFirst({
+        where: { userId: m.userId, platformId: women.platformId, status: "active" },
+      });
+      expect(platformMembership, m.user.email).not.toBeNull();
+    }
+    const youth = await db.group.findFirstOrThrow({
+      where: { nameEs: "Jóvenes del corredor", platform: { slug: "putumayo-aguarico" } },
+    });
+    expect(youth).toMatchObject({ visibility: "public", joining: "open" });
+  });
+});

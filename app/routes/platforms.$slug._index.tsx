@@ -9,6 +9,9 @@ import { FormErrors, TextField } from "~/components/form-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { DoneNotice } from "~/components/notice";
 import { countPlatformCourses } from "~/courses/catalogue.server";
+import { db } from "~/db.server";
+import { GroupList } from "~/groups/components/group-list";
+import { listGroups } from "~/groups/list.server";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
@@ -31,14 +34,18 @@ export const handle: RouteHandle = {
     (data as { platform?: { name: string } } | undefined)?.platform?.name ?? "",
 };
 
+/** The platform page shows its first groups; the group list has them all. */
+const GROUPS_ON_PAGE = 6;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const locale = await resolveLocale(request, context.user);
-  const [viewer, activeMembers, meetings, courseCount] = await Promise.all([
+  const [viewer, activeMembers, meetings, courseCount, groups] = await Promise.all([
     viewerOf(context.user, platform.id),
     countActiveMembers(platform.id),
     listMeetings(platform, locale),
     countPlatformCourses(platform.id),
+    listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE }),
   ]);
   // Only coordinators (and administrators) see how many requests wait for them.
   const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
@@ -69,6 +76,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     upcoming: meetings.upcoming.slice(0, 5),
     openProposals,
     courseCount,
+    groups: groups.groups,
+    moreGroups: groups.total > groups.groups.length,
     viewer,
   });
 }
@@ -152,8 +161,17 @@ function MembershipPanel() {
 
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
-  const { platform, activeMembers, pendingRequests, upcoming, openProposals, courseCount, viewer } =
-    useLoaderData<typeof loader>();
+  const {
+    platform,
+    activeMembers,
+    pendingRequests,
+    upcoming,
+    openProposals,
+    courseCount,
+    groups,
+    moreGroups,
+    viewer,
+  } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
     <article className="stack">
@@ -234,6 +252,23 @@ export default function PlatformPage() {
           {viewer.isAdmin ? (
             <li>
               <Link to={`/admin/platforms/${platform.slug}`}>{t("editPlatform")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+
+      <section aria-labelledby="groups-heading">
+        <h2 id="groups-heading">{t("groups:list.title")}</h2>
+        <GroupList slug={platform.slug} groups={groups} back={base} />
+        <ul className="link-row">
+          <li>
+            <Link to={`${base}/groups`}>
+              {moreGroups ? t("groups:list.all") : t("groups:list.open")}
+            </Link>
+          </li>
+          {viewer.canCoordinate ? (
+            <li>
+              <Link to={`${base}/groups/new`}>{t("groups:list.new")}</Link>
             </li>
           ) : null}
         </ul>

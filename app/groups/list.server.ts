@@ -1,0 +1,114 @@
+import type { AuthUser } from "~/auth/session.server";
+import type { DbClient } from "~/db.server";
+import { pageOf } from "~/http/pagination";
+import { activeRole } from "~/platforms/permissions.server";
+import { groupText } from "./groups.server";
+import { membershipMode } from "./membership.server";
+import { canSeeGroupCounts, isGroupMember, type GroupActor, type GroupRole } from "./rules";
+import { unreadThreadCounts } from "./unread.server";
+
+/**
+ * The groups of a platform as a reader sees them. Counts are made by the database, one query
+ * per kind for the whole page (never one per group), and only for the groups whose counts the
+ * reader may see: a private group's numbers are its members' only — others get its name, its
+ * description and "private group", and no number at all (not even a zero).
+ */
+
+type User = Pick<AuthUser, "id" | "isAdmin">;
+
+export const GROUPS_PAGE_SIZE = 20;
+
+export type GroupListItem = Awaited<ReturnType<typeof listGroups>>["groups"][number];
+
+export async function listGroups(
+  client: DbClient,
+  user: User | null,
+  platformId: string,
+  locale: string,
+  options: { page?: number; take?: number } = {},
+) {
+  const where = { platformId };
+  const total = await client.group.count({ where });
+  const info = pageOf(options.page ?? 1, total, options.take ?? GROUPS_PAGE_SIZE);
+  const [groups, role] = await Promise.all([
+    client.group.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: info.skip,
+      take: info.take,
+    }),
+    user ? activeRole(user.id, platformId, client) : null,
+  ]);
+  const ids = groups.map((g) => g.id);
+  const mine = user
+    ? await client.groupMembership.findMany({
+        where: { userId: user.id, groupId: { in: ids } },
+        select: { groupId: true, status: true, role: true },
+      })
+    : [];
+  const mineByGroup = new Map(mine.map((m) => [m.groupId, m]));
+  const actorFor = (groupId: string): GroupActor => {
+    const m = mineByGroup.get(groupId);
+    return {
+      signedIn: !!user,
+      isAdmin: !!user?.isAdmin,
+      platformMember: role !== null,
+      platformCoordinator: !!user && (user.isAdmin || role === "coordinator"),
+      status: m?.status ?? null,
+      role: (m?.role as GroupRole | undefined) ?? null,
+    };
+  };
+  const actors = new Map(groups.map((g) => [g.id, actorFor(g.id)]));
+  const countable = groups.filter((g) => canSeeGroupCounts(g, actors.get(g.id)!)).map((g) => g.id);
+  const memberOf = groups.filter((g) => isGroupMember(actors.get(g.id)!)).map((g) => g.id);
+
+  const [memberCounts, threadCounts, unread] = await Promise.all([
+    countable.length
+      ? client.groupMembership.groupBy({
+          by: ["groupId"],
+          where: {
+            groupId: { in: countable },
+            status: "active",
+            user: { memberships: { some: { platformId, status: "active" } } },
+          },
+          _count: { _all: true },
+        })
+      : [],
+    countable.length
+      ? client.thread.groupBy({
+          by: ["groupId"],
+          where: { groupId: { in: countable }, hiddenAt: null },
+          _count: { _all: true },
+        })
+      : [],
+    user && memberOf.length ? unreadThreadCounts(client, user.id, memberOf) : new Map(),
+  ]);
+  const members = new Map(memberCounts.map((r) => [r.groupId, r._count._all]));
+  const threads = new Map(threadCounts.map((r) => [r.groupId, r._count._all]));
+
+  return {
+    ...info,
+    groups: groups.map((g) => {
+      const actor = actors.get(g.id)!;
+      const counted = countable.includes(g.id);
+      const member = isGroupMember(actor);
+      return {
+        id: g.id,
+        ...groupText(g, locale),
+        visibility: g.visibility,
+        joining: g.joining,
+        memberCount: counted ? (members.get(g.id) ?? 0) : null,
+        threadCount: counted ? (threads.get(g.id) ?? 0) : null,
+        unreadCount: member ? ((unread.get(g.id) as number | undefined) ?? 0) : null,
+        myStatus: member
+          ? actor.role === "moderator"
+            ? ("moderator" as const)
+            : ("member" as const)
+          : actor.status === "pending" && actor.platformMember
+            ? ("pending" as const)
+            : null,
+        mode: membershipMode(g, actor),
+      };
+    }),
+  };
+}
