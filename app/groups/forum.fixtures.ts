@@ -44,8 +44,12 @@ export async function makeForum(visibility: "public" | "private" = "public") {
   await addGroupMember(users.member!, group.id);
   await addGroupMember(users.moderator!, group.id, "moderator");
   await addGroupMember(users.otherModerator!, otherGroup.id, "moderator");
+  // Writes the threads and posts others act on (nobody reports their own post).
+  const writer = await makeUser("Escritora");
+  await addMember(writer, platform.id);
+  await addGroupMember(writer, group.id);
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
-  return { platform, group, otherGroup, users, base };
+  return { platform, group, otherGroup, users, writer, base };
 }
 
 export type Forum = Awaited<ReturnType<typeof makeForum>>;
