@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { createWalkIn } from "~/participants/participants.server";
 import { seedDemoCourses } from "./demo-courses.server";
+import { seedDemoForums } from "./demo-forums.server";
 import { closeCourseIn } from "~/courses/certificates.server";
 import { getCourse } from "~/courses/courses.server";
 import { searchable } from "~/text/searchable";
@@ -387,6 +388,9 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     const closedAt = new Date(now - 39 * DAY);
     const closed = await closeCourseIn(tx, facilitator, await getCourse(finished.id, tx), closedAt);
     if (!closed.ok) throw new Error("the demo course could not be closed");
+
+    // After the groups' demo: the forums of the demo groups.
+    await seedDemoForums(tx, main);
   });
   return { seeded: true };
 }
