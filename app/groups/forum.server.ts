@@ -74,23 +74,42 @@ export async function listThreads(
 ): Promise<{ threads: ThreadRow[]; page: PageInfo }> {
   const where = threadsWhere(group, actor, options.q ?? null);
   if (!where) return { threads: [], page: pageOf(1, 0, THREADS_PAGE_SIZE) };
-  const total = await client.thread.count({ where });
-  const page = pageOf(options.page ?? 1, total, THREADS_PAGE_SIZE);
-  const rows = await client.thread.findMany({
-    where,
-    // Pinned first (newest pin first), then newest activity; the id keeps pages stable.
-    orderBy: [
-      { pinnedAt: { sort: "desc", nulls: "last" } },
-      { lastActivityAt: "desc" },
-      { id: "desc" },
-    ],
-    skip: page.skip,
-    take: page.take,
-    include: {
-      author: { select: { name: true } },
-      discussion: { select: { _count: { select: { posts: true } } } },
-    },
-  });
+  // Pinned threads first, then the rest; each part by newest activity (the id keeps pages
+  // stable). Two slices of one ordered list, so a page may hold the end of one and the start
+  // of the other.
+  const pinnedWhere = { AND: [where, { pinnedAt: { not: null } }] };
+  const restWhere = { AND: [where, { pinnedAt: null }] };
+  const [pinnedTotal, restTotal] = await Promise.all([
+    client.thread.count({ where: pinnedWhere }),
+    client.thread.count({ where: restWhere }),
+  ]);
+  const page = pageOf(options.page ?? 1, pinnedTotal + restTotal, THREADS_PAGE_SIZE);
+  const order = [{ lastActivityAt: "desc" as const }, { id: "desc" as const }];
+  const include = {
+    author: { select: { name: true } },
+    discussion: { select: { _count: { select: { posts: true } } } },
+  };
+  const pinnedTake = Math.max(0, Math.min(page.take, pinnedTotal - page.skip));
+  const pinned = pinnedTake
+    ? await client.thread.findMany({
+        where: pinnedWhere,
+        orderBy: order,
+        skip: page.skip,
+        take: pinnedTake,
+        include,
+      })
+    : [];
+  const restTake = page.take - pinnedTake;
+  const rest = restTake
+    ? await client.thread.findMany({
+        where: restWhere,
+        orderBy: order,
+        skip: Math.max(0, page.skip - pinnedTotal),
+        take: restTake,
+        include,
+      })
+    : [];
+  const rows = [...pinned, ...rest];
   const unread =
     userId && actor.status === "active" ? await unreadThreadIds(client, userId, rows) : new Set();
   return {
