@@ -276,6 +276,11 @@ describe("a group's forum", () => {
       for (const intent of ["pin", "lock", "raise"]) {
         expect((await onThread(f, who, id, { intent, _form: "moderation" })).status).toBe(403);
       }
+      // Even with a form that would not validate: the refusal is about who, not what.
+      expect(
+        (await onThread(f, who, id, { intent: "hideThread", _form: "hideThread", reason: "" }))
+          .status,
+      ).toBe(403);
       expect(
         (
           await onThread(f, who, id, {

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { badRequest, requireUser } from "~/auth/guards.server";
+import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -102,15 +102,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const groupId = params.groupId ?? "";
   const threadId = params.threadId ?? "";
   const here = `/platforms/${platform.slug}/groups/${groupId}/threads/${threadId}`;
-  // Who may not read the group (or a thread that is not there) gets the same 404 before
-  // any form is read: not even a validation message tells them it exists.
-  {
-    const { group } = await requireReadableGroup(db, user, platform.id, groupId);
-    await getThread(db, group.id, threadId);
-  }
+  // Who may not read the group (or a thread that is not there) gets the same 404 before any
+  // field is checked: not even a validation message tells them it exists.
   const formData = await request.formData();
   const formId = formIdOf(formData);
   const intent = formData.get("intent");
+  {
+    const { group, actor } = await requireReadableGroup(db, user, platform.id, groupId);
+    await getThread(db, group.id, threadId);
+    // Moderators' forms answer anyone else with a 403, whatever they typed.
+    if (isThreadIntent(intent) && !canModerateGroup(actor)) forbidden();
+  }
 
   // Every check and write reads the group, the membership and the thread in one transaction.
   const inGroup = async <T,>(
