@@ -90,7 +90,10 @@ test("a private forum on a phone without JavaScript: a thread, a reply, moderati
   await expect(
     maria.getByRole("status").filter({ hasText: es("common", "notices.postHidden") }),
   ).toBeVisible();
+  // Nothing wider than the phone, with every moderation control on the page.
+  expect(await maria.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await maria.goto(women);
+  expect(await maria.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expect(maria.locator(".thread-list li").first()).toContainText(title);
   await expect(maria.locator(".thread-list li").first()).toContainText(es("forums", "pinned"));
 
