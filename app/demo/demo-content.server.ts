@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import { createWalkIn } from "~/participants/participants.server";
 import { seedDemoCourses } from "./demo-courses.server";
 import { seedDemoGroups } from "./demo-groups.server";
+import { seedDemoForums } from "./demo-forums.server";
 import { closeCourseIn } from "~/courses/certificates.server";
 import { getCourse } from "~/courses/courses.server";
 import { searchable } from "~/text/searchable";
@@ -390,6 +391,8 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     if (!closed.ok) throw new Error("the demo course could not be closed");
 
     await seedDemoGroups(tx, platforms, main.slug);
+    // After the groups' demo: the forums of the demo groups.
+    await seedDemoForums(tx, main);
   });
   return { seeded: true };
 }

@@ -1,7 +1,8 @@
 import { db, type DbClient } from "~/db.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import { createProposal, proposalHostFor } from "~/proposals/proposals.server";
-import { addMember, makePlatform, makeUser } from "~/test/world";
+import { getThread, groupActorOf, threadDiscussionHost } from "~/groups/groups.server";
+import { addGroupMember, addMember, makeGroup, makePlatform, makeUser } from "~/test/world";
 import {
   addPost,
   dismissReports,
@@ -15,7 +16,7 @@ import { EDIT_WINDOW_MS } from "./rules";
 
 // The discussion module, tested once through a table of hosts: each host builds the same
 // little world (an author, another member, a moderator, an outsider) and hands out its host
-// as each person sees it. Forum threads join this table when they arrive.
+// as each person sees it.
 
 interface Person {
   id: string;
@@ -65,6 +66,46 @@ const HOSTS: { name: string; make: () => Promise<HostWorld> }[] = [
       };
     },
   },
+  {
+    name: "a forum thread",
+    async make() {
+      const platform = await makePlatform();
+      const [author, other, moderator, outsider] = await Promise.all(
+        ["Autora", "Otra", "Moderadora", "Visitante"].map((n) => makeUser(n)),
+      );
+      // The outsider is a member of the platform, not of the group.
+      for (const p of [author, other, moderator, outsider]) await addMember(p, platform.id);
+      const group = await makeGroup(platform.id);
+      await addGroupMember(author, group.id);
+      await addGroupMember(other, group.id);
+      await addGroupMember(moderator, group.id, "moderator");
+      // An empty thread (its opening post would be the first post of every test here).
+      const discussion = await db.discussion.create({
+        data: { hostType: "thread", platformId: platform.id },
+      });
+      const thread = await db.thread.create({
+        data: {
+          groupId: group.id,
+          authorId: author.id,
+          title: "Turismo en la laguna",
+          discussionId: discussion.id,
+        },
+      });
+      return {
+        author,
+        other,
+        moderator,
+        outsider,
+        async hostFor(person, client = db) {
+          const actor = await groupActorOf(client, person, group);
+          return threadDiscussionHost(await getThread(client, group.id, thread.id), group, actor);
+        },
+        async close() {
+          await db.thread.update({ where: { id: thread.id }, data: { lockedAt: new Date() } });
+        },
+      };
+    },
+  },
 ];
 
 const when = (d: Date) => d.toISOString();
@@ -79,7 +120,10 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
     return readDiscussion(db, await w.hostFor(person), { userId: person.id, when }, now);
   }
   async function idOf(w: HostWorld, body: string) {
-    return (await db.post.findFirstOrThrow({ where: { body } })).id;
+    // Scoped by the host's discussion: every host's tests write the same words.
+    const { discussionId } = await w.hostFor(w.author);
+    return (await db.post.findFirstOrThrow({ where: { body, discussionId: discussionId ?? "" } }))
+      .id;
   }
 
   it("threads one level of replies, in order, with Markdown rendered safely", async () => {

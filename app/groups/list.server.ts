@@ -3,8 +3,13 @@ import type { DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { activeRole } from "~/platforms/permissions.server";
 import { groupText } from "./groups.server";
-import { membershipMode } from "./membership.server";
-import { canSeeGroupCounts, isGroupMember, type GroupActor, type GroupRole } from "./rules";
+import {
+  canSeeGroupCounts,
+  isGroupMember,
+  membershipMode,
+  type GroupActor,
+  type GroupRole,
+} from "./rules";
 import { unreadThreadCounts } from "./unread.server";
 
 /**

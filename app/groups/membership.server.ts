@@ -5,7 +5,7 @@ import { db, type DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { getGroup, groupActorOf, type Group } from "./groups.server";
-import { canLeaveGroup, canModerateGroup, joinMode, type GroupActor } from "./rules";
+import { canModerateGroup, joinMode } from "./rules";
 
 /**
  * Joining and leaving a group, and what its moderators do with its members. Every change is
@@ -17,20 +17,8 @@ type User = Pick<AuthUser, "id" | "isAdmin">;
 
 export const MEMBERS_PAGE_SIZE = 20;
 
-export const MEMBERSHIP_INTENTS = ["join", "request", "leave", "cancel"] as const;
-export type MembershipIntent = (typeof MEMBERSHIP_INTENTS)[number];
-
-/** The one button the rules offer this person (join, ask, leave, withdraw), or null. */
-export function membershipMode(
-  group: { visibility: string; joining: string },
-  actor: GroupActor,
-): MembershipIntent | null {
-  const mode = joinMode(group, actor);
-  if (mode) return mode;
-  if (actor.status === "pending") return "cancel";
-  if (actor.status === "active" && canLeaveGroup(actor)) return "leave";
-  return null;
-}
+export { MEMBERSHIP_INTENTS, type MembershipIntent } from "./rules";
+import type { MembershipIntent } from "./rules";
 
 /** Active members of the group who are still active members of its platform. */
 function activeMembersWhere(group: Pick<Group, "id" | "platformId">) {

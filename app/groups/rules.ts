@@ -86,6 +86,18 @@ export function canLeaveGroup(actor: GroupActor): boolean {
   return actor.status === "active" || actor.status === "pending";
 }
 
+export const MEMBERSHIP_INTENTS = ["join", "request", "leave", "cancel"] as const;
+export type MembershipIntent = (typeof MEMBERSHIP_INTENTS)[number];
+
+/** The one membership button a person sees: join, ask to join, withdraw a request, or leave. */
+export function membershipMode(group: GroupFacts, actor: GroupActor): MembershipIntent | null {
+  const mode = joinMode(group, actor);
+  if (mode) return mode;
+  if (actor.status === "pending") return "cancel";
+  if (actor.status === "active") return "leave";
+  return null;
+}
+
 /** Approve or turn down requests, remove members, appoint moderators, pin, lock, hide. */
 export const canModerateGroup = isGroupModerator;
 

@@ -29,37 +29,48 @@ export async function createProposal(
   platformId: string,
   input: ProposalInput,
 ): Promise<Outcome<{ proposalId: string }>> {
+  return db.$transaction((tx) => createProposalIn(tx, author, platformId, input));
+}
+
+/**
+ * Creates a draft with its first history entry and audit record, inside the caller's
+ * transaction (a forum thread raised to the platform creates its proposal this way).
+ */
+export async function createProposalIn(
+  tx: DbClient,
+  author: Actor,
+  platformId: string,
+  input: ProposalInput & { raisedByGroupId?: string },
+): Promise<Outcome<{ proposalId: string }>> {
   if (input.meetingId) {
-    const meeting = await db.meeting.findUnique({ where: { id: input.meetingId } });
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
     if (!meeting || meeting.platformId !== platformId)
       return refuse("meetingId", "validation.choice");
   }
-  const proposal = await db.$transaction(async (tx) => {
-    const created = await tx.proposal.create({
-      data: {
-        platformId,
-        authorId: author.id,
-        title: input.title,
-        summary: input.summary,
-        body: input.body ?? "",
-        meetingId: input.meetingId ?? null,
-        searchText: searchable(`${input.title} ${input.summary}`),
-      },
-    });
-    await tx.proposalStateChange.create({
-      data: { proposalId: created.id, fromState: null, toState: "draft", actorId: author.id },
-    });
-    await recordAudit(tx, {
-      actorId: author.id,
-      action: "proposal.created",
-      entityType: "Proposal",
-      entityId: created.id,
+  const created = await tx.proposal.create({
+    data: {
       platformId,
-      details: { title: input.title },
-    });
-    return created;
+      authorId: author.id,
+      title: input.title,
+      summary: input.summary,
+      body: input.body ?? "",
+      meetingId: input.meetingId ?? null,
+      raisedByGroupId: input.raisedByGroupId ?? null,
+      searchText: searchable(`${input.title} ${input.summary}`),
+    },
   });
-  return ok({ proposalId: proposal.id });
+  await tx.proposalStateChange.create({
+    data: { proposalId: created.id, fromState: null, toState: "draft", actorId: author.id },
+  });
+  await recordAudit(tx, {
+    actorId: author.id,
+    action: "proposal.created",
+    entityType: "Proposal",
+    entityId: created.id,
+    platformId,
+    details: { title: input.title },
+  });
+  return ok({ proposalId: created.id });
 }
 
 export async function getProposal(

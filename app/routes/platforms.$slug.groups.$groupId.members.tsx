@@ -18,11 +18,10 @@ import { groupText, requireReadableGroup } from "~/groups/groups.server";
 import {
   listGroupMembers,
   listGroupRequests,
-  membershipMode,
   moderateMembership,
   type ModeratorAction,
 } from "~/groups/membership.server";
-import { canManageGroup, canModerateGroup } from "~/groups/rules";
+import { canManageGroup, canModerateGroup, membershipMode } from "~/groups/rules";
 import { appointByEmailSchema, optionalReasonSchema, removeReasonSchema } from "~/groups/schemas";
 import { appointModeratorByEmail } from "~/groups/settings.server";
 import { pageFromUrl } from "~/http/pagination";

@@ -32,6 +32,7 @@ import { readDiscussion } from "~/discussions/discussions.server";
 import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { requireUser } from "~/auth/guards.server";
+import { raisedCredit } from "~/groups/raise.server";
 import { ballotSchema, closeVoteSchema } from "~/votes/schemas";
 import { closedEarly } from "~/votes/timing";
 import {
@@ -71,6 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ),
   ]);
   const mine = vote ? await myBallot(vote.id, user?.id ?? null) : null;
+  const raised = await raisedCredit(db, proposal, user, locale);
   const result = vote ? storedResult(vote) : null;
   // A draft is seen only by its author and coordinators: never in sharing tags.
   const share =
@@ -84,6 +86,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         });
   return json({
     share,
+    raised,
     platform: { slug: platform.slug, name: platform.name },
     proposal: {
       id: proposal.id,
@@ -366,9 +369,27 @@ function VotePanel() {
   );
 }
 
+/** The group whose forum raised the proposal; its thread only for readers of the group. */
+function RaisedBy({ raised, slug }: { raised: NonNullable<Data["raised"]>; slug: string }) {
+  const { t } = useTranslation("forums");
+  if (!raised.thread) {
+    return <p className="muted">{t("raisedBy.private", { group: raised.groupName })}</p>;
+  }
+  return (
+    <p className="muted">
+      {t("raisedBy.group", { group: raised.groupName })}{" "}
+      <Link to={`/platforms/${slug}/groups/${raised.groupId}/threads/${raised.thread.id}`}>
+        {raised.thread.title
+          ? t("raisedBy.thread", { thread: raised.thread.title })
+          : t("raisedBy.threadLink")}
+      </Link>
+    </p>
+  );
+}
+
 export default function ProposalPage() {
   const { t } = useTranslation("proposals");
-  const { platform, proposal, discussion } = useLoaderData<typeof loader>();
+  const { platform, proposal, discussion, raised } = useLoaderData<typeof loader>();
   return (
     <article className="stack">
       <p>
@@ -389,6 +410,7 @@ export default function ProposalPage() {
           </>
         ) : null}
       </p>
+      {raised ? <RaisedBy raised={raised} slug={platform.slug} /> : null}
       <p className="lead">{proposal.summary}</p>
       <SafeHtml html={proposal.bodyHtml} className="prose" />
       <StateActions />

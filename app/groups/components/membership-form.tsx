@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type MembershipMode = "join" | "request" | "leave" | "cancel";
+import type { MembershipIntent } from "../rules";
+
+export type MembershipMode = MembershipIntent;
 
 /**
  * The one button a person uses to join a group, ask to join it, leave it or withdraw their

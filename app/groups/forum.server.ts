@@ -1,0 +1,297 @@
+import type { Prisma } from "@prisma/client";
+import { recordAudit } from "~/audit/audit.server";
+import { forbidden } from "~/auth/guards.server";
+import type { DbClient } from "~/db.server";
+import { addPost } from "~/discussions/discussions.server";
+import { ok, refuseForm, type Outcome } from "~/forms/outcome";
+import { pageOf, type PageInfo } from "~/http/pagination";
+import { searchable, searchWords } from "~/text/searchable";
+import type { ThreadInput } from "./forum-schemas";
+import { getThread, threadDiscussionHost, type Group } from "./groups.server";
+import {
+  canModerateGroup,
+  canSeeHiddenThread,
+  canStartThread,
+  THREADS_PAGE_SIZE,
+  type GroupActor,
+} from "./rules";
+import { unreadThreadIds } from "./unread.server";
+
+/**
+ * A group's forum: its list of threads (pinned first, then newest activity, searchable),
+ * starting a thread, and what moderators do to a thread. Every function takes the client
+ * (the caller's transaction for writes) and the reader's GroupActor, already checked by
+ * `requireReadableGroup`; the rules in ./rules.ts decide what each may do.
+ * See docs/decisions/019-forums.md.
+ */
+
+interface Actor {
+  id: string;
+}
+
+type GroupRef = Pick<Group, "id" | "platformId">;
+
+/**
+ * The threads a reader may list: hidden ones only for moderators; with a search, those
+ * where every word is in the title or in a visible post of the discussion.
+ */
+function threadsWhere(group: GroupRef, actor: GroupActor, q: string | null) {
+  const where: Prisma.ThreadWhereInput = { groupId: group.id };
+  if (!canSeeHiddenThread(actor)) where.hiddenAt = null;
+  const words = q?.trim() ? searchWords(q) : null;
+  if (words) {
+    // A search of symbols only finds nothing rather than everything.
+    if (words.length === 0) return null;
+    where.AND = words.map((w) => ({
+      OR: [
+        { searchText: { contains: w } },
+        { discussion: { posts: { some: { hiddenAt: null, searchText: { contains: w } } } } },
+      ],
+    }));
+  }
+  return where;
+}
+
+export interface ThreadRow {
+  id: string;
+  title: string;
+  author: string;
+  replies: number;
+  lastActivityAt: Date;
+  pinned: boolean;
+  locked: boolean;
+  hidden: boolean;
+  unread: boolean;
+}
+
+/** One page of the forum as this reader sees it, with "new" marks for a member. */
+export async function listThreads(
+  client: DbClient,
+  group: GroupRef,
+  actor: GroupActor,
+  userId: string | null,
+  options: { q?: string | null; page?: number } = {},
+): Promise<{ threads: ThreadRow[]; page: PageInfo }> {
+  const where = threadsWhere(group, actor, options.q ?? null);
+  if (!where) return { threads: [], page: pageOf(1, 0, THREADS_PAGE_SIZE) };
+  // Pinned threads first, then the rest; each part by newest activity (the id keeps pages
+  // stable). Two slices of one ordered list, so a page may hold the end of one and the start
+  // of the other.
+  const pinnedWhere = { AND: [where, { pinnedAt: { not: null } }] };
+  const restWhere = { AND: [where, { pinnedAt: null }] };
+  const [pinnedTotal, restTotal] = await Promise.all([
+    client.thread.count({ where: pinnedWhere }),
+    client.thread.count({ where: restWhere }),
+  ]);
+  const page = pageOf(options.page ?? 1, pinnedTotal + restTotal, THREADS_PAGE_SIZE);
+  const order = [{ lastActivityAt: "desc" as const }, { id: "desc" as const }];
+  const include = {
+    author: { select: { name: true } },
+    discussion: { select: { _count: { select: { posts: true } } } },
+  };
+  const pinnedTake = Math.max(0, Math.min(page.take, pinnedTotal - page.skip));
+  const pinned = pinnedTake
+    ? await client.thread.findMany({
+        where: pinnedWhere,
+        orderBy: order,
+        skip: page.skip,
+        take: pinnedTake,
+        include,
+      })
+    : [];
+  const restTake = page.take - pinnedTake;
+  const rest = restTake
+    ? await client.thread.findMany({
+        where: restWhere,
+        orderBy: order,
+        skip: Math.max(0, page.skip - pinnedTotal),
+        take: restTake,
+        include,
+      })
+    : [];
+  const rows = [...pinned, ...rest];
+  const unread =
+    userId && actor.status === "active" ? await unreadThreadIds(client, userId, rows) : new Set();
+  return {
+    page,
+    threads: rows.map((t) => ({
+      id: t.id,
+      title: t.title,
+      author: t.author.name,
+      // The first post is the thread's body, not a reply.
+      replies: Math.max(0, t.discussion._count.posts - 1),
+      lastActivityAt: t.lastActivityAt,
+      pinned: !!t.pinnedAt,
+      locked: !!t.lockedAt,
+      hidden: !!t.hiddenAt,
+      unread: unread.has(t.id),
+    })),
+  };
+}
+
+/**
+ * Starts a thread: its discussion, the thread and its opening post, together. Members only
+ * (a forged form from anyone else is a 403 and writes nothing).
+ */
+export async function createThread(
+  tx: DbClient,
+  group: GroupRef,
+  actor: GroupActor,
+  author: Actor,
+  input: ThreadInput,
+  now = new Date(),
+): Promise<Outcome<{ threadId: string }>> {
+  if (!canStartThread(actor)) forbidden();
+  const discussion = await tx.discussion.create({
+    data: { hostType: "thread", platformId: group.platformId },
+  });
+  const thread = await tx.thread.create({
+    data: {
+      groupId: group.id,
+      authorId: author.id,
+      title: input.title,
+      searchText: searchable(input.title),
+      discussionId: discussion.id,
+      // Set here, not by the database default, so it never precedes the opening post.
+      lastActivityAt: now,
+      createdAt: now,
+    },
+  });
+  const posted = await addPost(tx, threadDiscussionHost(thread, group, actor), author, {
+    body: input.body,
+  });
+  // A new thread is neither locked nor hidden: a refusal here is a bug, not bad input.
+  if (!posted.ok) throw new Error("The opening post of a new thread was refused");
+  return ok({ threadId: thread.id });
+}
+
+export type ThreadFlag = "pin" | "unpin" | "lock" | "unlock";
+
+const FLAGS: Record<
+  ThreadFlag,
+  { field: "pinnedAt" | "lockedAt"; set: boolean; action: string; already: string }
+> = {
+  pin: { field: "pinnedAt", set: true, action: "thread.pinned", already: "alreadyPinned" },
+  unpin: { field: "pinnedAt", set: false, action: "thread.unpinned", already: "notPinned" },
+  lock: { field: "lockedAt", set: true, action: "thread.locked", already: "alreadyLocked" },
+  unlock: { field: "lockedAt", set: false, action: "thread.unlocked", already: "notLocked" },
+};
+
+/** A moderator pins, unpins, locks or unlocks a thread of their group. Audited. */
+export async function setThreadFlag(
+  tx: DbClient,
+  group: GroupRef,
+  actor: GroupActor,
+  moderator: Actor,
+  threadId: string,
+  flag: ThreadFlag,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  if (!canModerateGroup(actor)) forbidden();
+  const thread = await getThread(tx, group.id, threadId);
+  const rule = FLAGS[flag];
+  if (!!thread[rule.field] === rule.set) return refuseForm(`forums:errors.${rule.already}`);
+  await tx.thread.update({
+    where: { id: thread.id },
+    data: { [rule.field]: rule.set ? now : null },
+  });
+  await recordAudit(tx, {
+    actorId: moderator.id,
+    action: rule.action,
+    entityType: "Thread",
+    entityId: thread.id,
+    platformId: group.platformId,
+    details: { groupId: group.id },
+  });
+  return ok(null);
+}
+
+/**
+ * A moderator hides a whole thread with a reason: it leaves the forum's list and search,
+ * nobody may post in it, and its page shows only the reason to non-moderators. Audited
+ * with ids and the reason, never the thread's words.
+ */
+export async function hideThread(
+  tx: DbClient,
+  group: GroupRef,
+  actor: GroupActor,
+  moderator: Actor,
+  threadId: string,
+  reason: string,
+  now = new Date(),
+): Promise<Outcome<null>> {
+  if (!canModerateGroup(actor)) forbidden();
+  const thread = await getThread(tx, group.id, threadId);
+  if (thread.hiddenAt) return refuseForm("forums:errors.alreadyHidden");
+  await tx.thread.update({
+    where: { id: thread.id },
+    data: { hiddenAt: now, hiddenReason: reason, hiddenById: moderator.id },
+  });
+  await recordAudit(tx, {
+    actorId: moderator.id,
+    action: "thread.hidden",
+    entityType: "Thread",
+    entityId: thread.id,
+    platformId: group.platformId,
+    details: { groupId: group.id, authorId: thread.authorId, reason },
+  });
+  return ok(null);
+}
+
+/** Open reports of posts in the group's threads: the moderators' queue. */
+function openReportsWhere(groupId: string): Prisma.PostReportWhereInput {
+  return { resolvedAt: null, post: { discussion: { thread: { groupId } } } };
+}
+
+export async function openReportCount(client: DbClient, groupId: string): Promise<number> {
+  return client.postReport.count({ where: openReportsWhere(groupId) });
+}
+
+/** The queue, one entry per reported post (oldest report first), with its thread. */
+export async function reportQueue(client: DbClient, group: GroupRef, actor: GroupActor) {
+  if (!canModerateGroup(actor)) forbidden();
+  const reports = await client.postReport.findMany({
+    where: openReportsWhere(group.id),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: {
+      post: {
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          hiddenAt: true,
+          author: { select: { name: true } },
+          discussion: { select: { thread: { select: { id: true, title: true } } } },
+        },
+      },
+    },
+  });
+  const byPost = new Map<
+    string,
+    {
+      postId: string;
+      threadId: string;
+      threadTitle: string;
+      author: string;
+      body: string;
+      postedAt: Date;
+      reasons: string[];
+    }
+  >();
+  for (const r of reports) {
+    const thread = r.post.discussion.thread;
+    if (!thread) continue;
+    const entry = byPost.get(r.postId) ?? {
+      postId: r.post.id,
+      threadId: thread.id,
+      threadTitle: thread.title,
+      author: r.post.author.name,
+      body: r.post.body,
+      postedAt: r.post.createdAt,
+      reasons: [],
+    };
+    entry.reasons.push(r.reason);
+    byPost.set(r.postId, entry);
+  }
+  return [...byPost.values()];
+}
