@@ -13,6 +13,7 @@ for (const lang of ["es", "en"] as const) {
   test(`a coordinator reads, filters, downloads and prints the participation report (${lang}, 360 px, no JavaScript)`, async ({
     browser,
   }) => {
+    test.setTimeout(180_000);
     const page = await signedIn(browser, "coordinadora@minga.example", {
       javaScriptEnabled: false,
       viewport: { width: 360, height: 800 },
