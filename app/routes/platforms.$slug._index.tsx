@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [viewer, activeMembers, meetings, courseCount] = await Promise.all([
     viewerOf(context.user, platform.id),
     countActiveMembers(platform.id),
-    listMeetings(platform, locale),
+    // Only the first five are shown: nothing more is read.
+    listMeetings(platform, locale, { size: 5 }),
     countPlatformCourses(platform.id),
   ]);
   // Only coordinators (and administrators) see how many requests wait for them.
@@ -66,7 +67,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     activeMembers,
     pendingRequests,
-    upcoming: meetings.upcoming.slice(0, 5),
+    upcoming: meetings.upcoming,
     openProposals,
     courseCount,
     viewer,
