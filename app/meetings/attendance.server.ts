@@ -1,7 +1,6 @@
 import * as attendance from "~/attendance/attendance.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
-import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";

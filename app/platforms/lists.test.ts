@@ -15,7 +15,7 @@ import { addMember, makeMeeting, makePlatform, makeUser } from "~/test/world";
 type Page<K extends string> = Record<K, { id: string }[]> & { page: number; pages: number };
 
 /** Reads every page through the route's loader; returns the ids in order. */
-async function allPages<K extends string>(
+async function allPages(
   loader: Parameters<typeof getPage>[0],
   path: (page: number) => string,
   params: Record<string, string>,
