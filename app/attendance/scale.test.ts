@@ -195,6 +195,25 @@ describe("attendance on a platform of 2,000 members", () => {
     marked.set(target.participantId, "present");
   });
 
+  it("'next page' saves the marks on screen on the way, then shows that page", async () => {
+    const sheet = await load("?q=dureno&page=2");
+    const target = sheet.roster.find((r) => !r.status)!;
+    const result = await postForm(
+      attendanceAction,
+      `${path}?q=dureno&page=2`,
+      { slug: platform.slug, meetingId },
+      facilitator,
+      { _form: "attendance", goto: "3", [`status.${target.participantId}`]: "excused" },
+    );
+    expect(result.status).toBe(302);
+    expect(result.location).toMatch(/^\/platforms\/.+\/attendance\?q=dureno&page=3$/);
+    const stored = await db.attendance.findFirst({
+      where: { meetingId, participantId: target.participantId },
+    });
+    expect(stored?.status).toBe("excused");
+    marked.set(target.participantId, "excused");
+  });
+
   it("'mark everyone present' still means the whole roster, not the page on screen", async () => {
     const meeting = await getMeeting(platform.id, meetingId);
     const statuses = await everyoneUnmarkedPresent(db, meetingHost(meeting), {}, new Date());
