@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
+import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import {
@@ -8,6 +9,8 @@ import {
   forgetIfUncounted,
   type WalkInData,
 } from "~/participants/participants.server";
+import { pageOf } from "~/http/pagination";
+import { searchWords } from "~/text/searchable";
 import type { AttendanceStatus } from "./statuses";
 import type { AttendanceMessages, AttendanceWindow } from "./window";
 
@@ -27,8 +30,18 @@ export interface AttendanceHost {
   messages: AttendanceMessages;
   endsAt: Date;
   window(now: Date): AttendanceWindow;
-  /** Who may be marked, by participant id: members, enrolled people. */
-  roster(client: DbClient, now: Date): Promise<Map<string, RosterPerson>>;
+  /**
+   * Who may be marked (members, enrolled people), as a filter on Participant: the roster is
+   * counted, searched and paged by the database, never loaded whole for the form.
+   */
+  roster(now: Date): Prisma.ParticipantWhereInput;
+  /**
+   * Who is expected, shown first: answered "yes" (assembly), or everyone on the roster
+   * (training: the enrolled); null when nobody is.
+   */
+  expected(client: DbClient): Promise<Prisma.ParticipantWhereInput | "everyone" | null>;
+  /** The host's recent events (someone present at one is a regular, shown next); null: none. */
+  recentEvents(client: DbClient): Promise<Prisma.AttendanceWhereInput | null>;
   /** The host's own consequence of attendance being taken, in the same transaction. */
   onRecorded(client: DbClient): Promise<void>;
   /** A walk-in was just counted (a training session enrols them), same transaction. */
@@ -65,8 +78,15 @@ export async function writeMarks(
   if (ids.some((id) => !host.statuses.includes(statuses[id]))) {
     return refuseForm("validation.choice");
   }
-  const roster = await host.roster(tx, now);
-  const existing = await tx.attendance.findMany({ where: host.rows });
+  // Only the rows sent are read: a page of the form, not the whole roster.
+  const [onRoster, existing] = await Promise.all([
+    tx.participant.findMany({
+      where: { AND: [{ id: { in: ids } }, host.roster(now)] },
+      select: { id: true },
+    }),
+    tx.attendance.findMany({ where: { ...host.rows, participantId: { in: ids } } }),
+  ]);
+  const roster = new Set(onRoster.map((p) => p.id));
   const byParticipant = new Map(existing.map((a) => [a.participantId, a]));
   const unknown = ids.filter((id) => !roster.has(id) && !byParticipant.get(id)?.walkIn);
   if (unknown.length > 0) return refuseForm(host.messages.unknownParticipant);
@@ -199,8 +219,9 @@ export async function removeWalkIn(
 }
 
 /**
- * "Mark everyone present": the statuses on screen, plus "present" for everyone on the roster
- * who has no mark yet (stored or sent). Then the facilitator adjusts the few who were not.
+ * "Mark everyone present": the statuses on screen, plus "present" for everyone on the WHOLE
+ * roster (every page, whatever the search) who has no mark yet, stored or sent. Then the
+ * facilitator corrects the few who were not there. Only ids are read.
  */
 export async function everyoneUnmarkedPresent(
   client: DbClient,
@@ -208,63 +229,168 @@ export async function everyoneUnmarkedPresent(
   statuses: Statuses,
   now: Date,
 ): Promise<Statuses> {
-  const [roster, existing] = await Promise.all([
-    host.roster(client, now),
-    client.attendance.findMany({ where: host.rows, select: { participantId: true } }),
-  ]);
-  const marked = new Set([...existing.map((a) => a.participantId), ...Object.keys(statuses)]);
+  const unmarked = await client.participant.findMany({
+    where: { AND: [host.roster(now), { NOT: { attendance: { some: host.rows } } }] },
+    select: { id: true },
+  });
   const all: Statuses = { ...statuses };
-  for (const id of roster.keys()) if (!marked.has(id)) all[id] = "present";
+  for (const { id } of unmarked) if (!(id in all)) all[id] = "present";
   return all;
 }
+
+export type RosterTier = "expected" | "regular" | "others";
 
 export interface RosterRow extends RosterPerson {
   participantId: string;
   status: AttendanceStatus | null;
+  tier: RosterTier;
 }
 
-/** The phone form's data: the roster with its marks (filtered by name) and the walk-ins. */
+/** Rows of the attendance form a page: a phone screen or two, whatever the roster. */
+export const ATTENDANCE_PAGE_SIZE = 30;
+
+const COUNTED_PRESENT = ["present", "late"];
+
+/** Name or community, every word typed, accents and case aside. */
+function matching(q: string | undefined): Prisma.ParticipantWhereInput[] {
+  return searchWords(q ?? "").map((w) => ({
+    OR: [
+      { searchText: { contains: w } },
+      { name: { contains: w } },
+      { community: { contains: w } },
+    ],
+  }));
+}
+
+/** Not one of the event's walk-ins (listed apart, even when a walk-in became enrolled). */
+function notWalkInHere(host: AttendanceHost): Prisma.ParticipantWhereInput {
+  return { NOT: { attendance: { some: { ...host.rows, walkIn: true } } } };
+}
+
+/**
+ * The roster in the order of the form, as filters: the expected first, then the regulars,
+ * then everyone else, each by name. The order never depends on this event's own marks, so
+ * rows do not move between pages while attendance is being taken. `all` is their union.
+ */
+async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?: string) {
+  const [expected, recent] = await Promise.all([host.expected(client), host.recentEvents(client)]);
+  const base = [host.roster(now), notWalkInHere(host), ...matching(q)];
+  const all: Prisma.ParticipantWhereInput = { AND: base };
+  if (expected === "everyone")
+    return { all, tiers: [{ tier: "expected" as RosterTier, where: all }] };
+  const tiers: { tier: RosterTier; where: Prisma.ParticipantWhereInput }[] = [];
+  const notExpected = expected ? [{ NOT: expected }] : [];
+  if (expected) tiers.push({ tier: "expected", where: { AND: [...base, expected] } });
+  const regular: Prisma.ParticipantWhereInput | null = recent
+    ? { attendance: { some: { AND: [recent, { status: { in: COUNTED_PRESENT } }] } } }
+    : null;
+  if (regular) tiers.push({ tier: "regular", where: { AND: [...base, ...notExpected, regular] } });
+  const notRegular = regular ? [{ NOT: regular }] : [];
+  tiers.push({ tier: "others", where: { AND: [...base, ...notExpected, ...notRegular] } });
+  return { all, tiers };
+}
+
+/**
+ * The phone form's data: one page of the roster (searched by name or community) with the
+ * marks already saved, the event's walk-ins, and counts. The database counts and slices;
+ * nothing proportional to the roster is loaded.
+ */
 export async function attendanceSheet(
   client: DbClient,
   host: AttendanceHost,
   now: Date,
-  filter?: string,
+  options: { q?: string; page?: number } = {},
 ) {
-  const [roster, records] = await Promise.all([
-    host.roster(client, now),
-    client.attendance.findMany({
-      where: host.rows,
-      include: {
-        participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
+  const { all, tiers } = await rosterTiers(client, host, now, options.q);
+  // Marks of this event whose person is on the roster: read from the event's rows.
+  const markedOnRoster = (walkIn: boolean) =>
+    client.attendance.count({ where: { ...host.rows, walkIn, participant: host.roster(now) } });
+  const [rosterSize, walkInsOnRoster, markedMembers, searched, leading, marks, records] =
+    await Promise.all([
+      client.participant.count({ where: host.roster(now) }),
+      markedOnRoster(true),
+      markedOnRoster(false),
+      options.q?.trim() ? client.participant.count({ where: all }) : null,
+      // The last group's size is what the others leave: one query fewer on every view.
+      Promise.all(tiers.slice(0, -1).map((t) => client.participant.count({ where: t.where }))),
+      client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
+      client.attendance.findMany({
+        where: { ...host.rows, walkIn: true },
+        include: {
+          participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    ]);
+  // Without a search, the list is the roster less its walk-ins (listed apart).
+  const total = searched ?? rosterSize - walkInsOnRoster;
+  const unmarked = rosterSize - walkInsOnRoster - markedMembers;
+  const counts = [...leading, total - leading.reduce((a, b) => a + b, 0)];
+  const page = pageOf(options.page ?? 1, total, ATTENDANCE_PAGE_SIZE);
+  // The page is a slice of the three lists laid end to end.
+  const roster: RosterRow[] = [];
+  let skip = page.skip;
+  for (const [i, { tier, where }] of tiers.entries()) {
+    const want = page.take - roster.length;
+    if (want <= 0) break;
+    if (skip >= counts[i]) {
+      skip -= counts[i];
+      continue;
+    }
+    const rows = await client.participant.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip,
+      take: want,
+      select: {
+        id: true,
+        name: true,
+        community: true,
+        attendance: { where: host.rows, select: { status: true } },
       },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
-  const statusOf = new Map(records.map((r) => [r.participantId, r.status as AttendanceStatus]));
-  const needle = filter?.trim().toLocaleLowerCase();
-  const walkInIds = new Set(records.filter((r) => r.walkIn).map((r) => r.participantId));
-  const rows: RosterRow[] = [...roster.entries()]
-    .map(([participantId, p]) => ({
-      participantId,
-      ...p,
-      status: statusOf.get(participantId) ?? null,
-    }))
-    // A walk-in enrolled by coming (training) is listed once, among the walk-ins.
-    .filter((r) => !walkInIds.has(r.participantId))
-    .filter((r) => !needle || r.name.toLocaleLowerCase().includes(needle))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const walkIns = records
-    .filter((r) => r.walkIn)
-    .map((r) => ({
-      attendanceId: r.id,
-      participantId: r.participantId,
-      name: r.participant.name,
-      community: r.participant.community,
-      gender: r.participant.gender,
-      ageGroup: r.participant.ageGroup,
-      status: r.status as AttendanceStatus,
-    }));
-  return { roster: rows, walkIns, rosterSize: roster.size, window: host.window(now) };
+    });
+    skip = 0;
+    for (const r of rows) {
+      roster.push({
+        participantId: r.id,
+        name: r.name,
+        community: r.community,
+        status: (r.attendance[0]?.status as AttendanceStatus | undefined) ?? null,
+        tier,
+      });
+    }
+  }
+  const walkIns = records.map((r) => ({
+    attendanceId: r.id,
+    participantId: r.participantId,
+    name: r.participant.name,
+    community: r.participant.community,
+    gender: r.participant.gender,
+    ageGroup: r.participant.ageGroup,
+    status: r.status as AttendanceStatus,
+  }));
+  const marked: Partial<Record<AttendanceStatus, number>> = {};
+  for (const m of marks) marked[m.status as AttendanceStatus] = m._count._all;
+  return {
+    roster,
+    walkIns,
+    rosterSize,
+    unmarked,
+    marked,
+    matches: total,
+    page: page.page,
+    pages: page.pages,
+    window: host.window(now),
+  };
+}
+
+/** The whole roster by name, for a printed sheet (paper has no pages to turn on screen). */
+export async function printedRoster(client: DbClient, host: AttendanceHost, now: Date) {
+  return client.participant.findMany({
+    where: { AND: [host.roster(now), notWalkInHere(host)] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { name: true, community: true },
+  });
 }
 
 /** Everyone recorded at the event, by name: for print views and minutes. */

@@ -25,8 +25,8 @@ export type InHost = <T>(
 /**
  * What the attendance page's one form does, for every host: whichever button was pressed,
  * the marks on screen are saved with it, in one transaction, so none is lost without a word.
- * Save marks / mark everyone present / find a walk-in again / add a known or new walk-in /
- * remove a walk-in. Routes only check who may take attendance and load the host.
+ * Save marks / another page of the roster / mark everyone present (the whole roster, every
+ * page) / find a walk-in again / add a known or new walk-in / remove a walk-in. Routes only check who may take attendance and load the host.
  */
 export async function attendanceFormAction(options: {
   request: Request;
@@ -44,7 +44,15 @@ export async function attendanceFormAction(options: {
 
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return rejectForm(formId, submission);
-  const { status, intent, removeWalkIn: removeId, knownWalkIn, who, ...walkIn } = submission.value;
+  const {
+    status,
+    intent,
+    goto,
+    removeWalkIn: removeId,
+    knownWalkIn,
+    who,
+    ...walkIn
+  } = submission.value;
   const refused = (outcome: Outcome<unknown>) =>
     outcome.ok ? null : rejectForm(formId, submission, outcome);
 
@@ -59,6 +67,13 @@ export async function attendanceFormAction(options: {
       addWalkIn(tx, actor, host, { participantId: knownWalkIn }, now, status),
     );
     return refused(outcome) ?? redirectWithNotice(withParam(here, "who", ""), "walkInAdded");
+  }
+  if (goto) {
+    // Another page of the roster: the marks on this one are saved on the way.
+    const outcome = await inHost((tx, host) => writeMarks(tx, actor, host, status, now));
+    if (!outcome.ok) return rejectForm(formId, submission, outcome);
+    const next = withParam(here, "page", goto > 1 ? String(goto) : "");
+    return outcome.value.changed > 0 ? redirectWithNotice(next, "attendanceSaved") : redirect(next);
   }
   if (intent === "findWalkIn") {
     // The marks on screen are saved before the page changes to show who was found.

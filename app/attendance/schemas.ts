@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GENDERS } from "~/auth/schemas";
 import { optionalText, requiredText } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
+import { MAX_PAGE } from "~/http/pagination";
 import { AGE_GROUPS } from "~/participants/demographics";
 import type { AttendanceStatus } from "./statuses";
 
@@ -31,6 +32,8 @@ export function attendanceFormSchema(statuses: readonly [AttendanceStatus, ...At
       removeWalkIn: z.string().max(40).optional(),
       /** A person without an account found again (participants module), marked present. */
       knownWalkIn: z.string().max(40).optional(),
+      /** Another page of the roster, asked for by its button: the marks on screen are saved. */
+      goto: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
       /** Name or community typed to find someone already recorded. */
       who: optionalText(100),
       name: optionalText(100),

@@ -1,5 +1,6 @@
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
+import { pageOf } from "~/http/pagination";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -31,17 +32,16 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, for administrators, optionally for one platform. */
 export async function listAuditEvents(options: { platformId?: string; page?: number }) {
-  const page = Math.max(1, options.page ?? 1);
   const where = options.platformId ? { platformId: options.platformId } : {};
-  const [events, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-      include: { actor: { select: { name: true, email: true } } },
-    }),
-    db.auditEvent.count({ where }),
-  ]);
-  return { events, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const total = await db.auditEvent.count({ where });
+  const page = pageOf(options.page ?? 1, total, AUDIT_PAGE_SIZE);
+  const events = await db.auditEvent.findMany({
+    where,
+    // Newest first; the id breaks ties between events of the same millisecond.
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: page.skip,
+    take: page.take,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+  return { events, total, page: page.page, pages: page.pages };
 }

@@ -11,6 +11,7 @@ import { canCreateCourseOn, canManageCourse } from "./permissions";
 import { COURSE_TOPICS } from "./topics";
 import { countEnrolled } from "./enrolment.server";
 import { placesLeft } from "./enrolment-rules";
+import { pageFromUrl, pageOf } from "~/http/pagination";
 
 type Actor = Pick<AuthUser, "id" | "isAdmin">;
 type Client = DbClient;
@@ -270,11 +271,10 @@ export interface CatalogueFilters {
 export function parseCatalogueFilters(url: URL): CatalogueFilters {
   const topic = url.searchParams.get("topic") ?? "";
   const platform = url.searchParams.get("platform") ?? "";
-  const page = Number(url.searchParams.get("page") ?? "1");
   return {
     topic: (COURSE_TOPICS as readonly string[]).includes(topic) ? topic : undefined,
     platform: /^[a-z0-9-]{1,60}$/.test(platform) ? platform : undefined,
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    page: pageFromUrl(url),
   };
 }
 
@@ -305,7 +305,6 @@ export async function listCatalogue(
   filters: CatalogueFilters,
   now = new Date(),
 ) {
-  const page = filters.page ?? 1;
   const where: Prisma.CourseWhereInput = {
     AND: [
       await visibleWhere(user),
@@ -313,17 +312,16 @@ export async function listCatalogue(
       filters.platform ? { platform: { slug: filters.platform } } : {},
     ],
   };
-  const [total, courses] = await Promise.all([
-    db.course.count({ where }),
-    db.course.findMany({
-      where,
-      // Running and upcoming courses before closed ones, the latest start first.
-      orderBy: [{ status: "desc" }, { startDate: "desc" }, { id: "asc" }],
-      skip: (page - 1) * CATALOGUE_PAGE_SIZE,
-      take: CATALOGUE_PAGE_SIZE,
-      include: { platform: { select: { slug: true, name: true } } },
-    }),
-  ]);
+  const total = await db.course.count({ where });
+  const page = pageOf(filters.page ?? 1, total, CATALOGUE_PAGE_SIZE);
+  const courses = await db.course.findMany({
+    where,
+    // Running and upcoming courses before closed ones, the latest start first.
+    orderBy: [{ status: "desc" }, { startDate: "desc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
+    include: { platform: { select: { slug: true, name: true } } },
+  });
   const ids = courses.map((c) => c.id);
   const [enrolled, upcoming] = await Promise.all([
     db.enrolment.groupBy({
@@ -349,8 +347,8 @@ export async function listCatalogue(
   return {
     items,
     total,
-    page,
-    pages: Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE)),
+    page: page.page,
+    pages: page.pages,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   reEnrolmentRefusal,
   refusalMessage,
 } from "./enrolment-rules";
+import { pageOf } from "~/http/pagination";
 
 /**
  * Places on a course. Every change runs in one transaction that counts and writes together:
@@ -307,9 +308,12 @@ export async function enrolmentList(courseId: string, query: string, page: numbe
       participant: { OR: [{ searchText: { contains: w } }, { name: { contains: w } }] },
     })),
   };
-  const [total, enrolled, rows] = await Promise.all([
+  const [total, enrolled] = await Promise.all([
     db.enrolment.count({ where }),
     countEnrolled(db, courseId),
+  ]);
+  const current = pageOf(page, total, ENROLMENT_PAGE_SIZE);
+  const [rows] = await Promise.all([
     db.enrolment.findMany({
       where,
       select: {
@@ -322,14 +326,15 @@ export async function enrolmentList(courseId: string, query: string, page: numbe
       },
       // "enrolled" sorts before "left" and "withdrawn".
       orderBy: [{ status: "asc" }, { participant: { name: "asc" } }, { id: "asc" }],
-      skip: (page - 1) * ENROLMENT_PAGE_SIZE,
-      take: ENROLMENT_PAGE_SIZE,
+      skip: current.skip,
+      take: current.take,
     }),
   ]);
   return {
     total,
     enrolled,
-    pages: Math.max(1, Math.ceil(total / ENROLMENT_PAGE_SIZE)),
+    page: current.page,
+    pages: current.pages,
     people: rows.map((r) => ({
       enrolmentId: r.id,
       participantId: r.participant.id,

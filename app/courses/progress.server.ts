@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { db, type DbClient } from "~/db.server";
 import { type Completion, type CompletionSession, completionOf } from "./completion";
 import type { Course } from "./courses.server";
+import { pageOf } from "~/http/pagination";
 
 /**
  * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it
@@ -106,7 +107,7 @@ export async function progressOfParticipant(
   return { sessions, progress, certificate };
 }
 
-export const MATRIX_PAGE_SIZE = 50;
+export const MATRIX_PAGE_SIZE = 20;
 
 /** One page of the matrix: participants by name, with totals per session counted by the database. */
 export async function courseMatrix(
@@ -125,13 +126,12 @@ export async function courseMatrix(
       _count: { _all: true },
     }),
   ]);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pages);
+  const current = pageOf(page, total, pageSize);
   const people = await client.participant.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip: (current - 1) * pageSize,
-    take: pageSize,
+    skip: current.skip,
+    take: current.take,
     select: { id: true, name: true, community: true },
   });
   const columnTotals: Record<string, number> = {};
@@ -142,8 +142,8 @@ export async function courseMatrix(
     rows: await progressOf(client, course, sessions, people),
     columnTotals,
     total,
-    page: current,
-    pages,
+    page: current.page,
+    pages: current.pages,
   };
 }
 

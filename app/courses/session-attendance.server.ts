@@ -1,4 +1,5 @@
 import * as attendance from "~/attendance/attendance.server";
+import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, RosterPerson } from "~/attendance/attendance.server";
 import type { InHost } from "~/attendance/form-action.server";
 import type { AttendanceMessages } from "~/attendance/window";
@@ -38,6 +39,11 @@ export function sessionWindow(
 }
 
 /** Who can be marked at a session: the people enrolled in the course now. */
+function enrolledWhere(courseId: string): Prisma.ParticipantWhereInput {
+  return { enrolments: { some: { courseId, status: "enrolled" } } };
+}
+
+/** The same people, loaded whole: for the printed sheet only. */
 async function enrolledRoster(client: DbClient, courseId: string) {
   const rows = await client.enrolment.findMany({
     where: { courseId, status: "enrolled" },
@@ -60,7 +66,10 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
     messages: TRAINING_ATTENDANCE_MESSAGES,
     endsAt: session.endsAt,
     window: (now) => sessionWindow(course, session, now),
-    roster: (client) => enrolledRoster(client, course.id),
+    roster: () => enrolledWhere(course.id),
+    // Everyone enrolled is expected at a session: one group, by name.
+    expected: async () => "everyone",
+    recentEvents: async () => null,
     // Taking attendance is what makes a session "held" (counted for completion, not edited).
     async onRecorded(client) {
       await client.trainingSession.updateMany({
@@ -147,12 +156,26 @@ export function inSessionHost(courseId: string, sessionId: string): InHost {
 export async function sessionAttendanceSheet(
   course: Course,
   sessionId: string,
-  filter?: string,
+  options: { q?: string; page?: number } = {},
   now = new Date(),
 ) {
   const session = await getSession(course.id, sessionId);
-  const sheet = await attendance.attendanceSheet(db, sessionHost(course, session), now, filter);
+  const sheet = await attendance.attendanceSheet(db, sessionHost(course, session), now, options);
   return { session, ...sheet };
+}
+
+/** The blank sheet to print: everyone enrolled and this session's walk-ins, by name. */
+export async function printedSessionSheet(course: Course, sessionId: string, now = new Date()) {
+  const session = await getSession(course.id, sessionId);
+  const [roster, walkIns] = await Promise.all([
+    attendance.printedRoster(db, sessionHost(course, session), now),
+    db.attendance.findMany({
+      where: { sessionId: session.id, walkIn: true },
+      select: { participant: { select: { name: true, community: true } } },
+    }),
+  ]);
+  const people = [...roster, ...walkIns.map((w) => w.participant)];
+  return { session, people: people.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 /**

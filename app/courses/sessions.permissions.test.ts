@@ -115,6 +115,17 @@ const ACTIONS: { name: string; run: Run }[] = [
     },
   },
   {
+    name: "change page of the attendance form, saving the marks on screen",
+    run: async (w, r) => {
+      const s = await sessionOf(w);
+      const path = `${base(s.course.id, s.session.id)}/attendance`;
+      return postForm(attendanceRoute.action, path, s.params, w.users[r], {
+        goto: "2",
+        [`status.${s.member}`]: "late",
+      });
+    },
+  },
+  {
     name: "mark everyone present",
     run: async (w, r) => {
       const s = await sessionOf(w);

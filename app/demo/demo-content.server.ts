@@ -9,6 +9,7 @@ import { getCourse } from "~/courses/courses.server";
 import { searchable } from "~/text/searchable";
 import { closeInTransaction, voteOf } from "~/votes/settle.server";
 import { splitHands } from "~/votes/tally-rules";
+import { participantSearchText } from "~/participants/participants.server";
 
 /** The one password of every demo account; shown by the demo command and the README. */
 export const DEMO_PASSWORD = "minga-demo-2026";
@@ -132,7 +133,16 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
           name: account.name,
           passwordHash,
           isAdmin: account.role === "admin",
-          participant: { create: { name: account.name, community: "Comunidad demo" } },
+          participant: {
+            create: {
+              name: account.name,
+              community: "Comunidad demo",
+              searchText: participantSearchText({
+                name: account.name,
+                community: "Comunidad demo",
+              }),
+            },
+          },
         },
       });
       if (
@@ -160,7 +170,9 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
           email: `comunidad${i + 1}@minga.example`,
           name,
           passwordHash,
-          participant: { create: { name, ...profile } },
+          participant: {
+            create: { name, ...profile, searchText: participantSearchText({ name, ...profile }) },
+          },
           memberships: {
             create: {
               platformId: main.id,

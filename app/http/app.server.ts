@@ -22,6 +22,7 @@ import {
   parseTrustProxy,
   withSecureFlag,
 } from "./request-guard.server";
+import { precompressedStatic } from "./precompress.server";
 import { createNonce, isSameOriginRequest, securityHeaders } from "./security.server";
 
 /** What Remix does with a request: `createRequestHandler(build, mode)` in production. */
@@ -268,11 +269,11 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(compression());
   if (options.publicDir) {
-    // Fingerprinted build assets never change; other public files may.
-    app.use(
-      "/build",
-      express.static(`${options.publicDir}/build`, { immutable: true, maxAge: "1y" }),
-    );
+    // Fingerprinted build assets never change; other public files may. Build assets are
+    // sent precompressed (brotli or gzip, made by `npm run build`) when the client accepts it.
+    const immutable = { immutable: true, maxAge: "1y" };
+    app.use("/build", precompressedStatic(`${options.publicDir}/build`, immutable));
+    app.use("/build", express.static(`${options.publicDir}/build`, immutable));
     app.use(express.static(options.publicDir, { maxAge: "1h" }));
   }
 

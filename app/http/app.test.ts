@@ -1,14 +1,19 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { AppLoadContext } from "@remix-run/node";
 import { startSession } from "~/auth/session.server";
 import { signUp } from "~/test/factories";
 import { type AppOptions, createApp } from "./app.server";
+import { precompressDir } from "./precompress.server";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_DRAIN_BYTES } from "./request-guard.server";
 
 /** The real Express stack with a stand-in for Remix, on an ephemeral port. */
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer };
 
 let seen: { context: AppLoadContext; request: Request; body: string } | null = null;
 
@@ -74,6 +79,7 @@ function send(
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(parts).toString("utf8"),
+            bytes: Buffer.concat(parts),
           }),
         );
       },
@@ -383,6 +389,75 @@ describe("file uploads: streamed to the upload route only, bounded", () => {
       const reply = await send(port, { path: "/courses/c1/materials/m1" });
       expect(reply.headers["content-security-policy"]).toBe("sandbox");
       expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+    });
+  });
+});
+
+describe("build assets are sent precompressed, with immutable caching", () => {
+  let publicDir = "";
+  const script = `export function greet(name){return "hola "+name}\n`.repeat(200);
+
+  beforeAll(async () => {
+    publicDir = await mkdtemp(path.join(os.tmpdir(), "minga-public-"));
+    await mkdir(path.join(publicDir, "build", "_assets"), { recursive: true });
+    await writeFile(path.join(publicDir, "build", "_assets", "entry-ABC123.js"), script);
+    await writeFile(path.join(publicDir, "build", "tiny-XYZ.css"), "a{color:red}");
+    expect(await precompressDir(path.join(publicDir, "build"))).toBe(1);
+  });
+  afterAll(() => rm(publicDir, { recursive: true, force: true }));
+
+  it("answers Accept-Encoding: br with the .br bytes and the right headers", async () => {
+    const br = await readFile(path.join(publicDir, "build", "_assets", "entry-ABC123.js.br"));
+    expect(zlib.brotliDecompressSync(br).toString()).toBe(script);
+    await withServer({ publicDir }, async (port) => {
+      const reply = await send(port, {
+        path: "/build/_assets/entry-ABC123.js",
+        headers: { "Accept-Encoding": "gzip, deflate, br" },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.headers["content-encoding"]).toBe("br");
+      expect(reply.headers["content-type"]).toMatch(/^(text|application)\/javascript/);
+      expect(reply.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(reply.headers["vary"]).toMatch(/Accept-Encoding/i);
+      expect(reply.headers["content-length"]).toBe(String(br.length));
+      expect(reply.bytes.equals(br)).toBe(true);
+    });
+  });
+
+  it("sends the .gz file to a gzip-only client and the plain file to one without either", async () => {
+    const gz = await readFile(path.join(publicDir, "build", "_assets", "entry-ABC123.js.gz"));
+    await withServer({ publicDir }, async (port) => {
+      const gzip = await send(port, {
+        path: "/build/_assets/entry-ABC123.js",
+        headers: { "Accept-Encoding": "gzip" },
+      });
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(gzip.bytes.equals(gz)).toBe(true);
+      const plain = await send(port, {
+        path: "/build/_assets/entry-ABC123.js",
+        headers: { "Accept-Encoding": "identity" },
+      });
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body).toBe(script);
+      expect(plain.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      // Small files are not precompressed and still served as they are.
+      const tiny = await send(port, {
+        path: "/build/tiny-XYZ.css",
+        headers: { "Accept-Encoding": "br" },
+      });
+      expect(tiny.status).toBe(200);
+      expect(tiny.body).toBe("a{color:red}");
+    });
+  });
+
+  it("never serves a file from outside the build folder", async () => {
+    await writeFile(path.join(publicDir, "secret.js.br"), "nope");
+    await withServer({ publicDir }, async (port) => {
+      const reply = await send(port, {
+        path: "/build/%2e%2e/secret.js",
+        headers: { "Accept-Encoding": "br" },
+      });
+      expect(reply.body).not.toBe("nope");
     });
   });
 });

@@ -1,11 +1,10 @@
 import * as attendance from "~/attendance/attendance.server";
-import type { AttendanceHost, RosterPerson, Statuses } from "~/attendance/attendance.server";
-import type { DbClient } from "~/db.server";
+import type { Prisma } from "@prisma/client";
+import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
 import { db } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
-import { membersActiveAt } from "~/platforms/membership.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { getMeeting, type Meeting } from "./meetings.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
@@ -21,23 +20,32 @@ interface Actor {
   id: string;
 }
 
+/** A membership period covering that instant (start included, end not). */
+const periodAt = (instant: Date) => ({
+  startedAt: { lte: instant },
+  OR: [{ endedAt: null }, { endedAt: { gt: instant } }],
+});
+
 /**
  * Who can be marked at an assembly: the members active when it starts, plus anyone who
  * became a member since (joining at the assembly is common). Only the first count toward
  * quorum (see quorum.server.ts).
  */
-async function rosterMembers(client: DbClient, meeting: Meeting, now: Date) {
-  const [atStart, current] = await Promise.all([
-    membersActiveAt(meeting.platformId, meeting.startsAt, client),
-    membersActiveAt(meeting.platformId, now, client),
-  ]);
-  const byParticipant = new Map<string, RosterPerson>();
-  for (const m of [...atStart, ...current]) {
-    if (m.participantId)
-      byParticipant.set(m.participantId, { name: m.name, community: m.community });
-  }
-  return byParticipant;
+export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWhereInput {
+  return {
+    user: {
+      memberships: {
+        some: {
+          platformId: meeting.platformId,
+          periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
+        },
+      },
+    },
+  };
 }
+
+/** How many earlier assemblies make someone a regular: present at any of them. */
+export const REGULAR_AFTER_MEETINGS = 5;
 
 /** An assembly as a host of the attendance module. */
 export function meetingHost(meeting: Meeting): AttendanceHost {
@@ -48,7 +56,29 @@ export function meetingHost(meeting: Meeting): AttendanceHost {
     messages: MEETING_ATTENDANCE_MESSAGES,
     endsAt: meeting.endsAt,
     window: (now) => attendanceWindow(meeting, now),
-    roster: (client, now) => rosterMembers(client, meeting, now),
+    roster: (now) => rosterWhere(meeting, now),
+    // Those who answered "yes". Everyone on an assembly's roster has an account, so the
+    // negation (NOT userId IN …) never meets a null.
+    async expected(client) {
+      const yes = await client.rsvp.findMany({
+        where: { meetingId: meeting.id, answer: "yes" },
+        select: { userId: true },
+      });
+      return yes.length > 0 ? { userId: { in: yes.map((r) => r.userId) } } : null;
+    },
+    async recentEvents(client) {
+      const earlier = await client.meeting.findMany({
+        where: {
+          platformId: meeting.platformId,
+          status: "held",
+          startsAt: { lt: meeting.startsAt },
+        },
+        orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+        take: REGULAR_AFTER_MEETINGS,
+        select: { id: true },
+      });
+      return earlier.length > 0 ? { meetingId: { in: earlier.map((m) => m.id) } } : null;
+    },
     // Taking attendance is what makes an assembly "held" (and no longer editable).
     async onRecorded(client) {
       await client.meeting.updateMany({
@@ -62,12 +92,18 @@ export function meetingHost(meeting: Meeting): AttendanceHost {
 export async function attendanceSheet(
   platformId: string,
   meetingId: string,
-  filter?: string,
+  options: { q?: string; page?: number } = {},
   now = new Date(),
 ) {
   const meeting = await getMeeting(platformId, meetingId);
-  const sheet = await attendance.attendanceSheet(db, meetingHost(meeting), now, filter);
+  const sheet = await attendance.attendanceSheet(db, meetingHost(meeting), now, options);
   return { meeting, ...sheet, memberCount: sheet.rosterSize };
+}
+
+/** The blank sheet to print: the assembly and its whole roster. */
+export async function printedSheet(platformId: string, meetingId: string, now = new Date()) {
+  const meeting = await getMeeting(platformId, meetingId);
+  return { meeting, roster: await attendance.printedRoster(db, meetingHost(meeting), now) };
 }
 
 /**

@@ -7,7 +7,8 @@ import { formatDateTime } from "~/i18n/format";
 import { instantToZoned, zonedToInstant } from "~/time/time-zone";
 import type { CalendarEvent } from "./calendar.server";
 import { splitLines, type MeetingInput } from "./schemas";
-import { isUpcoming, rsvpRefusal } from "./upcoming";
+import { pageOf } from "~/http/pagination";
+import { rsvpRefusal } from "./upcoming";
 
 interface Actor {
   id: string;
@@ -175,39 +176,63 @@ export async function cancelMeeting(
   });
 }
 
+export const MEETINGS_PER_PAGE = 20;
+
+const listSelect = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  onlineUrl: true,
+  status: true,
+} as const;
+
 /**
- * Upcoming (see `isUpcoming`) first by date; past ones newest first; dates in the reader's
- * words. A meeting held before its end (attendance taken) heads the past ones.
+ * Upcoming = not held and not over (`isUpcoming`, as a query), soonest first; past = the rest
+ * (a meeting held before its end included), most recent first; dates in the reader's words. Each list is paged on its own (`page` and `past` in the address), ordered by start
+ * then id so that a meeting never shows on two pages.
  */
-export async function listMeetings(platform: PlatformRef, locale: string, now = new Date()) {
+export async function listMeetings(
+  platform: PlatformRef,
+  locale: string,
+  pages: { upcoming?: number; past?: number; size?: number } = {},
+  now = new Date(),
+) {
   const platformId = platform.id;
-  const select = {
-    id: true,
-    title: true,
-    startsAt: true,
-    endsAt: true,
-    place: true,
-    onlineUrl: true,
-    status: true,
-  } as const;
-  const [notEnded, ended] = await Promise.all([
+  const size = pages.size ?? MEETINGS_PER_PAGE;
+  const upcomingWhere = { platformId, status: { not: "held" }, endsAt: { gte: now } };
+  const pastWhere = { platformId, OR: [{ status: "held" }, { endsAt: { lt: now } }] };
+  const [upcomingTotal, pastTotal] = await Promise.all([
+    db.meeting.count({ where: upcomingWhere }),
+    db.meeting.count({ where: pastWhere }),
+  ]);
+  const upcomingPage = pageOf(pages.upcoming ?? 1, upcomingTotal, size);
+  const pastPage = pageOf(pages.past ?? 1, pastTotal, size);
+  const [upcoming, past] = await Promise.all([
     db.meeting.findMany({
-      where: { platformId, endsAt: { gte: now } },
-      orderBy: { startsAt: "asc" },
-      select,
+      where: upcomingWhere,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: upcomingPage.skip,
+      take: upcomingPage.take,
+      select: listSelect,
     }),
     db.meeting.findMany({
-      where: { platformId, endsAt: { lt: now } },
-      orderBy: { startsAt: "desc" },
-      take: 100,
-      select,
+      where: pastWhere,
+      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+      skip: pastPage.skip,
+      take: pastPage.take,
+      select: listSelect,
     }),
   ]);
-  const upcoming = notEnded.filter((m) => isUpcoming(m, now));
-  const heldEarly = notEnded.filter((m) => !isUpcoming(m, now)).reverse();
-  const withWhen = (rows: typeof notEnded) =>
+  const withWhen = (rows: typeof upcoming) =>
     rows.map((m) => ({ ...m, when: formatDateTime(m.startsAt, locale, platform.timeZone) }));
-  return { upcoming: withWhen(upcoming), past: withWhen([...heldEarly, ...ended]) };
+  return {
+    upcoming: withWhen(upcoming),
+    past: withWhen(past),
+    upcomingPage: { page: upcomingPage.page, pages: upcomingPage.pages },
+    pastPage: { page: pastPage.page, pages: pastPage.pages },
+  };
 }
 
 export async function setRsvp(

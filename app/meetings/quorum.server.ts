@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
-import { membersActiveAt } from "~/platforms/membership.server";
+import type { DbClient } from "~/db.server";
+import { activeAtWhere } from "~/platforms/membership.server";
 
 export interface Quorum {
   /** Members whose membership was active when the meeting started. */
@@ -36,6 +37,35 @@ export function computeQuorum(eligible: number, present: number, quorumPercent: 
   };
 }
 
+/**
+ * The quorum's figures, counted by the database (three COUNTs) rather than by loading every
+ * member: eligible = members with a membership period covering the start who have a
+ * participant record; present = their non-walk-in "present" marks; presentRows = every
+ * "present" mark. Counted as recorded: someone written down at the door stays outside the
+ * quorum even if their record is later joined to a member's (a merge changes no count).
+ */
+export async function quorumCounts(
+  client: DbClient,
+  meetingId: string,
+  platformId: string,
+  startsAt: Date,
+) {
+  const activeThen = activeAtWhere(platformId, startsAt);
+  const [eligible, present, presentRows] = await Promise.all([
+    client.membership.count({ where: { ...activeThen, user: { participant: { isNot: null } } } }),
+    client.attendance.count({
+      where: {
+        meetingId,
+        status: "present",
+        walkIn: false,
+        participant: { user: { memberships: { some: activeThen } } },
+      },
+    }),
+    client.attendance.count({ where: { meetingId, status: "present" } }),
+  ]);
+  return { eligible, present, presentRows };
+}
+
 /** The platform's current rule applies until the minutes are published, then the frozen one. */
 export async function quorumForMeeting(
   meeting: {
@@ -50,20 +80,15 @@ export async function quorumForMeeting(
   now = new Date(),
 ): Promise<Quorum> {
   const quorumPercent = meeting.quorumPercent ?? platformQuorumPercent;
-  const [eligibleMembers, presentRows] = await Promise.all([
-    membersActiveAt(meeting.platformId, meeting.startsAt),
-    db.attendance.findMany({
-      where: { meetingId: meeting.id, status: "present" },
-      select: { participantId: true, walkIn: true },
-    }),
-  ]);
-  const eligibleIds = new Set(eligibleMembers.map((m) => m.participantId).filter(Boolean));
-  // Counted as they were recorded: someone written down at the door stays outside the
-  // quorum even if their record is later joined to a member's (a merge changes no count).
-  const present = presentRows.filter((r) => !r.walkIn && eligibleIds.has(r.participantId)).length;
+  const { eligible, present, presentRows } = await quorumCounts(
+    db,
+    meeting.id,
+    meeting.platformId,
+    meeting.startsAt,
+  );
   return {
-    ...computeQuorum(eligibleIds.size, present, quorumPercent),
-    otherParticipants: presentRows.length - present,
+    ...computeQuorum(eligible, present, quorumPercent),
+    otherParticipants: presentRows - present,
     pending: quorumPending(meeting, now),
   };
 }

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { computeQuorum, quorumForMeeting, quorumPending } from "~/meetings/quorum.server";
+import { membersActiveAt } from "~/platforms/membership.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 describe("quorum arithmetic", () => {
@@ -135,5 +136,105 @@ describe("quorum of a meeting, with members who joined or left around its date",
       reached: false,
       otherParticipants: 10,
     });
+  });
+});
+
+describe("the database's counts give the same figures as loading every member did", () => {
+  const start = new Date("2026-09-10T14:00:00Z");
+  const hour = 3600_000;
+  const day = 24 * hour;
+
+  /** The computation before issue 11, kept as the reference: load every member, filter in JS. */
+  async function loadedQuorum(meeting: { id: string; platformId: string; startsAt: Date }) {
+    const members = await membersActiveAt(meeting.platformId, meeting.startsAt);
+    const presentRows = await db.attendance.findMany({
+      where: { meetingId: meeting.id, status: "present" },
+      select: { participantId: true, walkIn: true },
+    });
+    const eligibleIds = new Set(members.map((m) => m.participantId).filter(Boolean));
+    const present = presentRows.filter((r) => !r.walkIn && eligibleIds.has(r.participantId)).length;
+    return { eligible: eligibleIds.size, present, otherParticipants: presentRows.length - present };
+  }
+
+  it("on a platform where people join, leave and come back around the meeting", async () => {
+    const platform = await makePlatform({ quorumPercent: 40 });
+    const other = await makePlatform();
+    const meeting = await makeMeeting(platform.id, {
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3 * hour),
+      status: "held",
+    });
+    const at = (offset: number) => new Date(start.getTime() + offset);
+    // [name, periods, mark]: every boundary case of a period around the start.
+    const cases: [string, { startedAt: Date; endedAt?: Date }[], string | null][] = [
+      ["steady", [{ startedAt: at(-300 * day) }], "present"],
+      ["steady absent", [{ startedAt: at(-300 * day) }], "absent"],
+      ["steady unmarked", [{ startedAt: at(-300 * day) }], null],
+      ["joined at the start", [{ startedAt: at(0) }], "present"],
+      ["joined a minute late", [{ startedAt: at(60_000) }], "present"],
+      ["left at the start", [{ startedAt: at(-9 * day), endedAt: at(0) }], "present"],
+      ["left just after", [{ startedAt: at(-9 * day), endedAt: at(1) }], "present"],
+      ["left the day before", [{ startedAt: at(-9 * day), endedAt: at(-day) }], "excused"],
+      [
+        "came back",
+        [{ startedAt: at(-90 * day), endedAt: at(-60 * day) }, { startedAt: at(-day) }],
+        "present",
+      ],
+      [
+        "away during it",
+        [{ startedAt: at(-90 * day), endedAt: at(-hour) }, { startedAt: at(hour) }],
+        "present",
+      ],
+      ["joined next week", [{ startedAt: at(7 * day) }], null],
+    ];
+    for (const [name, periods, mark] of cases) {
+      const user = await makeUser(name);
+      await addMember(user, platform.id, "member", periods);
+      if (mark) {
+        await db.attendance.create({
+          data: {
+            meetingId: meeting.id,
+            participantId: await participantOf(user.id),
+            status: mark,
+          },
+        });
+      }
+    }
+    // A member of another platform who came, and one without a participant record.
+    const visitor = await makeUser("de otra plataforma");
+    await addMember(visitor, other.id);
+    await db.attendance.create({
+      data: {
+        meetingId: meeting.id,
+        participantId: await participantOf(visitor.id),
+        status: "present",
+      },
+    });
+    const bare = await db.user.create({
+      data: { email: "sin-ficha@example.org", name: "Sin ficha", passwordHash: "x" },
+    });
+    await addMember(bare, platform.id);
+    // A walk-in, and a walk-in whose record was later joined to a member's account.
+    for (const name of ["Visitante", "Fusionada"]) {
+      const p = await db.participant.create({ data: { name } });
+      await db.attendance.create({
+        data: { meetingId: meeting.id, participantId: p.id, status: "present", walkIn: true },
+      });
+      if (name === "Fusionada") {
+        const merged = await db.user.create({
+          data: { email: "fusion@example.org", name, passwordHash: "x" },
+        });
+        await db.participant.update({ where: { id: p.id }, data: { userId: merged.id } });
+        await addMember(merged, platform.id);
+      }
+    }
+
+    const counted = await quorumForMeeting(meeting, platform.quorumPercent);
+    const loaded = await loadedQuorum(meeting);
+    expect(counted).toMatchObject(loaded);
+    // And the figures themselves, so both cannot be wrong the same way: eligible are steady,
+    // steady absent, steady unmarked, joined at the start, left just after, came back, Fusionada.
+    expect(loaded).toEqual({ eligible: 7, present: 4, otherParticipants: 6 });
+    expect(counted).toMatchObject({ required: 3, reached: true });
   });
 });

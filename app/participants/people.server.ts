@@ -8,6 +8,7 @@ import {
   mergeParticipants,
   seenOnPlatform,
 } from "./participants.server";
+import { pageOf } from "~/http/pagination";
 
 interface Actor {
   id: string;
@@ -26,8 +27,9 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
     ...seenOnPlatform(platformId),
     AND: words.map((w) => ({ searchText: { contains: w } })),
   };
-  const [total, rows] = await Promise.all([
-    db.participant.count({ where }),
+  const total = await db.participant.count({ where });
+  const current = pageOf(page, total, PEOPLE_PAGE_SIZE);
+  const [rows] = await Promise.all([
     db.participant.findMany({
       where,
       select: {
@@ -45,13 +47,14 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
         },
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PEOPLE_PAGE_SIZE,
-      take: PEOPLE_PAGE_SIZE,
+      skip: current.skip,
+      take: current.take,
     }),
   ]);
   return {
     total,
-    pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+    page: current.page,
+    pages: current.pages,
     people: rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -1,8 +1,11 @@
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
+import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
+import { pageOf } from "~/http/pagination";
+import { searchWords } from "~/text/searchable";
 import type { PlatformRole } from "./permissions.server";
 
 export type MembershipStatus = "pending" | "active" | "left" | "removed" | "rejected";
@@ -188,20 +191,48 @@ export async function leavePlatform(
   });
 }
 
-/** Active members for the directory: name, community and role only, never demographics. */
-export async function listActiveMembers(platformId: string) {
+export const MEMBERS_PER_PAGE = 20;
+
+/**
+ * One page of active members for the directory: name, community and role only, never
+ * demographics; by name (id breaks ties), searchable by name and community.
+ */
+export async function listActiveMembers(platformId: string, q = "", requestedPage = 1) {
+  const words = searchWords(q);
+  const where: Prisma.MembershipWhereInput = {
+    platformId,
+    status: "active",
+    ...(words.length > 0
+      ? {
+          AND: words.map((w) => ({
+            user: {
+              OR: [{ name: { contains: w } }, { participant: { searchText: { contains: w } } }],
+            },
+          })),
+        }
+      : {}),
+  };
+  const total = await db.membership.count({ where });
+  const page = pageOf(requestedPage, total, MEMBERS_PER_PAGE);
   const rows = await db.membership.findMany({
-    where: { platformId, status: "active" },
+    where,
     include: { user: { select: { name: true, participant: { select: { community: true } } } } },
-    orderBy: { user: { name: "asc" } },
+    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
   });
-  return rows.map((m) => ({
-    membershipId: m.id,
-    userId: m.userId,
-    name: m.user.name,
-    community: m.user.participant?.community ?? null,
-    role: m.role as PlatformRole,
-  }));
+  return {
+    page: page.page,
+    pages: page.pages,
+    total,
+    members: rows.map((m) => ({
+      membershipId: m.id,
+      userId: m.userId,
+      name: m.user.name,
+      community: m.user.participant?.community ?? null,
+      role: m.role as PlatformRole,
+    })),
+  };
 }
 
 /** How many requests to join wait for a coordinator (counted by the database). */
@@ -209,20 +240,43 @@ export async function countPendingRequests(platformId: string): Promise<number> 
   return db.membership.count({ where: { platformId, status: "pending" } });
 }
 
-export async function listPendingRequests(platformId: string) {
+/** One page of requests to join, oldest first. */
+export async function listPendingRequests(platformId: string, requestedPage = 1) {
+  const total = await countPendingRequests(platformId);
+  const page = pageOf(requestedPage, total, MEMBERS_PER_PAGE);
   const rows = await db.membership.findMany({
     where: { platformId, status: "pending" },
     include: { user: { select: { name: true, email: true } } },
-    orderBy: { updatedAt: "asc" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
   });
-  return rows.map((m) => ({
-    membershipId: m.id,
-    userId: m.userId,
-    name: m.user.name,
-    email: m.user.email,
-    note: m.note,
-    requestedAt: m.updatedAt,
-  }));
+  return {
+    page: page.page,
+    pages: page.pages,
+    total,
+    requests: rows.map((m) => ({
+      membershipId: m.id,
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      note: m.note,
+      requestedAt: m.updatedAt,
+    })),
+  };
+}
+
+/** Memberships of the platform with a period covering that instant (start included, end not). */
+export function activeAtWhere(platformId: string, instant: Date) {
+  return {
+    platformId,
+    periods: {
+      some: {
+        startedAt: { lte: instant },
+        OR: [{ endedAt: null }, { endedAt: { gt: instant } }],
+      },
+    },
+  } satisfies Prisma.MembershipWhereInput;
 }
 
 /**
@@ -236,15 +290,7 @@ export async function membersActiveAt(
   client: DbClient = db,
 ) {
   const rows = await client.membership.findMany({
-    where: {
-      platformId,
-      periods: {
-        some: {
-          startedAt: { lte: instant },
-          OR: [{ endedAt: null }, { endedAt: { gt: instant } }],
-        },
-      },
-    },
+    where: activeAtWhere(platformId, instant),
     include: {
       user: {
         select: { id: true, name: true, participant: { select: { id: true, community: true } } },

@@ -1,6 +1,8 @@
+import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import { db, type DbClient } from "~/db.server";
+import { pageOf } from "~/http/pagination";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { Viewer } from "~/platforms/permissions.server";
@@ -96,35 +98,41 @@ export async function getProposal(
   return proposal;
 }
 
-export async function listProposals(
+type ProposalFilter = { state?: ProposalState; states?: ProposalState[]; q?: string };
+
+/** What a list shows for that viewer and filter; null when the search can find nothing. */
+function proposalWhere(
   platformId: string,
   viewer: Viewer,
   userId: string | null,
-  filter: { state?: ProposalState; states?: ProposalState[]; q?: string; take?: number },
-  now = new Date(),
-) {
-  // Lists show every vote past its closing time as closed, with its outcome, on first view.
-  await settleDueVotes(platformId, now);
+  filter: ProposalFilter,
+): Prisma.ProposalWhereInput | null {
   const words = filter.q?.trim() ? searchWords(filter.q) : null;
   // A search of symbols only (`%`, `_`) finds nothing rather than everything.
-  if (words?.length === 0) return [];
+  if (words?.length === 0) return null;
+  return {
+    platformId,
+    ...(filter.state ? { state: filter.state } : {}),
+    ...(filter.states ? { state: { in: filter.states } } : {}),
+    // Every word typed, in any order.
+    ...(words ? { AND: words.map((w) => ({ searchText: { contains: w } })) } : {}),
+    ...(viewer.canCoordinate
+      ? {}
+      : { OR: [{ state: { not: "draft" } }, ...(userId ? [{ authorId: userId }] : [])] }),
+  };
+}
+
+async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take: number) {
   const rows = await db.proposal.findMany({
-    where: {
-      platformId,
-      ...(filter.state ? { state: filter.state } : {}),
-      ...(filter.states ? { state: { in: filter.states } } : {}),
-      // Every word typed, in any order.
-      ...(words ? { AND: words.map((w) => ({ searchText: { contains: w } })) } : {}),
-      ...(viewer.canCoordinate
-        ? {}
-        : { OR: [{ state: { not: "draft" } }, ...(userId ? [{ authorId: userId }] : [])] }),
-    },
-    orderBy: { updatedAt: "desc" },
+    where,
+    // Most recently changed first; the id breaks ties so a page boundary is stable.
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     include: {
       author: { select: { name: true } },
       discussion: { select: { _count: { select: { posts: true } } } },
     },
-    take: filter.take ?? 200,
+    skip,
+    take,
   });
   return rows.map((p) => ({
     id: p.id,
@@ -134,6 +142,39 @@ export async function listProposals(
     author: p.author.name,
     comments: p.discussion?._count.posts ?? 0,
   }));
+}
+
+export async function listProposals(
+  platformId: string,
+  viewer: Viewer,
+  userId: string | null,
+  filter: ProposalFilter & { take?: number },
+  now = new Date(),
+) {
+  // Lists show every vote past its closing time as closed, with its outcome, on first view.
+  await settleDueVotes(platformId, now);
+  const where = proposalWhere(platformId, viewer, userId, filter);
+  if (!where) return [];
+  return proposalRows(where, 0, filter.take ?? PROPOSALS_PER_PAGE);
+}
+
+export const PROPOSALS_PER_PAGE = 20;
+
+/** One page of the proposal list (the database counts and slices). */
+export async function pageOfProposals(
+  platformId: string,
+  viewer: Viewer,
+  userId: string | null,
+  filter: ProposalFilter,
+  requestedPage: number,
+  now = new Date(),
+) {
+  await settleDueVotes(platformId, now);
+  const where = proposalWhere(platformId, viewer, userId, filter);
+  const total = where ? await db.proposal.count({ where }) : 0;
+  const page = pageOf(requestedPage, total, PROPOSALS_PER_PAGE);
+  const proposals = where ? await proposalRows(where, page.skip, page.take) : [];
+  return { proposals, page: page.page, pages: page.pages, total };
 }
 
 /**

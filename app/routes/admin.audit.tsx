@@ -4,7 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/audit/audit.server";
 import { requireAdmin } from "~/auth/guards.server";
+import { Pager } from "~/components/pager";
 import type { RouteHandle } from "~/components/page-title";
+import { pageFromUrl } from "~/http/pagination";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
@@ -14,9 +16,7 @@ export const handle: RouteHandle = { pageTitle: (t) => t("admin:auditLog") };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireAdmin(request, context);
   const locale = await resolveLocale(request, user);
-  const asked = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
-  const page = Number.isSafeInteger(asked) && asked > 0 ? Math.min(asked, 1_000_000) : 1;
-  const log = await listAuditEvents({ page });
+  const log = await listAuditEvents({ page: pageFromUrl(request.url) });
   return json({
     ...log,
     events: log.events.map((e) => ({
@@ -68,10 +68,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <p>
-        {page > 1 ? <Link to={`?page=${page - 1}`}>{t("newer")}</Link> : null}{" "}
-        {page < pages ? <Link to={`?page=${page + 1}`}>{t("older")}</Link> : null}
-      </p>
+      <Pager page={page} pages={pages} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { courseText, requireCourseManager } from "~/courses/courses.server";
 import { courseMatrix } from "~/courses/progress.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("certificates:matrix.title") };
 
@@ -20,12 +22,11 @@ const STANDINGS: SessionStanding[] = [
   "cancelled",
 ];
 
-/** Participants × sessions for those who run the course, 50 people a page. */
+/** Participants × sessions for those who run the course, MATRIX_PAGE_SIZE people a page. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
-  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1;
-  const matrix = await courseMatrix(course, page);
+  const matrix = await courseMatrix(course, pageFromUrl(request.url));
   return json({
     course: {
       id: course.id,
@@ -157,15 +158,8 @@ export default function MatrixPage() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("matrix.pagination")} className="filter-row">
-          {page > 1 ? <Link to={`${here}?page=${page - 1}`}>{t("matrix.previous")}</Link> : null}
-          <span>{t("matrix.page", { page, pages, total })}</span>
-          {page < pages ? <Link to={`${here}?page=${page + 1}`}>{t("matrix.next")}</Link> : null}
-        </nav>
-      ) : (
-        <p className="muted">{t("matrix.page", { page, pages, total })}</p>
-      )}
+      <p className="muted">{t("matrix.participants", { count: total })}</p>
+      <Pager page={page} pages={pages} />
     </div>
   );
 }

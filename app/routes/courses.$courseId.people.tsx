@@ -30,6 +30,8 @@ import { formIdOf, redirectWithNotice, rejectForm } from "~/forms/respond.server
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { AGE_GROUPS, GENDERS } from "~/participants/demographics";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("enrolment:people.title") };
 
@@ -39,9 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.slice(0, 100) ?? "";
   const who = search.get("who")?.slice(0, 100) ?? "";
-  const page = Math.min(Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1), 1000);
   const [list, candidates, withdrawing] = await Promise.all([
-    enrolmentList(course.id, q, page),
+    enrolmentList(course.id, q, pageFromUrl(request.url)),
     enrolmentCandidates(course, who),
     enrolmentOnCourse(course.id, search.get("withdraw")?.slice(0, 40) ?? ""),
   ]);
@@ -50,7 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     course: { id: course.id, title: courseText(course, locale).title, capacity: course.capacity },
     q,
     who,
-    page,
+    page: list.page,
     total: list.total,
     pages: list.pages,
     enrolled: list.enrolled,
@@ -136,17 +137,7 @@ function PeopleList({ data }: { data: Data }) {
           </li>
         ))}
       </ul>
-      {data.pages > 1 ? (
-        <nav aria-label={t("people.pagesLabel")} className="filter-row">
-          {data.page > 1 ? (
-            <Link to={link({ page: String(data.page - 1) })}>{t("people.previous")}</Link>
-          ) : null}
-          <span>{t("people.pageOf", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? (
-            <Link to={link({ page: String(data.page + 1) })}>{t("people.next")}</Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pages} />
     </>
   );
 }

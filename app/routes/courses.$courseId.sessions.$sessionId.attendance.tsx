@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageFromUrl } from "~/http/pagination";
 import { AttendanceForm } from "~/attendance/components/attendance-form";
 import { attendanceFormAction } from "~/attendance/form-action.server";
 import { attendanceFormSchema } from "~/attendance/schemas";
@@ -26,7 +27,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.slice(0, 100) ?? "";
   const who = search.get("who")?.slice(0, 100) ?? "";
-  const sheet = await sessionAttendanceSheet(course, params.sessionId ?? "", q);
+  const sheet = await sessionAttendanceSheet(course, params.sessionId ?? "", {
+    q,
+    page: pageFromUrl(request.url),
+  });
   const locale = await resolveLocale(request, user);
   const tz = course.timeZone;
   const { session } = sheet;
@@ -40,6 +44,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     roster: sheet.roster,
     walkIns: sheet.walkIns,
     rosterSize: sheet.rosterSize,
+    unmarked: sheet.unmarked,
+    marked: sheet.marked,
+    matches: sheet.matches,
+    page: sheet.page,
+    pages: sheet.pages,
     window: sheet.window,
     q,
     who,
@@ -72,6 +81,7 @@ export default function SessionAttendancePage() {
       subtitle={`${course.title} · ${session.topic} · ${session.when}`}
       rosterHeading={t("attendance.enrolled", { count: data.rosterSize })}
       walkInHelp={t("attendance.walkInHelp")}
+      expectedLabel={t("attendance.expected")}
       markAll
     />
   );

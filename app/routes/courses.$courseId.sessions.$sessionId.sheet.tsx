@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BlankSheet } from "~/attendance/components/blank-sheet";
 import type { RouteHandle } from "~/components/page-title";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
-import { sessionAttendanceSheet } from "~/courses/session-attendance.server";
+import { printedSessionSheet } from "~/courses/session-attendance.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
@@ -14,7 +14,7 @@ export const handle: RouteHandle = { pageTitle: (t) => t("training:sheet.title")
 /** A blank sign-in sheet to print and take to places without signal. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
-  const sheet = await sessionAttendanceSheet(course, params.sessionId ?? "");
+  const sheet = await printedSessionSheet(course, params.sessionId ?? "");
   const locale = await resolveLocale(request, user);
   const tz = course.timeZone;
   const { session } = sheet;
@@ -28,9 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       place: session.place,
     },
     // Everyone enrolled, walk-ins of this session included: the sheet is the whole list.
-    people: [...sheet.roster, ...sheet.walkIns]
-      .map((r) => ({ name: r.name, community: r.community }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    people: sheet.people,
   });
 }
 

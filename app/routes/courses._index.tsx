@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DoneNotice } from "~/components/notice";
+import { Pager } from "~/components/pager";
 import type { RouteHandle } from "~/components/page-title";
 import {
   catalogueFilterPlatforms,
@@ -60,15 +61,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.share);
-
-function pageLink(filters: { topic?: string; platform?: string }, page: number) {
-  const params = new URLSearchParams();
-  if (filters.topic) params.set("topic", filters.topic);
-  if (filters.platform) params.set("platform", filters.platform);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/courses?${query}` : "/courses";
-}
 
 export default function CataloguePage() {
   const { t } = useTranslation("courses");
@@ -144,17 +136,7 @@ export default function CataloguePage() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t("pagination.label")} className="link-row">
-          {page > 1 ? (
-            <Link to={pageLink(filters, page - 1)}>{t("pagination.previous")}</Link>
-          ) : null}{" "}
-          <span>{t("pagination.page", { page, pages })}</span>{" "}
-          {page < pages ? (
-            <Link to={pageLink(filters, page + 1)}>{t("pagination.next")}</Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </div>
   );
 }

@@ -43,7 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [viewer, activeMembers, meetings, courseCount, groups] = await Promise.all([
     viewerOf(context.user, platform.id),
     countActiveMembers(platform.id),
-    listMeetings(platform, locale),
+    // Only the first five are shown: nothing more is read.
+    listMeetings(platform, locale, { size: 5 }),
     countPlatformCourses(platform.id),
     listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE }),
   ]);
@@ -73,7 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     activeMembers,
     pendingRequests,
-    upcoming: meetings.upcoming.slice(0, 5),
+    upcoming: meetings.upcoming,
     openProposals,
     courseCount,
     groups: groups.groups,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { AttendanceForm } from "~/attendance/components/attendance-form";
 import { attendanceFormAction } from "~/attendance/form-action.server";
 import type { RouteHandle } from "~/components/page-title";
+import { pageFromUrl } from "~/http/pagination";
 import { QuorumLine } from "~/components/quorum-line";
 import { attendanceSheet, inMeetingHost, walkInCandidates } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
@@ -20,7 +21,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.slice(0, 100) ?? "";
   const who = search.get("who")?.slice(0, 100) ?? "";
-  const sheet = await attendanceSheet(platform.id, params.meetingId ?? "", q);
+  const sheet = await attendanceSheet(platform.id, params.meetingId ?? "", {
+    q,
+    page: pageFromUrl(request.url),
+  });
   const candidates = await walkInCandidates(platform.id, sheet.meeting.id, who);
   const quorum = await quorumForMeeting(sheet.meeting, platform.quorumPercent);
   return json({
@@ -29,6 +33,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     roster: sheet.roster,
     walkIns: sheet.walkIns,
     memberCount: sheet.memberCount,
+    unmarked: sheet.unmarked,
+    marked: sheet.marked,
+    matches: sheet.matches,
+    page: sheet.page,
+    pages: sheet.pages,
     window: sheet.window,
     q,
     who,
@@ -64,6 +73,7 @@ export default function AttendancePage() {
       summary={<QuorumLine quorum={data.quorum} />}
       rosterHeading={t("attendance.members", { count: data.memberCount })}
       walkInHelp={t("walkIn.help")}
+      expectedLabel={t("attendance.expected")}
     />
   );
 }

@@ -6,7 +6,7 @@ import { BlankSheet } from "~/attendance/components/blank-sheet";
 import type { RouteHandle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
-import { attendanceSheet } from "~/meetings/attendance.server";
+import { printedSheet } from "~/meetings/attendance.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 
@@ -16,7 +16,7 @@ export const handle: RouteHandle = { pageTitle: (t) => t("meetings:sheet.title")
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = await requirePlatformRole(request, context, platform.id, "facilitator");
-  const sheet = await attendanceSheet(platform.id, params.meetingId ?? "");
+  const sheet = await printedSheet(platform.id, params.meetingId ?? "");
   const locale = await resolveLocale(request, user);
   return json({
     platform: { slug: platform.slug, name: platform.name },
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       when: formatDateTime(sheet.meeting.startsAt, locale, platform.timeZone),
       place: sheet.meeting.place,
     },
-    members: sheet.roster.map((r) => ({ name: r.name, community: r.community })),
+    members: sheet.roster,
   });
 }
 

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { MeetingList } from "~/components/meeting-list";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listMeetings } from "~/meetings/meetings.server";
 import { viewerOf } from "~/platforms/permissions.server";
@@ -16,7 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const locale = await resolveLocale(request, context.user);
   const [meetings, viewer] = await Promise.all([
-    listMeetings(platform, locale),
+    listMeetings(platform, locale, {
+      upcoming: pageFromUrl(request.url),
+      past: pageFromUrl(request.url, "past"),
+    }),
     viewerOf(context.user, platform.id),
   ]);
   return json({ platform: { slug: platform.slug, name: platform.name }, ...meetings, viewer });
@@ -24,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function MeetingsPage() {
   const { t } = useTranslation("meetings");
-  const { platform, upcoming, past, viewer } = useLoaderData<typeof loader>();
+  const { platform, upcoming, past, upcomingPage, pastPage, viewer } =
+    useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}`;
   return (
     <div className="stack">
@@ -48,10 +54,12 @@ export default function MeetingsPage() {
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">{t("upcoming")}</h2>
         <MeetingList meetings={upcoming} platformSlug={platform.slug} />
+        <Pager {...upcomingPage} />
       </section>
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">{t("past")}</h2>
         <MeetingList meetings={past} platformSlug={platform.slug} />
+        <Pager {...pastPage} param="past" />
       </section>
     </div>
   );

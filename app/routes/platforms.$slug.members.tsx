@@ -10,6 +10,8 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/i18n/format";
 import {
@@ -32,17 +34,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The directory is for the platform's own members.
   if (!viewer.isMember) forbidden();
   const locale = await resolveLocale(request, user);
-  const [members, pending] = await Promise.all([
-    listActiveMembers(platform.id),
-    viewer.canCoordinate ? listPendingRequests(platform.id) : [],
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const [directory, pending] = await Promise.all([
+    listActiveMembers(platform.id, q, pageFromUrl(request.url)),
+    viewer.canCoordinate
+      ? listPendingRequests(platform.id, pageFromUrl(request.url, "requests"))
+      : null,
   ]);
   return json({
     platform: { slug: platform.slug, name: platform.name },
-    members,
-    pending: pending.map((p) => ({
+    q,
+    members: directory.members,
+    membersPage: { page: directory.page, pages: directory.pages, total: directory.total },
+    pending: (pending?.requests ?? []).map((p) => ({
       ...p,
       requestedOn: formatDate(p.requestedAt, locale, platform.timeZone),
     })),
+    pendingPage: {
+      page: pending?.page ?? 1,
+      pages: pending?.pages ?? 1,
+      total: pending?.total ?? 0,
+    },
     viewer,
     myId: user.id,
   });
@@ -170,7 +182,8 @@ function MemberControls({ member }: { member: MemberRow }) {
 
 export default function MembersPage() {
   const { t } = useTranslation("platforms");
-  const { platform, members, pending, viewer, myId } = useLoaderData<typeof loader>();
+  const { platform, q, members, membersPage, pending, pendingPage, viewer, myId } =
+    useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -180,18 +193,30 @@ export default function MembersPage() {
       <h1>{t("members.title")}</h1>
       {viewer.canCoordinate ? (
         <section aria-labelledby="pending-heading">
-          <h2 id="pending-heading">{t("members.pendingHeading", { count: pending.length })}</h2>
+          <h2 id="pending-heading">{t("members.pendingHeading", { count: pendingPage.total })}</h2>
           {pending.length === 0 ? <p className="muted">{t("members.noPending")}</p> : null}
           <ul className="plain-list stack">
             {pending.map((p) => (
               <PendingRequest key={p.membershipId} request={p} />
             ))}
           </ul>
+          <Pager page={pendingPage.page} pages={pendingPage.pages} param="requests" />
         </section>
       ) : null}
       <section aria-labelledby="directory-heading">
-        <h2 id="directory-heading">{t("members.directoryHeading", { count: members.length })}</h2>
+        <h2 id="directory-heading">
+          {t("members.directoryHeading", { count: membersPage.total })}
+        </h2>
         <p className="hint">{t("members.privacy")}</p>
+        <Form method="get" className="filter-row" role="search">
+          <div className="field">
+            <label htmlFor="member-q">{t("members.search")}</label>
+            <input id="member-q" name="q" type="search" defaultValue={q} maxLength={100} />
+          </div>
+          <button type="submit" className="button">
+            {t("members.searchSubmit")}
+          </button>
+        </Form>
         <div className="table-scroll">
           <table>
             <thead>
@@ -217,6 +242,7 @@ export default function MembersPage() {
             </tbody>
           </table>
         </div>
+        <Pager page={membersPage.page} pages={membersPage.pages} />
       </section>
     </div>
   );

@@ -6,6 +6,8 @@ import type { RouteHandle } from "~/components/page-title";
 import { peopleWithoutAccount } from "~/participants/people.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("participants:list.title") };
 
@@ -15,16 +17,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePlatformRole(request, context, platform.id, "facilitator");
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.slice(0, 100) ?? "";
-  const page = Math.min(Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1), 1000);
-  const list = await peopleWithoutAccount(platform.id, q, page);
-  return json({ platform: { slug: platform.slug, name: platform.name }, q, page, ...list });
+  const list = await peopleWithoutAccount(platform.id, q, pageFromUrl(request.url));
+  return json({ platform: { slug: platform.slug, name: platform.name }, q, ...list });
 }
 
 export default function PeoplePage() {
   const { t } = useTranslation("participants");
   const { platform, q, page, pages, total, people } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/people`;
-  const pageLink = (n: number) => `${base}?${new URLSearchParams({ q, page: String(n) })}`;
   return (
     <div className="stack">
       <p>
@@ -53,13 +53,7 @@ export default function PeoplePage() {
           ))}
         </ul>
       ) : null}
-      {pages > 1 ? (
-        <nav aria-label={t("list.pagesLabel")} className="filter-row">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("list.previous")}</Link> : null}
-          <span>{t("list.pageOf", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("list.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
+import { Pager } from "~/components/pager";
+import { pageFromUrl } from "~/http/pagination";
 import { viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
-import { listProposals } from "~/proposals/proposals.server";
+import { pageOfProposals } from "~/proposals/proposals.server";
 import { PROPOSAL_STATES, proposalFilterSchema } from "~/proposals/schemas";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("proposals:listTitle") };
@@ -21,10 +23,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     q: search.get("q") || undefined,
   });
   const filter = parsed.success ? parsed.data : {};
-  const proposals = await listProposals(platform.id, viewer, context.user?.id ?? null, filter);
+  const { proposals, page, pages } = await pageOfProposals(
+    platform.id,
+    viewer,
+    context.user?.id ?? null,
+    filter,
+    pageFromUrl(request.url),
+  );
   return json({
     platform: { slug: platform.slug, name: platform.name },
     proposals,
+    page,
+    pages,
     filter,
     viewer,
   });
@@ -32,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function ProposalsPage() {
   const { t } = useTranslation("proposals");
-  const { platform, proposals, filter, viewer } = useLoaderData<typeof loader>();
+  const { platform, proposals, page, pages, filter, viewer } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/proposals`;
   return (
     <div className="stack">
@@ -83,6 +93,7 @@ export default function ProposalsPage() {
           </li>
         ))}
       </ul>
+      <Pager page={page} pages={pages} />
     </div>
   );
 }

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = await requirePlatformRole(request, context, platform.id, "member");
   const locale = await resolveLocale(request, user);
-  const { upcoming, past } = await listMeetings(platform, locale);
+  const { upcoming, past } = await listMeetings(platform, locale, { size: 10 });
   return json({
     platform: { slug: platform.slug, name: platform.name },
     meetings: [...past.slice(0, 10), ...upcoming.slice(0, 5)]

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { splitLines } from "~/meetings/schemas";
-import { membersActiveAt } from "~/platforms/membership.server";
+import { activeAtWhere } from "~/platforms/membership.server";
 import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
@@ -195,17 +195,21 @@ export interface TallyInput {
   inPerson: string[];
 }
 
-/** The platform's active members now, by user id: who counts as a member at a tally. */
-async function activeMemberIds(client: DbClient, platformId: string, now: Date) {
-  return new Set((await membersActiveAt(platformId, now, client)).map((m) => m.userId));
-}
-
-/** Who was present at a meeting, split into the platform's active members and everyone else. */
-async function presence(client: DbClient, meetingId: string, activeIds: Set<string>) {
+/**
+ * Who was present at a meeting, split into the platform's members active now and everyone
+ * else. Only the people present are read, never the whole membership.
+ */
+async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
   const rows = await client.attendance.findMany({
     where: { meetingId, status: "present" },
     include: { participant: { select: { userId: true, name: true } } },
   });
+  const userIds = rows.flatMap((r) => (r.participant.userId ? [r.participant.userId] : []));
+  const active = await client.membership.findMany({
+    where: { ...activeAtWhere(platformId, now), userId: { in: userIds } },
+    select: { userId: true },
+  });
+  const activeIds = new Set(active.map((m) => m.userId));
   const members = rows
     .filter((a) => a.participant.userId && activeIds.has(a.participant.userId))
     .map((a) => ({ userId: a.participant.userId!, name: a.participant.name }))
@@ -231,14 +235,12 @@ export async function tallyContext(platformId: string, voteId: string, now = new
   });
   const meetings = candidates.filter((m) => meetingCountsForVote(m, vote, now)).slice(0, 20);
   const voters = await db.inPersonVoter.findMany({ where: { voteId } });
-  // Loaded once for every assembly offered, not once per assembly.
-  const activeIds = await activeMemberIds(db, platformId, now);
   return {
     vote,
     nonMembersMayVote: platform.nonMembersVoteByHand,
     meetings: await Promise.all(
       meetings.map(async (m) => {
-        const seen = await presence(db, m.id, activeIds);
+        const seen = await presence(db, platformId, m.id, now);
         return {
           id: m.id,
           title: m.title,
@@ -285,7 +287,7 @@ export async function recordTally(
     const counts = optionIds.map((id) => ({ optionId: id, count: input.count[id] ?? 0 }));
     const total = counts.reduce((s, c) => s + c.count, 0);
     const platform = await tx.platform.findUniqueOrThrow({ where: { id: platformId } });
-    const seen = await presence(tx, meeting.id, await activeMemberIds(tx, platformId, now));
+    const seen = await presence(tx, platformId, meeting.id, now);
     const presentMembers = new Set(seen.members.map((m) => m.userId));
     const inPerson = [...new Set(input.inPerson)];
     if (inPerson.some((id) => !presentMembers.has(id)))

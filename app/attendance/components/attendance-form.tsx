@@ -9,6 +9,7 @@ import { useFormFor } from "~/components/use-form-for";
 import { decodeMessage } from "~/forms/messages";
 import { AGE_GROUPS } from "~/participants/demographics";
 import type { AttendanceFormSchema } from "../schemas";
+import type { RosterTier } from "../attendance.server";
 import type { AttendanceStatus } from "../statuses";
 import type { AttendanceWindow } from "../window";
 
@@ -18,6 +19,7 @@ export interface AttendanceFormData {
     name: string;
     community: string | null;
     status: AttendanceStatus | null;
+    tier: RosterTier;
   }[];
   walkIns: { attendanceId: string; name: string; community: string | null }[];
   window: AttendanceWindow;
@@ -26,6 +28,13 @@ export interface AttendanceFormData {
   /** The walk-in search typed, and who it found among people already recorded. */
   who: string;
   candidates: { id: string; name: string; community: string | null; events: number }[];
+  /** This page of the roster, among how many; how many match the search. */
+  page: number;
+  pages: number;
+  matches: number;
+  /** On the whole roster: nobody's mark yet; the marks saved, by status. */
+  unmarked: number;
+  marked: Partial<Record<AttendanceStatus, number>>;
 }
 
 interface Props {
@@ -40,6 +49,8 @@ interface Props {
   summary?: ReactNode;
   rosterHeading: string;
   walkInHelp: string;
+  /** The heading over the people expected (answered yes; enrolled). */
+  expectedLabel: string;
   /** Offer "mark everyone present" (training sessions). */
   markAll?: boolean;
 }
@@ -68,22 +79,34 @@ export function AttendanceForm(props: Props) {
       <p className="muted">{props.subtitle}</p>
       {props.summary}
       {closed ? <p className="notice">{message(tc, window.marks!)}</p> : null}
+      <MarkedSoFar data={data} statuses={props.statuses} />
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{props.rosterHeading}</h2>
         <Form method="get" className="filter-row" role="search">
           <label htmlFor="attendance-filter">{t("attendance.filter")}</label>
-          <input id="attendance-filter" name="q" type="search" defaultValue={data.q} />
+          <input
+            id="attendance-filter"
+            name="q"
+            type="search"
+            defaultValue={data.q}
+            maxLength={100}
+          />
           <button type="submit" className="button">
             {t("attendance.filterButton")}
           </button>
         </Form>
+        {data.q ? (
+          <p className="muted" role="status">
+            {t("attendance.matches", { count: data.matches })}
+          </p>
+        ) : null}
       </section>
 
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="_form" value="attendance" />
-        {props.markAll && !window.marks && data.roster.some((r) => !r.status) ? (
+        {props.markAll && !window.marks && data.unmarked > 0 ? (
           <div className="stack">
             <button type="submit" name="intent" value="markAllPresent" className="button">
               {t("attendance.markAllPresent")}
@@ -91,7 +114,12 @@ export function AttendanceForm(props: Props) {
             <p className="hint">{t("attendance.markAllHint")}</p>
           </div>
         ) : null}
-        <RosterRows data={data} statuses={props.statuses} submitted={submitted} />
+        <RosterRows
+          data={data}
+          statuses={props.statuses}
+          submitted={submitted}
+          expectedLabel={props.expectedLabel}
+        />
         {window.marks ? null : (
           <button
             type="submit"
@@ -102,6 +130,7 @@ export function AttendanceForm(props: Props) {
             {t("attendance.save")}
           </button>
         )}
+        <SavingPager data={data} />
 
         <section aria-labelledby="walkins-heading" className="stack">
           <h2 id="walkins-heading">{t("walkIn.heading", { count: walkIns.length })}</h2>
@@ -141,47 +170,114 @@ export function AttendanceForm(props: Props) {
   );
 }
 
+/** The marks saved so far on the whole roster, so the page shows where the count stands. */
+function MarkedSoFar({
+  data,
+  statuses,
+}: {
+  data: AttendanceFormData;
+  statuses: readonly AttendanceStatus[];
+}) {
+  const { t } = useTranslation("attendance");
+  const parts = statuses
+    .filter((s) => (data.marked[s] ?? 0) > 0)
+    .map((s) =>
+      t("attendance.statusCount", {
+        status: t(`attendance.statuses.${s}`),
+        count: data.marked[s],
+      }),
+    );
+  parts.push(t("attendance.unmarked", { count: data.unmarked }));
+  return <p className="muted">{parts.join(" · ")}</p>;
+}
+
+/**
+ * Previous / next page of the roster as buttons of the attendance form, not links: the
+ * marks on this page are saved on the way, so changing page never loses them.
+ */
+function SavingPager({ data }: { data: AttendanceFormData }) {
+  const { t } = useTranslation();
+  const { t: ta } = useTranslation("attendance");
+  if (data.pages <= 1) return null;
+  return (
+    <nav aria-label={t("pager.label")} className="stack">
+      <div className="link-row pager">
+        {data.page > 1 ? (
+          <button type="submit" name="goto" value={data.page - 1} className="button">
+            {t("pager.previous")}
+          </button>
+        ) : null}{" "}
+        <span>{t("pager.page", { page: data.page, pages: data.pages })}</span>{" "}
+        {data.page < data.pages ? (
+          <button type="submit" name="goto" value={data.page + 1} className="button">
+            {t("pager.next")}
+          </button>
+        ) : null}
+      </div>
+      {data.window.marks ? null : <p className="hint">{ta("attendance.pagerHint")}</p>}
+    </nav>
+  );
+}
+
 function RosterRows({
   data,
   statuses,
   submitted,
+  expectedLabel,
 }: {
   data: AttendanceFormData;
   statuses: readonly AttendanceStatus[];
   submitted: Record<string, unknown> | undefined;
+  expectedLabel: string;
 }) {
   const { t } = useTranslation("attendance");
   if (data.roster.length === 0) return <p className="muted">{t("attendance.noMatch")}</p>;
+  // The page's rows in their groups: expected, regulars, everyone else.
+  const groups: { tier: RosterTier; rows: AttendanceFormData["roster"] }[] = [];
+  for (const row of data.roster) {
+    const last = groups[groups.length - 1];
+    if (last?.tier === row.tier) last.rows.push(row);
+    else groups.push({ tier: row.tier, rows: [row] });
+  }
+  const heading = (tier: RosterTier) =>
+    tier === "expected" ? expectedLabel : t(`attendance.tiers.${tier}`);
   return (
-    <ul className="roster">
-      {data.roster.map((row) => {
-        // After a refusal, the marks as they were sent, not as they are stored.
-        const checked = (submitted?.[row.participantId] as string | undefined) ?? row.status;
-        return (
-          <li key={row.participantId}>
-            <fieldset className="attendance-row" disabled={!!data.window.marks}>
-              <legend>
-                {row.name}
-                {row.community ? <span className="muted"> · {row.community}</span> : null}
-              </legend>
-              <div className="choice-row">
-                {statuses.map((s) => (
-                  <label key={s} className="choice">
-                    <input
-                      type="radio"
-                      name={`status.${row.participantId}`}
-                      value={s}
-                      defaultChecked={checked === s}
-                    />
-                    <span>{t(`attendance.statuses.${s}`)}</span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {groups.map((group) => (
+        <section key={group.tier} aria-label={heading(group.tier)}>
+          <h3>{heading(group.tier)}</h3>
+          <ul className="roster">
+            {group.rows.map((row) => {
+              // After a refusal, the marks as they were sent, not as they are stored.
+              const checked = (submitted?.[row.participantId] as string | undefined) ?? row.status;
+              return (
+                <li key={row.participantId}>
+                  <fieldset className="attendance-row" disabled={!!data.window.marks}>
+                    <legend>
+                      {row.name}
+                      {row.community ? <span className="muted"> · {row.community}</span> : null}
+                    </legend>
+                    <div className="choice-row">
+                      {statuses.map((s) => (
+                        <label key={s} className="choice">
+                          <input
+                            type="radio"
+                            name={`status.${row.participantId}`}
+                            value={s}
+                            defaultChecked={checked === s}
+                          />
+                          <span>{t(`attendance.statuses.${s}`)}</span>
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 
