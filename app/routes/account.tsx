@@ -133,6 +133,15 @@ export default function AccountPage() {
           </button>
         </Form>
       </section>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t("account.dataHeading")}</h2>
+        <p>{t("account.dataHelp")}</p>
+        <p>
+          <a href="/account/data.json" download>
+            {t("account.downloadData")}
+          </a>
+        </p>
+      </section>
     </div>
   );
 }

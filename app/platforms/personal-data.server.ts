@@ -1,0 +1,43 @@
+import type { PersonalDataDeclaration } from "~/privacy/declaration";
+
+export const platformsPersonalData: PersonalDataDeclaration[] = [
+  {
+    model: "Membership",
+    fields: ["userId"],
+    purpose: "Who belongs to which platform, with what role and since when (quorum counts it).",
+    erasure: "detach",
+    export: {
+      key: "memberships",
+      collect: (client, { userId }) =>
+        client.membership.findMany({
+          where: { userId },
+          select: {
+            platform: { select: { name: true } },
+            status: true,
+            role: true,
+            note: true,
+            reason: true,
+            createdAt: true,
+            periods: { select: { startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
+          },
+          orderBy: { createdAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "AuditEvent",
+    fields: ["actorId"],
+    purpose:
+      "Who did what to governance records. Entries hold ids, not names; the log is append-only.",
+    erasure: "keep",
+    export: {
+      key: "auditedActions",
+      collect: (client, { userId }) =>
+        client.auditEvent.findMany({
+          where: { actorId: userId },
+          select: { action: true, entityType: true, entityId: true, createdAt: true },
+          orderBy: { createdAt: "asc" },
+        }),
+    },
+  },
+];
