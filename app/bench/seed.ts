@@ -65,8 +65,8 @@ export interface BenchWorld {
   facilitatorEmail: string;
   /** Emails of ordinary members of the big platform, all with BENCH_PASSWORD. */
   memberEmails: string[];
-  /** Names shown on the big pages, for checks. */
-  firstMemberName: string;
+  /** Accounts on the big platform (ids, emails and names, for tests that act as them). */
+  accounts: Record<"coordinator" | "facilitator" | "member", BenchAccount>;
   proposalWithVoteId: string;
   openProposalIds: string[];
   upcomingMeetingId: string;
@@ -76,6 +76,12 @@ export interface BenchWorld {
   groupId: string;
   threadId: string;
   counts: Record<string, number>;
+}
+
+export interface BenchAccount {
+  id: string;
+  email: string;
+  name: string;
 }
 
 export const BENCH_PASSWORD = "minga-bench-2026";
@@ -1184,12 +1190,21 @@ export function seedBench(
       sessions: sizes.sessionsPerCourse,
     });
     const forum = seedForums(ctx, bigId, bigMembers, sizes);
+    const account = (i: number) => ({
+      id: ctx.people[i].userId,
+      email: benchEmail(i),
+      name: ctx.people[i].name,
+    });
     return {
       bigSlug: BIG_SLUG,
       coordinatorEmail: benchEmail(1),
       facilitatorEmail: benchEmail(2),
       memberEmails: Array.from({ length: sizes.bigMembers - 11 }, (_, i) => benchEmail(12 + i)),
-      firstMemberName: bigMembers[0].name,
+      accounts: {
+        coordinator: account(1),
+        facilitator: account(2),
+        member: account(12),
+      },
       proposalWithVoteId: open[0],
       openProposalIds: open,
       upcomingMeetingId: meetings.upcomingId,

@@ -240,7 +240,9 @@ lines.push(
   "",
   "Each page is requested by a logged-in member, or by a facilitator (attendance forms, matrix).",
   "The floor is the 404 page for the same member. Target: p95 ≤ 1.5 × the floor's p95 at 20",
-  "connections. Bytes are the uncompressed HTML of one answer.",
+  "connections. Bytes are the uncompressed HTML of one answer. A request still unanswered at",
+  "the end of a run counts with the time it had waited: where those are many, the figures",
+  "are lower bounds (≥).",
   "",
 );
 for (const [connections, results] of runs) {
@@ -248,7 +250,7 @@ for (const [connections, results] of runs) {
   lines.push(
     `### ${connections} connections`,
     "",
-    "| page | status | HTML bytes | req/s | p50 ms | p95 ms | p95 / floor | target ≤ 1.5 |",
+    "| page | answers | HTML bytes | req/s | p50 ms | p95 ms | p95 / floor | target ≤ 1.5 |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
   );
   for (const page of [floor, ...pages]) {
@@ -269,8 +271,9 @@ for (const [connections, results] of runs) {
           : ratio !== null && ratio <= 1.5
             ? "(pass)"
             : "(fail)";
+    const bound = r.unanswered > 0.05 * (r.requests + r.unanswered) ? "≥ " : "";
     lines.push(
-      `| ${page.name} | ${statuses || "none answered"}${r.timeouts ? `, ${r.timeouts} timeouts` : ""} | ${probes.get(page.name)!.bytes.toLocaleString("en")} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ratio === null ? "–" : ratio.toFixed(1)} | ${verdict} |`,
+      `| ${page.name} | ${statuses || "none answered"} | ${probes.get(page.name)!.bytes.toLocaleString("en")} | ${r.perSecond.toFixed(1)} | ${bound}${ms(r.p50)} | ${bound}${ms(r.p95)} | ${ratio === null ? "–" : `${bound}${ratio.toFixed(1)}`} | ${verdict} |`,
     );
   }
   lines.push("");
