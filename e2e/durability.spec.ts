@@ -18,7 +18,7 @@ import { type RunningServer, postForm, startServer } from "../app/bench/server";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 200;
 const FILE = path.resolve(`.tmp/durability-${PORT}.db`);
-const VOTERS = 200;
+const VOTERS = 60;
 
 const SIZES: BenchSizes = {
   users: 260,
@@ -70,13 +70,15 @@ test("ballots acknowledged before a SIGKILL are all there after the restart, onc
     )
     .all(world.bigSlug, VOTERS) as { id: string }[];
   expect(users).toHaveLength(VOTERS);
-  const expires = new Date(Date.now() + 24 * 3600_000).toISOString().replace("Z", "+00:00");
+  // 30 days, as a login gives: no renewal write on each request.
+  const iso = (t: number) => new Date(t).toISOString().replace("Z", "+00:00");
+  const expires = iso(Date.now() + 30 * 24 * 3600_000);
   const insert = sqlite.prepare(
     `INSERT INTO "Session" ("id", "userId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`,
   );
   const voters = users.map((u) => {
     const sessionId = randomBytes(20).toString("hex");
-    insert.run(sessionId, u.id, expires, expires);
+    insert.run(sessionId, u.id, expires, iso(Date.now()));
     return { userId: u.id, cookie: `minga_session=${sessionId}` };
   });
   sqlite.close();
@@ -86,43 +88,54 @@ test("ballots acknowledged before a SIGKILL are all there after the restart, onc
     databaseUrl: `file:${FILE}`,
   });
   const target = `/platforms/${world.bigSlug}/proposals/${proposalId}`;
-  // Per member: the last choice acknowledged, and the one in flight when the server died.
+  // Per member: the last choice acknowledged, and the choices sent after it that got no
+  // answer (cut off by the crash, or a connection reset under load): each of those may or
+  // may not have been committed.
   const acknowledged = new Map<string, string>();
-  const unanswered = new Map<string, string>();
+  const uncertain = new Map<string, string[]>();
   let successes = 0;
+  let sent = 0;
+  let resetsBeforeKill = 0;
   let killed = false;
 
   const voteLoop = async (voter: (typeof voters)[number], index: number) => {
     for (let round = 0; !killed; round++) {
       const optionId = options[(index + round) % options.length];
+      sent++;
       try {
         const response = await postForm(server!.url, target, voter.cookie, {
           intent: "ballot",
           optionId,
         });
         await response.arrayBuffer();
-        if (response.status === 302) {
+        // Success is the redirect back to the proposal (not to the login page, not a 4xx).
+        const location = response.headers.get("location") ?? "";
+        if (response.status === 302 && location.startsWith(target)) {
           acknowledged.set(voter.userId, optionId);
+          uncertain.delete(voter.userId);
           successes++;
         } else if (!killed) {
-          throw new Error(`ballot refused: ${response.status}`);
+          throw new Error(`ballot refused: ${response.status} ${location}`);
         }
       } catch (error) {
-        if (!killed) throw error;
-        // Cut off by the crash: it may or may not have been committed.
-        unanswered.set(voter.userId, optionId);
-        return;
+        if (error instanceof Error && error.message.startsWith("ballot refused")) throw error;
+        if (!killed) resetsBeforeKill++;
+        uncertain.set(voter.userId, [...(uncertain.get(voter.userId) ?? []), optionId]);
       }
     }
   };
   const loops = voters.map((v, i) => voteLoop(v, i));
   // Kill in the middle of the load, once a good number of ballots were acknowledged.
-  while (successes < 400) await new Promise((r) => setTimeout(r, 20));
+  while (successes < 150) await new Promise((r) => setTimeout(r, 20));
   killed = true;
   await server.stop("SIGKILL");
   await Promise.all(loops);
-  const acknowledgedBeforeKill = successes;
-  expect(acknowledgedBeforeKill).toBeGreaterThanOrEqual(400);
+  expect(successes).toBeGreaterThanOrEqual(150);
+  // Connections reset under this load (see docs/benchmarks.md) only widen what is uncertain.
+  test.info().annotations.push({
+    type: "load",
+    description: `${sent} ballots sent, ${successes} acknowledged, ${resetsBeforeKill} connections reset before the kill`,
+  });
 
   // Restart on the same file: SQLite recovers from its write-ahead log.
   server = await startServer({ port: PORT, databaseUrl: `file:${FILE}` });
@@ -140,14 +153,14 @@ test("ballots acknowledged before a SIGKILL are all there after the restart, onc
     for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.optionId]);
 
     // Exactly one ballot per member who got an answer, holding their last acknowledged
-    // choice or the one cut off by the crash; no ballot from anyone else.
+    // choice or one sent after it without an answer; no ballot from anyone else.
     expect(acknowledged.size).toBeGreaterThan(VOTERS / 2);
     for (const [userId, optionId] of acknowledged) {
       const held = byUser.get(userId) ?? [];
       expect(held, userId).toHaveLength(1);
-      expect([optionId, unanswered.get(userId)]).toContain(held[0]);
+      expect([optionId, ...(uncertain.get(userId) ?? [])]).toContain(held[0]);
     }
-    const known = new Set([...acknowledged.keys(), ...unanswered.keys()]);
+    const known = new Set([...acknowledged.keys(), ...uncertain.keys()]);
     expect([...byUser.keys()].filter((u) => !known.has(u))).toEqual([]);
   } finally {
     await server.stop();
