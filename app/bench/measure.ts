@@ -142,6 +142,7 @@ export interface FirstView {
   /** The page's client code fetches its translations after start-up (/locales/…). */
   fetchesTranslations: boolean;
   translationsGzip: number;
+  /** The page has a form of its own (the chrome's language switch and logout do not count). */
   hasForm: boolean;
   /** The client code includes the zod validation library. */
   shipsZod: boolean;
@@ -194,7 +195,9 @@ export async function firstView(
     jsGzip: jsBodies.reduce((s, b) => s + gz(b), 0),
     fetchesTranslations,
     translationsGzip: translations.length ? gz(translations) : 0,
-    hasForm: /<form\b/.test(html),
+    hasForm: (html.match(/<form\b[^>]*>/g) ?? []).some(
+      (tag) => !/action="\/(language|logout)"/.test(tag),
+    ),
     shipsZod: /ZodError|invalid_type_error/.test(jsText),
     assets: css.size + js.size,
   };

@@ -9,7 +9,7 @@ import path from "node:path";
 import { type FirstView, type LoadResult, drain, firstView, load } from "~/bench/measure";
 import { migrateFresh, removeDatabase, seedFile } from "~/bench/prepare";
 import { BENCH_PASSWORD, FULL_SIZES } from "~/bench/seed";
-import { hasBuild, login, startServer } from "~/bench/server";
+import { hasBuild, login, postForm, startServer } from "~/bench/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3212);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -41,13 +41,14 @@ const rss = { start: server.memory().rssMb, beforeLoad: 0, afterLoad: 0, peak: 0
 t = Date.now();
 const member = await login(base, world.memberEmails[0], BENCH_PASSWORD);
 const facilitator = await login(base, world.facilitatorEmail, BENCH_PASSWORD);
+const coordinator = await login(base, world.coordinatorEmail, BENCH_PASSWORD);
 const voters: string[] = [];
 for (let i = 0; i < MEMBERS_LOGGED_IN; i += 4) {
   const batch = world.memberEmails.slice(1 + i, 1 + Math.min(i + 4, MEMBERS_LOGGED_IN));
   voters.push(...(await Promise.all(batch.map((e) => login(base, e, BENCH_PASSWORD)))));
 }
 const loginMs = Date.now() - t;
-log(`${voters.length + 2} logins in ${loginMs} ms`);
+log(`${voters.length + 3} logins in ${loginMs} ms`);
 
 const slug = world.bigSlug;
 const pages = [
@@ -180,6 +181,27 @@ const language = await load({
 });
 log(`language switch: ${language.perSecond.toFixed(1)}/s`, language.statuses);
 rss.afterLoad = server.memory().rssMb;
+// Closing one of the open votes through the coordinator's real action: it counts the
+// ballots of the platform's 2,000 members.
+const closing = { status: 0, ms: 0, location: "" };
+{
+  const closedProposal = world.openProposalIds[world.openProposalIds.length - 1];
+  const started = Date.now();
+  const response = await postForm(
+    base,
+    `/platforms/${slug}/proposals/${closedProposal}`,
+    coordinator,
+    {
+      intent: "closeVote",
+      reason: "Cierre de la medición",
+    },
+  );
+  await response.arrayBuffer();
+  closing.ms = Date.now() - started;
+  closing.status = response.status;
+  closing.location = response.headers.get("location") ?? "";
+  log(`closing a vote: ${closing.status} in ${closing.ms} ms`);
+}
 await drain(`${base}${floor.path}`, { Cookie: member });
 rss.peak = server.memory().peakMb;
 
@@ -234,7 +256,7 @@ lines.push(
   "ballots, 60 closed with 1,500), 20 groups with 2,000 threads and 20,000 posts. 20 smaller",
   "platforms of 150 members; 200 courses of 30 people and 8 weekly sessions.",
   "",
-  `Logins: ${voters.length + 2} real login POSTs in ${(loginMs / 1000).toFixed(1)} s.`,
+  `Logins: ${voters.length + 3} real login POSTs in ${(loginMs / 1000).toFixed(1)} s.`,
   "",
   "## Pages",
   "",
@@ -273,7 +295,7 @@ for (const [connections, results] of runs) {
             : "(fail)";
     const bound = r.unanswered > 0.05 * (r.requests + r.unanswered) ? "≥ " : "";
     lines.push(
-      `| ${page.name} | ${statuses || "none answered"} | ${probes.get(page.name)!.bytes.toLocaleString("en")} | ${r.perSecond.toFixed(1)} | ${bound}${ms(r.p50)} | ${bound}${ms(r.p95)} | ${ratio === null ? "–" : `${bound}${ratio.toFixed(1)}`} | ${verdict} |`,
+      `| ${page.name} | ${statuses || "none answered"}${r.errors ? `, ${r.errors} errors` : ""} | ${probes.get(page.name)!.bytes.toLocaleString("en")} | ${r.perSecond.toFixed(1)} | ${bound}${ms(r.p50)} | ${bound}${ms(r.p95)} | ${ratio === null ? "–" : `${bound}${ratio.toFixed(1)}`} | ${verdict} |`,
     );
   }
   lines.push("");
@@ -290,10 +312,13 @@ lines.push(
   "",
   "| write | successes/s | p50 ms | p95 ms | answers |",
   "| --- | ---: | ---: | ---: | --- |",
-  `| ballot | ${ballotRate.toFixed(1)} | ${ms(ballots.p50)} | ${ms(ballots.p95)} | ${JSON.stringify(ballots.statuses)} |`,
-  `| language switch | ${languageRate.toFixed(1)} | ${ms(language.p50)} | ${ms(language.p95)} | ${JSON.stringify(language.statuses)} |`,
+  `| ballot | ${ballotRate.toFixed(1)} | ${ms(ballots.p50)} | ${ms(ballots.p95)} | ${JSON.stringify(ballots.statuses)}${ballots.errors ? `, ${ballots.errors} errors` : ""} |`,
+  `| language switch | ${languageRate.toFixed(1)} | ${ms(language.p50)} | ${ms(language.p95)} | ${JSON.stringify(language.statuses)}${language.errors ? `, ${language.errors} errors` : ""} |`,
   "",
   `Ballots / language switch: **${writeRatio.toFixed(2)}** (target ≥ 0.5: ${ok(writeRatio >= 0.5)}).`,
+  "",
+  `Closing one open vote of the 2,000-member platform (coordinator, real action, after the`,
+  `load): ${closing.status}${closing.location ? ` → ${closing.location.split("?")[0]}` : ""} in ${closing.ms} ms: ${ok(closing.status === 302 && !closing.location.startsWith("/login"))}.`,
   "",
   "## Memory",
   "",
