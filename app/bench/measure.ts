@@ -19,6 +19,9 @@ export interface LoadResult {
    * time it had waited so far, so p50/p95 are lower bounds when this is large (marked ≥).
    */
   unanswered: number;
+  /** Some request still waiting at the end had already waited as long as p50 / p95. */
+  p50AtLeast: boolean;
+  p95AtLeast: boolean;
 }
 
 function percentile(sorted: number[], p: number): number | null {
@@ -121,13 +124,18 @@ export async function load(options: {
   ];
   latencies.push(...waiting);
   latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w >= p);
   return {
     statuses,
     requests: answered,
     elapsed,
     perSecond: answered / Math.max(elapsed, options.seconds),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
+    p50,
+    p95,
+    p50AtLeast: atLeast(p50),
+    p95AtLeast: atLeast(p95),
     bytes: answered ? Math.round(bytes / answered) : 0,
     errors: result.errors,
     timeouts: result.timeouts,
