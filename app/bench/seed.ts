@@ -401,7 +401,8 @@ function seedMeetings(
       startsAt: iso(start),
       endsAt: iso(start + 3 * 3600_000),
       place: PLACES[k % PLACES.length],
-      status: isHeld ? "held" : "scheduled",
+      // Taking attendance is what makes an assembly held: today's has its first marks.
+      status: isHeld || k === held ? "held" : "scheduled",
       createdById: members[0].userId,
       minutes: isHeld ? `## Desarrollo\n\nSe trató ${subject.toLowerCase()}.\n\n- Informe.` : "",
       minutesPublishedAt: published ? iso(start + 2 * DAY) : null,
