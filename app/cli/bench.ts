@@ -242,6 +242,11 @@ lines.push(
     .join(" ")}`,
   `- Node ${process.version}, ${os.platform()} ${os.release()}`,
   `- the load generator (autocannon) shares the machine with the server; ${SECONDS} s per page and connection count`,
+  ...(loadAtStart[0] > cpu.length
+    ? [
+        `- **the machine was busy**: a load average of ${loadAtStart[0].toFixed(1)} on ${cpu.length} cores at the start means other processes took most of the CPU, so these figures show saturation more than the portal's own speed; the 404 floor itself could saturate, leaving ratios undetermined`,
+      ]
+    : []),
   "",
   "## Database",
   "",
