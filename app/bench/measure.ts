@@ -1,0 +1,212 @@
+import autocannon from "autocannon";
+import { gzipSync } from "node:zlib";
+
+export interface LoadResult {
+  /** Answers received within the run, by status. */
+  statuses: Record<number, number>;
+  requests: number;
+  /** Seconds the run took. */
+  elapsed: number;
+  perSecond: number;
+  p50: number | null;
+  p95: number | null;
+  /** Mean body bytes per answer, as sent (uncompressed: autocannon asks for no encoding). */
+  bytes: number;
+  errors: number;
+  timeouts: number;
+  /**
+   * Requests still unanswered when the run ended. Each counts in the percentiles with the
+   * time it had waited so far, so p50/p95 are lower bounds when this is large (marked ≥).
+   */
+  unanswered: number;
+  /** Some request still waiting at the end had already waited as long as p50 / p95. */
+  p50AtLeast: boolean;
+  p95AtLeast: boolean;
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+}
+
+/**
+ * Waits until the server has worked off what a run left in flight (autocannon stops
+ * sending at the end of its time, the server does not stop answering): until `path` answers
+ * within `quickMs` twice in a row, or `maxSeconds` pass. Otherwise one slow page's backlog
+ * would be charged to the next page measured.
+ */
+export async function drain(
+  url: string,
+  headers: Record<string, string>,
+  quickMs = 100,
+  maxSeconds = 120,
+) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const started = Date.now();
+    await (await fetch(url, { headers })).arrayBuffer();
+    quick = Date.now() - started <= quickMs ? quick + 1 : 0;
+    if (quick < 2) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Runs autocannon for `seconds` and computes p50/p95 from every answer's own latency
+ * (autocannon's summary has p90 and p97.5, not p95). `request(i)` shapes the i-th request,
+ * so a run can rotate through logged-in members and targets.
+ */
+export async function load(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  request?: (i: number) => {
+    method?: "GET" | "POST";
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+  };
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let bytes = 0;
+  let n = 0;
+  const started = Date.now();
+  let done!: (result: autocannon.Result) => void;
+  let failed!: (error: unknown) => void;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    done = resolve;
+    failed = reject;
+  });
+  const instance = autocannon(
+    {
+      url: options.url,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 20,
+      headers: options.headers,
+      requests: options.request
+        ? [
+            {
+              setupRequest: (req) => {
+                const r = options.request!(n++);
+                return {
+                  ...req,
+                  method: r.method ?? "GET",
+                  path: r.path,
+                  headers: { ...req.headers, ...r.headers },
+                  body: r.body,
+                };
+              },
+            },
+          ]
+        : undefined,
+    },
+    (error, result) => (error ? failed(error) : done(result)),
+  );
+  // One request in flight per connection (no pipelining): an unanswered one was sent when
+  // its connection's previous answer arrived, or at the start.
+  const lastAnswer = new Map<unknown, number>();
+  instance.on("response", (client, statusCode, resBytes, responseTime) => {
+    lastAnswer.set(client, Date.now());
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    bytes += resBytes;
+  });
+  const result = await finished;
+  const ended = Date.now();
+  const elapsed = (ended - started) / 1000;
+  const answered = latencies.length;
+  const waiting = [
+    ...[...lastAnswer.values()].map((t) => ended - t),
+    ...Array.from({ length: options.connections - lastAnswer.size }, () => ended - started),
+  ];
+  latencies.push(...waiting);
+  latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w >= p);
+  return {
+    statuses,
+    requests: answered,
+    elapsed,
+    perSecond: answered / Math.max(elapsed, options.seconds),
+    p50,
+    p95,
+    p50AtLeast: atLeast(p50),
+    p95AtLeast: atLeast(p95),
+    bytes: answered ? Math.round(bytes / answered) : 0,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    unanswered: waiting.length,
+  };
+}
+
+export interface FirstView {
+  htmlGzip: number;
+  cssGzip: number;
+  jsGzip: number;
+  /** The page's client code fetches its translations after start-up (/locales/…). */
+  fetchesTranslations: boolean;
+  translationsGzip: number;
+  /** The page has a form of its own (the chrome's language switch and logout do not count). */
+  hasForm: boolean;
+  /** The client code includes the zod validation library. */
+  shipsZod: boolean;
+  assets: number;
+}
+
+const gz = (body: Buffer | string) => gzipSync(body).length;
+
+/** The HTML, CSS and JS a browser loads for a page's first view, each gzipped. */
+export async function firstView(
+  baseUrl: string,
+  path: string,
+  cookie?: string,
+): Promise<FirstView> {
+  const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+  const html = await (await fetch(`${baseUrl}${path}`, { headers })).text();
+  const css = new Set<string>();
+  const js = new Set<string>();
+  for (const tag of html.match(/<(link|script)\b[^>]*>/g) ?? []) {
+    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+    if (tag.startsWith("<link")) {
+      const rel = attr("rel");
+      const href = attr("href");
+      if (!href) continue;
+      if (rel === "stylesheet") css.add(href);
+      if (rel === "modulepreload") js.add(href);
+    } else if (attr("src")) {
+      js.add(attr("src")!);
+    }
+  }
+  // Remix imports the entry and route modules from an inline module script.
+  for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["']([^"']+\.js)["']/g)) js.add(m[1]);
+  const fetchAll = async (urls: Set<string>) =>
+    Promise.all(
+      [...urls].map(async (u) =>
+        Buffer.from(await (await fetch(new URL(u, baseUrl), { headers })).arrayBuffer()),
+      ),
+    );
+  const cssBodies = await fetchAll(css);
+  const jsBodies = await fetchAll(js);
+  const jsText = jsBodies.map((b) => b.toString("utf8")).join("\n");
+  const fetchesTranslations = jsText.includes("/locales/");
+  const lang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? "es";
+  const translations = fetchesTranslations
+    ? Buffer.from(await (await fetch(`${baseUrl}/locales/${lang}`)).arrayBuffer())
+    : Buffer.alloc(0);
+  return {
+    htmlGzip: gz(html),
+    cssGzip: cssBodies.reduce((s, b) => s + gz(b), 0),
+    jsGzip: jsBodies.reduce((s, b) => s + gz(b), 0),
+    fetchesTranslations,
+    translationsGzip: translations.length ? gz(translations) : 0,
+    hasForm: (html.match(/<form\b[^>]*>/g) ?? []).some(
+      (tag) => !/action="\/(language|logout)"/.test(tag),
+    ),
+    shipsZod: /ZodError|invalid_type_error/.test(jsText),
+    assets: css.size + js.size,
+  };
+}
