@@ -2,7 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
-import { membersActiveAt } from "~/platforms/membership.server";
+import { activeAtWhere } from "~/platforms/membership.server";
 import { recordStateChange } from "~/proposals/state-change.server";
 import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
 
@@ -21,16 +21,23 @@ export async function voteOf(client: DbClient, platformId: string, voteId: strin
 }
 export type VoteRecord = Awaited<ReturnType<typeof voteOf>>;
 
-/** Counts per option; online ballots only from the members in `voters` (active at the close). */
+/**
+ * Counts per option; online ballots only from members active at the close. The membership
+ * test is a condition the database joins on, not a list of every member's id (a list of
+ * 2,000 ids is more than one SQLite statement may carry).
+ */
 async function optionCounts(
   client: DbClient,
   vote: VoteRecord,
-  voters: string[],
+  closedAt: Date,
 ): Promise<OptionCount[]> {
   const [online, inPerson] = await Promise.all([
     client.ballot.groupBy({
       by: ["optionId"],
-      where: { voteId: vote.id, userId: { in: voters } },
+      where: {
+        voteId: vote.id,
+        user: { memberships: { some: activeAtWhere(vote.platformId, closedAt) } },
+      },
       _count: { _all: true },
     }),
     client.inPersonCount.groupBy({
@@ -57,14 +64,14 @@ export async function closeInTransaction(
   reason: string | null,
 ): Promise<VoteResult> {
   // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
-  const members = (await membersActiveAt(vote.platformId, closedAt, tx)).map((m) => m.userId);
+  const eligible = await tx.membership.count({ where: activeAtWhere(vote.platformId, closedAt) });
   const hands = await tx.inPersonTally.aggregate({
     where: { voteId: vote.id },
     _sum: { nonMemberHands: true },
   });
   const result = decideVote({
-    options: await optionCounts(tx, vote, members),
-    eligible: members.length,
+    options: await optionCounts(tx, vote, closedAt),
+    eligible,
     nonMemberHands: hands._sum.nonMemberHands ?? 0,
     quorumPercent: vote.quorumPercent,
     rule: vote.approvalRule as ApprovalRule,
