@@ -238,7 +238,7 @@ describe("the audit log", () => {
       {},
       admin,
       (body) => {
-        const b = body as Page<"events">;
+        const b = (body as { log: Page<"events"> }).log;
         return { ids: b.events.map((e) => e.id), page: b.page, pages: b.pages };
       },
     );

@@ -2,37 +2,39 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listAuditEvents } from "~/audit/audit.server";
+import { DEFAULT_AUDIT_TIME_ZONE, auditFiltersFrom, readAuditLog } from "~/audit/audit-log.server";
+import { AuditLogView } from "~/audit/components/audit-log-view";
 import { requireAdmin } from "~/auth/guards.server";
-import { Pager } from "~/components/pager";
 import type { RouteHandle } from "~/components/page-title";
+import { db } from "~/db.server";
 import { pageFromUrl } from "~/http/pagination";
-import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("admin:auditLog") };
 
-/** The append-only audit log, newest first; read-only by construction. */
+/** The append-only audit log of the whole portal, newest first; read-only by construction. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireAdmin(request, context);
   const locale = await resolveLocale(request, user);
-  const log = await listAuditEvents({ page: pageFromUrl(request.url) });
-  return json({
-    ...log,
-    events: log.events.map((e) => ({
-      id: e.id,
-      when: formatDateTime(e.createdAt, locale, "America/Guayaquil"),
-      actor: e.actor ? `${e.actor.name} <${e.actor.email}>` : null,
-      action: e.action,
-      entity: `${e.entityType} ${e.entityId}`,
-      details: e.details,
-    })),
-  });
+  const url = new URL(request.url);
+  const filters = auditFiltersFrom(url.searchParams);
+  const [log, platforms] = await Promise.all([
+    readAuditLog(db, { platformId: null }, filters, {
+      page: pageFromUrl(url),
+      locale,
+      timeZone: DEFAULT_AUDIT_TIME_ZONE,
+    }),
+    db.platform.findMany({
+      select: { slug: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  return json({ log: { ...log, filters }, platforms });
 }
 
 export default function AuditPage() {
   const { t } = useTranslation("admin");
-  const { events, page, pages } = useLoaderData<typeof loader>();
+  const { log, platforms } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -40,35 +42,7 @@ export default function AuditPage() {
       </p>
       <h1>{t("auditLog")}</h1>
       <p className="hint">{t("auditHelp")}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("when")}</th>
-              <th scope="col">{t("who")}</th>
-              <th scope="col">{t("what")}</th>
-              <th scope="col">{t("details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{e.when}</td>
-                <td>{e.actor ?? "—"}</td>
-                <td>
-                  {t(`actions.${e.action}`, { defaultValue: e.action })}
-                  <br />
-                  <span className="muted">{e.entity}</span>
-                </td>
-                <td>
-                  <code className="details">{e.details}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={page} pages={pages} />
+      <AuditLogView log={log} platforms={platforms} />
     </div>
   );
 }

@@ -250,6 +250,11 @@ export default function PlatformPage() {
               <Link to={`${base}/reports`}>{t("reports:link")}</Link>
             </li>
           ) : null}
+          {viewer.canCoordinate ? (
+            <li>
+              <Link to={`${base}/audit`}>{t("admin:auditLog")}</Link>
+            </li>
+          ) : null}
           {viewer.isAdmin ? (
             <li>
               <Link to={`/admin/platforms/${platform.slug}`}>{t("editPlatform")}</Link>

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { db } from "~/db.server";
+import * as adminAudit from "~/routes/admin.audit";
+import * as platformAudit from "~/routes/platforms.$slug.audit";
+import { getPage, isDenied } from "~/test/routes";
+import { ROLE_NAMES, makePlatform, makeUser, makeWorld } from "~/test/world";
+import { recordAudit } from "./audit.server";
+
+type Log = {
+  log: {
+    total: number;
+    errors: Record<string, string>;
+    events: { action: string; when: string; actor: string | null; platform: string | null }[];
+  };
+};
+
+describe("reading the audit log", () => {
+  it("lets administrators read everything and coordinators their own platform only", async () => {
+    const w = await makeWorld();
+    const expected: Record<string, boolean> = { admin: true, coordinator: true };
+    for (const role of ROLE_NAMES) {
+      const page = await getPage(
+        platformAudit.loader,
+        `/platforms/${w.platform.slug}/audit`,
+        { slug: w.platform.slug },
+        w.users[role],
+      );
+      if (expected[role]) expect(page.status, role).toBe(200);
+      else expect(isDenied(page), role).toBe(true);
+      const all = await getPage(adminAudit.loader, "/admin/audit", {}, w.users[role]);
+      if (role === "admin") expect(all.status).toBe(200);
+      else expect(isDenied(all), role).toBe(true);
+    }
+  });
+
+  it("filters by platform, action, person and date, in the platform's time zone", async () => {
+    const admin = await makeUser("Admin", true);
+    const lima = await makePlatform({ timeZone: "America/Lima" });
+    const other = await makePlatform();
+    const coordinator = await makeUser("Quispe Coordinadora");
+    await db.membership.create({
+      data: { userId: coordinator.id, platformId: lima.id, role: "coordinator", status: "active" },
+    });
+    const at = new Date("2031-03-10T04:30:00Z"); // 23:30 on 9 March in Lima
+    const write = (platformId: string, action: string, actorId: string | null, createdAt = at) =>
+      db.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId, action, entityType: "Test", entityId: "1", platformId });
+        await tx.auditEvent.updateMany({ where: { action, platformId }, data: { createdAt } });
+      });
+    await write(lima.id, "test.lima", coordinator.id);
+    await write(lima.id, "test.other", null, new Date("2031-03-12T15:00:00Z"));
+    await write(other.id, "test.elsewhere", admin.id);
+
+    const read = async (query: string, user = coordinator) =>
+      (
+        await getPage(
+          platformAudit.loader,
+          `/platforms/${lima.slug}/audit?${query}`,
+          { slug: lima.slug },
+          user,
+        )
+      ).body as Log;
+    const everything = await read("");
+    expect(everything.log.events.map((e) => e.action).sort()).toEqual(["test.lima", "test.other"]);
+    // Another platform's entries never show, whatever the coordinator asks for.
+    expect((await read(`platform=${other.slug}`)).log.events.map((e) => e.action)).not.toContain(
+      "test.elsewhere",
+    );
+    expect((await read("action=test.lima")).log.total).toBe(1);
+    expect((await read("person=quispe")).log.events.map((e) => e.action)).toEqual(["test.lima"]);
+    // Dates are the platform's days: 23:30 on 9 March in Lima, 04:30 on the 10th in UTC.
+    expect((await read("from=2031-03-09&to=2031-03-09")).log.events.map((e) => e.action)).toEqual([
+      "test.lima",
+    ]);
+    expect((await read("from=2031-03-10&to=2031-03-11")).log.total).toBe(0);
+    expect((await read("from=ayer")).log.errors).toEqual({ from: "admin:audit.errors.date" });
+    expect(everything.log.events.find((e) => e.action === "test.lima")?.when).toMatch(
+      /9 de marzo de 2031, 11:30/,
+    );
+
+    const asAdmin = (
+      await getPage(adminAudit.loader, `/admin/audit?platform=${other.slug}`, {}, admin)
+    ).body as Log;
+    expect(asAdmin.log.events.map((e) => e.action)).toEqual(["test.elsewhere"]);
+    expect(asAdmin.log.events[0].platform).toBe(other.name);
+  });
+
+  it("is append-only: no code updates or deletes an entry", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (statSync(file).isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) {
+          const text = readFileSync(file, "utf8");
+          if (/auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/.test(text))
+            offenders.push(file);
+        }
+      }
+    };
+    walk(path.resolve("app"));
+    expect(offenders).toEqual([]);
+  });
+});
