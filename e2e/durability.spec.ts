@@ -154,7 +154,10 @@ test("ballots acknowledged before a SIGKILL are all there after the restart, onc
 
     // Exactly one ballot per member who got an answer, holding their last acknowledged
     // choice or one sent after it without an answer; no ballot from anyone else.
-    expect(acknowledged.size).toBeGreaterThan(VOTERS / 2);
+    // How many different members were answered depends on how fairly the loaded server
+    // serves the connections (18 of 60 was seen on a busy machine); a handful is enough to
+    // check the property, each of them exactly.
+    expect(acknowledged.size).toBeGreaterThanOrEqual(5);
     for (const [userId, optionId] of acknowledged) {
       const held = byUser.get(userId) ?? [];
       expect(held, userId).toHaveLength(1);

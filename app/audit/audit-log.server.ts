@@ -47,8 +47,13 @@ export async function readAuditLog(
   options: { page: number; locale: string; timeZone: string },
 ) {
   const and: Prisma.AuditEventWhereInput[] = [];
-  if (scope.platformId) and.push({ platformId: scope.platformId });
-  else if (filters.platform) {
+  if (scope.platformId) {
+    and.push({ platformId: scope.platformId });
+    // A platform's coordinators read its governance records, not what happens inside its
+    // groups: who joined a private group, or why a forum post was hidden, is the group's own.
+    and.push({ NOT: { entityType: { in: ["GroupMembership", "Thread"] } } });
+    and.push({ NOT: { entityType: "Post", details: { contains: '"hostType":"thread"' } } });
+  } else if (filters.platform) {
     const chosen = await client.platform.findUnique({
       where: { slug: filters.platform },
       select: { id: true },

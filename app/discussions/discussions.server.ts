@@ -86,6 +86,8 @@ export async function editPost(
   body: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
+  // Someone who may no longer post here (left the group or the platform) may not edit either.
+  if (!host.may.post) forbidden();
   const post = await postOf(tx, host, postId);
   if (post.authorId !== author.id) forbidden();
   if (!canEditPost(post, author.id, now)) return refuse("body", "discussions:errors.editWindow");

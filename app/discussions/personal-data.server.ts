@@ -20,7 +20,7 @@ export const discussionsPersonalData: PersonalDataDeclaration[] = [
               select: {
                 hostType: true,
                 proposal: { select: { title: true } },
-                thread: { select: { title: true } },
+                thread: { select: { title: true, authorId: true } },
               },
             },
           },
@@ -31,10 +31,15 @@ export const discussionsPersonalData: PersonalDataDeclaration[] = [
           createdAt: p.createdAt,
           editedAt: p.editedAt,
           hidden: !!p.hiddenAt,
+          // A thread's title is its author's words: given only for the person's own threads
+          // (they may since have left a private group, or the thread been hidden).
           on:
             p.discussion.hostType === "proposal"
               ? { proposal: p.discussion.proposal?.title ?? null }
-              : { thread: p.discussion.thread?.title ?? null },
+              : {
+                  thread:
+                    p.discussion.thread?.authorId === userId ? p.discussion.thread.title : null,
+                },
         }));
       },
     },

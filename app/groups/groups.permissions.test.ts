@@ -238,7 +238,9 @@ ACTIONS.push(
   },
   {
     name: "appoint a moderator by e-mail (edit page)",
-    allowed: () => ["coordinator", "admin"],
+    // In a private group that has a moderator, coordinators may not appoint (decision 018):
+    // otherwise it would be a way in for people who are not members.
+    allowed: (v) => (v === "public" ? ["coordinator", "admin"] : []),
     run: async (r, v) => {
       const g = await groupFor(v);
       lastGroup = g.id;

@@ -73,23 +73,6 @@ export async function requireReadableGroup(
   return { group, actor };
 }
 
-/**
- * The groups whose forum a user may read, as a query condition: public ones, and private
- * ones where they are an active member of the group and of its platform.
- */
-export function readableGroupsWhere(userId: string | null): Prisma.GroupWhereInput {
-  if (!userId) return { visibility: "public" };
-  return {
-    OR: [
-      { visibility: "public" },
-      {
-        memberships: { some: { userId, status: "active" } },
-        platform: { memberships: { some: { userId, status: "active" } } },
-      },
-    ],
-  };
-}
-
 /** The group's name and description in the reader's language. */
 export function groupText(
   group: { nameEs: string; nameEn: string; descriptionEs: string; descriptionEn: string },

@@ -235,12 +235,34 @@ describe("creating and editing a group", () => {
     await expect(updateGroup(member, platform.id, group.id, input)).rejects.toMatchObject({
       status: 403,
     });
-    // A coordinator appoints another moderator later.
+    // A coordinator who is not in the private group may not open it up…
+    expect(
+      await updateGroup(coordinator, platform.id, group.id, { ...input, visibility: "public" }),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { visibility: ["groups:errors.privateAccessModeratorsOnly"] },
+    });
+    expect(
+      await updateGroup(coordinator, platform.id, group.id, { ...input, joining: "open" }),
+    ).toMatchObject({ ok: false });
+    expect((await db.group.findUniqueOrThrow({ where: { id: group.id } })).visibility).toBe(
+      "private",
+    );
+    // …nor appoint a moderator while it has one, nor ever themself.
+    expect(
+      await appointModeratorByEmail(coordinator, platform.id, group.id, member.email),
+    ).toMatchObject({ ok: false, formErrors: ["groups:errors.privateHasModerator"] });
+    expect(await statusOf(group.id, member.id)).toBeNull();
+    await db.membership.updateMany({
+      where: { userId: maria.id, platformId: platform.id },
+      data: { status: "left" },
+    });
+    expect(
+      await appointModeratorByEmail(coordinator, platform.id, group.id, coordinator.email),
+    ).toEqual({ ok: false, fieldErrors: { email: ["groups:errors.notYourself"] } });
+    // A group left without a moderator gets one from its coordinator.
     expect(await appointModeratorByEmail(coordinator, platform.id, group.id, member.email)).toEqual(
-      {
-        ok: true,
-        value: null,
-      },
+      { ok: true, value: null },
     );
     expect(await statusOf(group.id, member.id)).toMatchObject({
       status: "active",

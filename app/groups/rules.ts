@@ -71,6 +71,31 @@ export function canManageGroup(actor: GroupActor): boolean {
 }
 
 /**
+ * Who may open a private group's doors (make it public, or let people in without approval):
+ * only its own moderators. A coordinator who is not in it may rename it, not open it.
+ */
+export function canChangeGroupAccess(group: GroupFacts, actor: GroupActor): boolean {
+  if (group.visibility === "private") return isGroupModerator(actor);
+  return canManageGroup(actor);
+}
+
+/**
+ * A coordinator names a group's moderator by e-mail. In a private group that is only for a
+ * group left without any moderator, never themselves and never someone its moderators
+ * removed or turned down — otherwise it would be a way in for people who are not members.
+ */
+export function coordinatorMayAppoint(
+  group: GroupFacts,
+  facts: { hasModerator: boolean; appointingThemself: boolean; targetStatus: string | null },
+): "ok" | "hasModerator" | "notYourself" | "wasRefused" {
+  if (group.visibility !== "private") return "ok";
+  if (facts.hasModerator) return "hasModerator";
+  if (facts.appointingThemself) return "notYourself";
+  if (facts.targetStatus === "removed" || facts.targetStatus === "rejected") return "wasRefused";
+  return "ok";
+}
+
+/**
  * What joining does for this person: "join" at once (an open group), "request" for the
  * moderators' approval (an approval group, or someone a moderator removed), or null when
  * they may not (not a platform member, already in, or already asking).

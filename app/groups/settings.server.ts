@@ -2,10 +2,15 @@ import { recordAudit } from "~/audit/audit.server";
 import { forbidden } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
-import { ok, refuse, type Outcome } from "~/forms/outcome";
+import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { activeRole } from "~/platforms/permissions.server";
 import { getGroup, groupActorOf } from "./groups.server";
-import { canCreateGroup, canManageGroup } from "./rules";
+import {
+  canChangeGroupAccess,
+  canCreateGroup,
+  canManageGroup,
+  coordinatorMayAppoint,
+} from "./rules";
 import type { GroupInput, NewGroupInput } from "./schemas";
 
 /**
@@ -98,12 +103,17 @@ export async function updateGroup(
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
     const group = await getGroup(tx, platformId, groupId);
-    if (!canManageGroup(await groupActorOf(tx, user, group))) forbidden();
+    const actor = await groupActorOf(tx, user, group);
+    if (!canManageGroup(actor)) forbidden();
     const data = settingsData(input);
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter(
       (k) => data[k] !== group[k],
     );
     if (changed.length === 0) return ok(null);
+    const opening = changed.includes("visibility") || changed.includes("joining");
+    if (opening && !canChangeGroupAccess(group, actor)) {
+      return refuse("visibility", "groups:errors.privateAccessModeratorsOnly");
+    }
     await tx.group.update({ where: { id: group.id }, data });
     await recordAudit(tx, {
       actorId: user.id,
@@ -137,6 +147,22 @@ export async function appointModeratorByEmail(
     if (before?.status === "active" && before.role === "moderator") {
       return refuse("email", "groups:errors.alreadyModerator");
     }
+    const hasModerator =
+      (await tx.groupMembership.count({
+        where: {
+          groupId: group.id,
+          status: "active",
+          role: "moderator",
+          user: { memberships: { some: { platformId, status: "active" } } },
+        },
+      })) > 0;
+    const may = coordinatorMayAppoint(group, {
+      hasModerator,
+      appointingThemself: found.id === user.id,
+      targetStatus: before?.status ?? null,
+    });
+    if (may === "hasModerator") return refuseForm("groups:errors.privateHasModerator");
+    if (may !== "ok") return refuse("email", `groups:errors.${may}`);
     const membership = await makeModerator(tx, group.id, found.id);
     await recordAudit(tx, {
       actorId: user.id,

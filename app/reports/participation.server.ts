@@ -119,7 +119,17 @@ async function activityWheres(
   };
   const forums: Where = {
     user: {
-      posts: { some: { createdAt: during, discussion: { hostType: "thread", ...inScope } } },
+      // Public groups only: a private group's counts are its members' alone (decision 022).
+      posts: {
+        some: {
+          createdAt: during,
+          discussion: {
+            hostType: "thread",
+            ...inScope,
+            thread: { group: { visibility: "public" } },
+          },
+        },
+      },
     },
   };
   const votes: Where = { OR: [votesOnline, votesByHand] };

@@ -125,6 +125,31 @@ async function fixture() {
   const discussion = await db.discussion.create({
     data: { hostType: "thread", platformId: platform.id },
   });
+  const group = await db.group.create({
+    data: { platformId: platform.id, nameEs: "Mujeres", nameEn: "Women" },
+  });
+  await db.thread.create({
+    data: {
+      groupId: group.id,
+      authorId: women[1].user.id,
+      title: "Semillas",
+      discussionId: discussion.id,
+    },
+  });
+  // Posts in a private group's forum are never counted outside it.
+  const hidden = await db.discussion.create({
+    data: { hostType: "thread", platformId: platform.id },
+  });
+  const secret = await db.group.create({
+    data: { platformId: platform.id, nameEs: "Privado", nameEn: "Private", visibility: "private" },
+  });
+  await db.thread.create({
+    data: { groupId: secret.id, authorId: men[0].user.id, title: "Tema", discussionId: hidden.id },
+  });
+  for (const p of men)
+    await db.post.create({
+      data: { discussionId: hidden.id, authorId: p.user.id, body: "Hola", createdAt: inPeriod },
+    });
   for (const p of women.slice(1, 6))
     await db.post.create({
       data: { discussionId: discussion.id, authorId: p.user.id, body: "Hola", createdAt: inPeriod },
