@@ -3,7 +3,6 @@ import type { AuthUser } from "~/auth/session.server";
 import type { DbClient } from "~/db.server";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { activeRole } from "~/platforms/permissions.server";
-import type { Prisma } from "@prisma/client";
 import {
   ANONYMOUS,
   canReadGroup,

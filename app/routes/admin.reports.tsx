@@ -36,7 +36,7 @@ export default function AdminReport() {
     >
       <section aria-labelledby="platforms-title" className="stack">
         <h2 id="platforms-title">{t("platforms.title")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -76,7 +76,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
     <div className="stack report">
       <section aria-labelledby="headline-title" className="stack">
         <h2 id="headline-title">{t("headline.title")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <IndicatorHead first="" />
@@ -105,7 +105,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
 
       <section aria-labelledby="trend-title" className="stack">
         <h2 id="trend-title">{t("trend.title")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <IndicatorHead first={t("trend.month")} />
@@ -137,7 +137,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
         {(["gender", "ageGroup"] as const).map((d) => {
           const keys = report.rows.anyActivity[d].cells.map((c) => c.key);
           return (
-            <div key={d} className="table-scroll">
+            <div key={d} className="table-scroll" tabIndex={0}>
               <table>
                 <caption>{t(`dimensions.${d}`)}</caption>
                 <thead>
