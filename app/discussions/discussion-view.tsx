@@ -95,8 +95,6 @@ function PostItem({ post }: { post: PostData }) {
   const [editForm, editFields] = useFormFor(`edit-${post.id}`, editPostSchema, {
     body: post.body ?? "",
   });
-  const [hideForm, hideFields] = useFormFor(`hide-${post.id}`, hidePostSchema);
-  const [reportForm, reportFields] = useFormFor(`report-${post.id}`, reportPostSchema);
   return (
     <article className="comment" id={`post-${post.id}`}>
       <p className="muted">
@@ -142,29 +140,13 @@ function PostItem({ post }: { post: PostData }) {
       {post.canModerate ? (
         <details>
           <summary>{t("moderate")}</summary>
-          <Form method="post" {...getFormProps(hideForm)} noValidate className="stack">
-            <FormErrors id={hideForm.errorId} errors={hideForm.errors} />
-            <input type="hidden" name="_form" value={hideForm.id} />
-            <input type="hidden" name="postId" value={post.id} />
-            <TextField meta={hideFields.reason} label={t("hideReason")} />
-            <button type="submit" name="intent" value="hidePost" className="button danger">
-              {t("hide")}
-            </button>
-          </Form>
+          <PostReasonForm postId={post.id} kind="hide" />
         </details>
       ) : null}
       {post.canReport ? (
         <details>
           <summary>{t("report")}</summary>
-          <Form method="post" {...getFormProps(reportForm)} noValidate className="stack">
-            <FormErrors id={reportForm.errorId} errors={reportForm.errors} />
-            <input type="hidden" name="_form" value={reportForm.id} />
-            <input type="hidden" name="postId" value={post.id} />
-            <TextField meta={reportFields.reason} label={t("reportReason")} />
-            <button type="submit" name="intent" value="reportPost" className="button">
-              {t("sendReport")}
-            </button>
-          </Form>
+          <PostReasonForm postId={post.id} kind="report" />
         </details>
       ) : null}
       {post.canReply ? (
@@ -174,5 +156,40 @@ function PostItem({ post }: { post: PostData }) {
         </details>
       ) : null}
     </article>
+  );
+}
+
+const REASON_FORMS = {
+  hide: {
+    schema: hidePostSchema,
+    intent: "hidePost",
+    label: "hideReason",
+    submit: "hide",
+    className: "button danger",
+  },
+  report: {
+    schema: reportPostSchema,
+    intent: "reportPost",
+    label: "reportReason",
+    submit: "sendReport",
+    className: "button",
+  },
+} as const;
+
+/** Hiding a post and reporting it are the same form: a reason for one post. */
+function PostReasonForm({ postId, kind }: { postId: string; kind: keyof typeof REASON_FORMS }) {
+  const { t } = useTranslation("discussions");
+  const spec = REASON_FORMS[kind];
+  const [form, fields] = useFormFor(`${kind}-${postId}`, spec.schema);
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value={form.id} />
+      <input type="hidden" name="postId" value={postId} />
+      <TextField meta={fields.reason} label={t(spec.label)} />
+      <button type="submit" name="intent" value={spec.intent} className={spec.className}>
+        {t(spec.submit)}
+      </button>
+    </Form>
   );
 }
