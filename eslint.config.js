@@ -31,6 +31,16 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
+      // Inside a transaction only its own client: the shared `db` there would run outside it on
+      // PostgreSQL. (Functions called from inside are caught at run time by app/db.server.ts.)
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name='$transaction'] > :function Identifier[name='db']",
+          message: "Use the transaction's client here, not the shared `db`.",
+        },
+      ],
     },
   },
   {

@@ -39,6 +39,20 @@ function writeFirst(work: (tx: unknown) => Promise<unknown>) {
 }
 const inTransaction = new AsyncLocalStorage<true>();
 
+/**
+ * Reading or writing through the shared client while a transaction runs is a bug even where
+ * SQLite's single connection hides it: on PostgreSQL that query runs on another connection,
+ * outside the transaction (it misses its writes, and is not rolled back with it). So it
+ * throws, and every test that reaches such a path fails. Pass the transaction's client.
+ */
+export class GlobalClientInTransaction extends Error {
+  constructor(what: string) {
+    super(`db.${what} used inside a transaction: pass the transaction's client instead`);
+  }
+}
+// What may be touched on the shared client inside a transaction: nothing that queries.
+const SAFE_INSIDE = new Set(["then", "toJSON", "constructor", "$parent"]);
+
 function createClient() {
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
   const base = new PrismaClient({ adapter });
@@ -62,6 +76,8 @@ function createClient() {
   return new Proxy(locked, {
     get(target, prop, receiver) {
       if (prop === "$transaction") return transaction;
+      if (inTransaction.getStore() && typeof prop === "string" && !SAFE_INSIDE.has(prop))
+        throw new GlobalClientInTransaction(prop);
       return Reflect.get(target, prop, receiver);
     },
   }) as Client;

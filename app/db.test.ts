@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { db } from "~/db.server";
+import { db, GlobalClientInTransaction } from "~/db.server";
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,13 +27,23 @@ describe("database access from concurrent requests", () => {
     expect(await db.loginAttempt.count({ where: { email: "outside@example.org" } })).toBe(1);
   });
 
-  it("lets queries inside a transaction run without waiting for themselves", async () => {
-    const count = await db.$transaction(async (tx) => {
+  it("refuses the shared client inside a transaction, and rolls the transaction back", async () => {
+    // On PostgreSQL such a query would run outside the transaction: it must never be written.
+    const outcome = await db
+      .$transaction(async (tx) => {
+        await tx.loginAttempt.create({ data: { email: "a@example.org", ip: "3", success: true } });
+        // eslint-disable-next-line no-restricted-syntax -- the mistake this test makes on purpose
+        return db.loginAttempt.count({ where: { ip: "3" } });
+      })
+      .catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(GlobalClientInTransaction);
+    expect(await db.loginAttempt.count({ where: { ip: "3" } })).toBe(0);
+    // Outside a transaction, and through the transaction's own client, all is as usual.
+    const inside = await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { email: "a@example.org", ip: "3", success: true } });
-      // A domain helper that uses the shared client inside the transaction sees its writes.
-      return db.loginAttempt.count({ where: { ip: "3" } });
+      return tx.loginAttempt.count({ where: { ip: "3" } });
     });
-    expect(count).toBe(1);
+    expect(inside).toBe(1);
   });
 
   it("waits for another process's write instead of failing a transaction that read first", async () => {

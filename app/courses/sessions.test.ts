@@ -159,14 +159,15 @@ describe("editing and cancelling", () => {
     const { facilitator, course } = await setting();
     const ana = await makeUser("Ana");
     const session = await makeTrainingSession(course.id);
-    await enrolDirectly(course.id, await participantOf(ana.id));
+    const anaParticipant = await participantOf(ana.id);
+    await enrolDirectly(course.id, anaParticipant);
     const full = await getCourse(course.id);
     await db.$transaction(async (tx) =>
       writeMarks(
         tx,
         facilitator,
         sessionHost(full, await getSession(course.id, session.id, tx)),
-        { [await participantOf(ana.id)]: "present" },
+        { [anaParticipant]: "present" },
         new Date(),
       ),
     );
@@ -283,28 +284,16 @@ describe("walk-ins at a session become enrolled", () => {
 
   it("refuses marking someone not enrolled, and the attendance of a closed course", async () => {
     const { facilitator, live, first, host } = await running();
-    const stranger = await makeUser("Sin inscripción");
+    const stranger = await participantOf((await makeUser("Sin inscripción")).id);
     const refused = await db.$transaction(async (tx) =>
-      writeMarks(
-        tx,
-        facilitator,
-        await host(tx, first.id),
-        { [await participantOf(stranger.id)]: "present" },
-        new Date(),
-      ),
+      writeMarks(tx, facilitator, await host(tx, first.id), { [stranger]: "present" }, new Date()),
     );
     expect(formError(refused)).toBe("training:errors.notEnrolled");
-    const ana = await makeUser("Ana");
-    await enrolDirectly(live.id, await participantOf(ana.id));
+    const ana = await participantOf((await makeUser("Ana")).id);
+    await enrolDirectly(live.id, ana);
     await db.course.update({ where: { id: live.id }, data: { status: "closed" } });
     const frozen = await db.$transaction(async (tx) =>
-      writeMarks(
-        tx,
-        facilitator,
-        await host(tx, first.id),
-        { [await participantOf(ana.id)]: "present" },
-        new Date(),
-      ),
+      writeMarks(tx, facilitator, await host(tx, first.id), { [ana]: "present" }, new Date()),
     );
     expect(formError(frozen)).toBe("training:errors.attendanceClosed");
     expect(await db.attendance.count({ where: { sessionId: first.id } })).toBe(0);

@@ -57,7 +57,7 @@ const HOSTS: { name: string; make: () => Promise<HostWorld> }[] = [
         moderator,
         outsider,
         async hostFor(person, client = db) {
-          const viewer = await viewerOf(person, platform.id);
+          const viewer = await viewerOf(person, platform.id, client);
           return proposalHostFor(client, platform.id, proposalId, viewer, person.id);
         },
         async close() {

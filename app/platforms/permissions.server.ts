@@ -67,9 +67,10 @@ export interface Viewer {
 export async function viewerOf(
   user: Pick<AuthUser, "id" | "isAdmin"> | null,
   platformId: string,
+  client: DbClient = db,
 ): Promise<Viewer> {
   const membership = user
-    ? await db.membership.findUnique({
+    ? await client.membership.findUnique({
         where: { userId_platformId: { userId: user.id, platformId } },
         select: { status: true, role: true },
       })
