@@ -1,31 +1,20 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "./i18n/config";
+import { I18nextProvider } from "react-i18next";
+import { startTranslations } from "./i18n/client";
 
 /**
- * The server already rendered the page in the reader's language; the browser fetches
- * that one language's strings (cached by version) before hydrating. Without
- * JavaScript none of this runs and every page still works.
+ * The server already rendered the page in the reader's language and put the strings it used
+ * in the page, so the browser hydrates without asking for anything. Without JavaScript none
+ * of this runs and every page still works.
  */
 async function hydrate() {
-  const html = document.documentElement;
-  const lng = html.lang || "es";
-  const version = html.dataset.i18nVersion ?? "0";
-  const response = await fetch(`/locales/${encodeURIComponent(lng)}?v=${version}`);
-  const bundle = (await response.json()) as Record<string, Record<string, unknown>>;
-  await i18next.use(initReactI18next).init({
-    ...i18nOptions,
-    lng,
-    ns: Object.keys(bundle),
-    resources: { [lng]: bundle },
-  });
+  const i18n = await startTranslations();
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={i18n}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>

@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +8,11 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { i18nOptions } from "./i18n/config";
 import { resolveLocale } from "./i18n/i18next.server";
+import {
+  appendBeforeBodyEnd,
+  trackNamespaces,
+  translationsBlock,
+} from "./i18n/inline-translations.server";
 import { namespaces, resources, supportedLanguages } from "./i18n/resources.server";
 
 const ABORT_DELAY = 5_000;
@@ -29,6 +33,7 @@ export default async function handleRequest(
     supportedLngs: supportedLanguages,
     resources,
   });
+  const usedNamespaces = trackNamespaces(i18n);
   const nonce = loadContext.cspNonce;
   // Bots get the whole page at once; people get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -50,7 +55,8 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // The page carries the strings its render used, so the browser hydrates at once.
+          const body = appendBeforeBodyEnd(() => translationsBlock(i18n, usedNamespaces(), nonce));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", locale);
           responseHeaders.set("Vary", "Cookie, Accept-Language");

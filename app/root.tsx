@@ -16,6 +16,7 @@ import { PageTitle } from "~/components/page-title";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
 import { takeNotice } from "~/forms/respond.server";
+import { useTranslationsForNavigation } from "~/i18n/client";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { languageChoices, resourcesVersion } from "~/i18n/resources.server";
 import stylesUrl from "~/styles.css";
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useTranslationsForNavigation();
   return <Outlet />;
 }
 

@@ -147,8 +147,12 @@ export interface FirstView {
   htmlGzip: number;
   cssGzip: number;
   jsGzip: number;
-  /** The page's client code fetches its translations after start-up (/locales/…). */
+  /**
+   * The page needs a request for translations before it can hydrate: it carries no strings of
+   * its own (the #i18n-data block), so its client code fetches /locales/… at start-up.
+   */
   fetchesTranslations: boolean;
+  /** Gzip bytes of the translations: the block inside the HTML, or the fetched bundle. */
   translationsGzip: number;
   /** The page has a form of its own (the chrome's language switch and logout do not count). */
   hasForm: boolean;
@@ -192,11 +196,14 @@ export async function firstView(
   const cssBodies = await fetchAll(css);
   const jsBodies = await fetchAll(js);
   const jsText = jsBodies.map((b) => b.toString("utf8")).join("\n");
-  const fetchesTranslations = jsText.includes("/locales/");
+  const carried = /<script type="application\/json" id="i18n-data"[^>]*>([^<]*)<\/script>/.exec(
+    html,
+  )?.[1];
+  const fetchesTranslations = !carried && jsText.includes("/locales/");
   const lang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? "es";
   const translations = fetchesTranslations
     ? Buffer.from(await (await fetch(`${baseUrl}/locales/${lang}`)).arrayBuffer())
-    : Buffer.alloc(0);
+    : Buffer.from(carried ?? "");
   return {
     htmlGzip: gz(html),
     cssGzip: cssBodies.reduce((s, b) => s + gz(b), 0),

@@ -9,3 +9,6 @@ export const i18nOptions = {
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const;
+
+/** The id of the JSON block of translations each server-rendered page carries. */
+export const INLINE_TRANSLATIONS_ID = "i18n-data";

@@ -1,0 +1,66 @@
+import { StringDecoder } from "node:string_decoder";
+import { Transform } from "node:stream";
+import type { i18n as I18n } from "i18next";
+import { INLINE_TRANSLATIONS_ID } from "./config";
+import { resourcesVersion } from "./resources.server";
+
+/**
+ * Notes every namespace the page's render reads, so the page can carry exactly the strings
+ * the browser needs to hydrate it: no request for translations before the page is usable
+ * (on a weak signal that round-trip was the slowest part of start-up).
+ */
+export function trackNamespaces(i18n: I18n): () => string[] {
+  const used = new Set<string>([String(i18n.options.defaultNS ?? "common")]);
+  // Every lookup (t, Trans, "ns:key") ends in the store's getResource, untyped in i18next's API.
+  const store = i18n.services.resourceStore as unknown as {
+    getResource(lng: string, ns: string, ...rest: unknown[]): unknown;
+  };
+  const getResource = store.getResource.bind(store);
+  store.getResource = (lng, ns, ...rest) => {
+    used.add(ns);
+    return getResource(lng, ns, ...rest);
+  };
+  return () => [...used].sort();
+}
+
+/** `<script type="application/json">` whose text cannot end the script early. */
+export function translationsBlock(i18n: I18n, namespaces: string[], nonce?: string): string {
+  const lng = i18n.language;
+  const resources: Record<string, unknown> = {};
+  for (const ns of namespaces) {
+    const bundle = i18n.getResourceBundle(lng, ns) as unknown;
+    if (bundle) resources[ns] = bundle;
+  }
+  const json = JSON.stringify({ lng, version: resourcesVersion, resources })
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  const nonceAttr = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
+  return `<script type="application/json" id="${INLINE_TRANSLATIONS_ID}"${nonceAttr}>${json}</script>`;
+}
+
+const BODY_END = "</body>";
+
+/**
+ * Passes the rendered HTML through and, once the render has finished (so every namespace it
+ * read is known), writes the block just before `</body>`. The last few bytes are held back so
+ * the closing tag can be found even when it arrives split across chunks.
+ */
+export function appendBeforeBodyEnd(block: () => string): Transform {
+  let tail = "";
+  // A character split across two chunks must not be cut in half.
+  const decoder = new StringDecoder("utf8");
+  const keep = BODY_END.length + "</html>".length + 8;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const text = tail + (typeof chunk === "string" ? chunk : decoder.write(chunk));
+      tail = text.slice(-keep);
+      done(null, text.slice(0, -keep));
+    },
+    flush(done) {
+      tail += decoder.end();
+      const at = tail.lastIndexOf(BODY_END);
+      done(null, at < 0 ? tail + block() : tail.slice(0, at) + block() + tail.slice(at));
+    },
+  });
+}

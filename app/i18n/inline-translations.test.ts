@@ -1,0 +1,51 @@
+import { createInstance } from "i18next";
+import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
+import {
+  appendBeforeBodyEnd,
+  trackNamespaces,
+  translationsBlock,
+} from "./inline-translations.server";
+
+async function through(chunks: Buffer[], block = "<script>X</script>") {
+  return text(Readable.from(chunks).pipe(appendBeforeBodyEnd(() => block)));
+}
+
+describe("the translations a page carries", () => {
+  it("go just before </body>, however the HTML is cut into chunks, characters intact", async () => {
+    const html = Buffer.from("<html><body><p>Acción ñandú — 5 €</p></body></html>");
+    const expected = "<html><body><p>Acción ñandú — 5 €</p><script>X</script></body></html>";
+    for (let cut = 1; cut < html.length; cut++)
+      expect(await through([html.subarray(0, cut), html.subarray(cut)])).toBe(expected);
+    const bytes = [...html].map((b) => Buffer.from([b]));
+    expect(await through(bytes)).toBe(expected);
+  });
+
+  it("are only the namespaces the render read, and cannot close their script early", async () => {
+    const i18n = createInstance();
+    await i18n.init({
+      lng: "es",
+      defaultNS: "common",
+      resources: {
+        es: {
+          common: { hi: "Hola" },
+          votes: { evil: "</script><script>alert(1)</script>" },
+          courses: { title: "Cursos" },
+        },
+      },
+    });
+    const used = trackNamespaces(i18n);
+    i18n.t("votes:evil");
+    expect(used()).toEqual(["common", "votes"]);
+    const block = translationsBlock(i18n, used(), "abc123");
+    expect(block).toMatch(/^<script type="application\/json" id="i18n-data" nonce="abc123">/);
+    expect(block.match(/<\/script>/g)).toHaveLength(1);
+    const json = JSON.parse(block.replace(/^<script[^>]*>/, "").replace(/<\/script>$/, "")) as {
+      lng: string;
+      resources: Record<string, Record<string, string>>;
+    };
+    expect(json.lng).toBe("es");
+    expect(Object.keys(json.resources)).toEqual(["common", "votes"]);
+    expect(json.resources.votes.evil).toBe("</script><script>alert(1)</script>");
+  });
+});
