@@ -22,12 +22,13 @@ import {
   refusalMessage,
 } from "./enrolment-rules";
 import { pageOf } from "~/http/pagination";
+import { lockRow } from "~/row-lock.server";
 
 /**
- * Places on a course. Every change runs in one transaction that counts and writes together:
- * `db.$transaction` holds the process-wide lock (docs/decisions/006), so two requests for the
- * last place are served one after the other and the second sees the first's row — never
- * over capacity. See docs/decisions/015-enrolment.md.
+ * Places on a course. Every change runs in one transaction that counts and writes together,
+ * holding the course's row lock (app/row-lock.server.ts; on SQLite the one writer), so two
+ * requests for the last place are served one after the other and the second sees the first's
+ * row — never over capacity. See docs/decisions/015-enrolment.md and 027.
  */
 
 interface Actor {
@@ -60,6 +61,8 @@ function onCourse<T>(
   work: (tx: DbClient, course: CourseFacts) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   return db.$transaction(async (tx) => {
+    // Places are counted and taken under the course's lock, one request after the other.
+    await lockRow(tx, "Course", courseId);
     const course = await courseFacts(tx, courseId);
     if (!course) return refusal(missing);
     return work(tx, course);

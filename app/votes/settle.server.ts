@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit.server";
+import { lockRow } from "~/row-lock.server";
 import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
@@ -63,6 +64,8 @@ export async function closeInTransaction(
   actorId: string | null,
   reason: string | null,
 ): Promise<VoteResult> {
+  // Counted under the vote's exclusive lock: no ballot can land between the count and the close.
+  await lockRow(tx, "Vote", vote.id);
   // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
   const eligible = await tx.membership.count({ where: activeAtWhere(vote.platformId, closedAt) });
   const hands = await tx.inPersonTally.aggregate({
@@ -114,6 +117,7 @@ export async function closeInTransaction(
 export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
   if (vote.closedAt || now < vote.closesAt) return vote;
   await db.$transaction(async (tx) => {
+    await lockRow(tx, "Vote", vote.id);
     const fresh = await voteOf(tx, vote.platformId, vote.id);
     if (!fresh.closedAt) await closeInTransaction(tx, fresh, fresh.closesAt, null, null);
   });

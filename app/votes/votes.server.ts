@@ -11,6 +11,7 @@ import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
 import type { ApprovalRule, VoteResult } from "./outcome";
 import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
+import { lockRow, retryOnUniqueViolation } from "~/row-lock.server";
 import { closeInTransaction, settleVote, voteOf, type VoteRecord } from "./settle.server";
 import { meetingCountsForVote, splitHands } from "./tally-rules";
 
@@ -117,6 +118,7 @@ export async function closeVoteEarly(
   const vote = await settleVote(await voteOf(db, platformId, voteId), now);
   if (vote.closedAt) return refuseForm("votes:errors.closed");
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Vote", voteId);
     const fresh = await voteOf(tx, platformId, voteId);
     if (fresh.closedAt) return refuseForm("votes:errors.closed");
     await closeInTransaction(tx, fresh, now, actor.id, reason);
@@ -142,6 +144,9 @@ async function whileOpen<T>(
 ): Promise<Outcome<T>> {
   await settleVote(await voteOf(db, platformId, voteId), now);
   return db.$transaction(async (tx) => {
+    // Ballots and counts share the vote's row; a close takes it alone (closeInTransaction), so
+    // it waits for ballots in flight and every ballot after it sees the vote closed.
+    await lockRow(tx, "Vote", voteId, "share");
     const vote = await voteOf(tx, platformId, voteId);
     const closed = openState(vote, now);
     if (closed) return refuseForm(closed);
@@ -160,24 +165,28 @@ export async function castBallot(
   optionId: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  return whileOpen(platformId, voteId, now, async (tx, vote) => {
-    // Ballots belong to the platform's active members (not to administrators as such).
-    if (!(await activeRole(user.id, platformId, tx))) forbidden();
-    if (!vote.options.some((o) => o.id === optionId)) {
-      return refuse("optionId", "votes:errors.badOption");
-    }
-    const key = { voteId_userId: { voteId, userId: user.id } };
-    if (await tx.inPersonVoter.findUnique({ where: key })) {
-      return refuseForm("votes:errors.votedInPerson");
-    }
-    // The database's unique (vote, member) keeps it at one ballot; a second one replaces it.
-    if (await tx.ballot.findUnique({ where: key })) {
-      await tx.ballot.update({ where: key, data: { optionId } });
-    } else {
-      await tx.ballot.create({ data: { voteId, userId: user.id, optionId } });
-    }
-    return ok(null);
-  });
+  // Two ballots of one member at the same instant (a double tap): on PostgreSQL both may find
+  // none and insert; the loser's unique violation is retried once, and then replaces.
+  return retryOnUniqueViolation(() =>
+    whileOpen(platformId, voteId, now, async (tx, vote) => {
+      // Ballots belong to the platform's active members (not to administrators as such).
+      if (!(await activeRole(user.id, platformId, tx))) forbidden();
+      if (!vote.options.some((o) => o.id === optionId)) {
+        return refuse("optionId", "votes:errors.badOption");
+      }
+      const key = { voteId_userId: { voteId, userId: user.id } };
+      if (await tx.inPersonVoter.findUnique({ where: key })) {
+        return refuseForm("votes:errors.votedInPerson");
+      }
+      // The database's unique (vote, member) keeps it at one ballot; a second one replaces it.
+      if (await tx.ballot.findUnique({ where: key })) {
+        await tx.ballot.update({ where: key, data: { optionId } });
+      } else {
+        await tx.ballot.create({ data: { voteId, userId: user.id, optionId } });
+      }
+      return ok(null);
+    }),
+  );
 }
 
 export async function myBallot(voteId: string, userId: string | null) {
