@@ -27,6 +27,16 @@ export async function lockRow(
   );
 }
 
+/**
+ * The same for a decision with no parent row (login attempts of one e-mail or one address):
+ * a transaction-scoped advisory lock on the key. Take keys in a fixed order (e-mail, then
+ * address) so two transactions never wait for each other in a circle.
+ */
+export async function lockKey(tx: DbClient, key: string): Promise<void> {
+  if (!isPostgres()) return;
+  await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key);
+}
+
 function isPostgres(): boolean {
   return /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
 }
