@@ -204,7 +204,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: COORDINATORS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Insulto");
+      const c = await commentOn(p, p.authorId!, "Insulto");
       return postForm(
         proposalRoute.action,
         proposalPath(w, p.id),
@@ -223,7 +223,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: MEMBERS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Dudoso");
+      const c = await commentOn(p, p.authorId!, "Dudoso");
       return postForm(
         proposalRoute.action,
         proposalPath(w, p.id),
@@ -238,7 +238,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: COORDINATORS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Dudoso");
+      const c = await commentOn(p, p.authorId!, "Dudoso");
       const reporter = await makeUser("Reporta");
       await db.postReport.create({ data: { postId: c.id, reporterId: reporter.id, reason: "x" } });
       return postForm(
