@@ -175,8 +175,8 @@ export async function addWalkIn(
     action: "attendance.walkInAdded",
     ...host.audit,
     details: {
+      // Ids only: the log is append-only, and a name in it would outlive an erasure.
       participantId: participant.id,
-      name: participant.name,
       foundAgain: "participantId" in person,
       afterEvent: now > host.endsAt,
     },
@@ -199,7 +199,6 @@ export async function removeWalkIn(
 ): Promise<Outcome<null>> {
   const row = await tx.attendance.findFirst({
     where: { id: attendanceId, ...host.rows, walkIn: true },
-    include: { participant: { select: { name: true } } },
   });
   if (!row) notFound();
   const refused = host.window(now).removeWalkIn;
@@ -213,7 +212,7 @@ export async function removeWalkIn(
     actorId: actor.id,
     action: "attendance.walkInRemoved",
     ...host.audit,
-    details: { participantId: row.participantId, name: row.participant.name },
+    details: { participantId: row.participantId },
   });
   return ok(null);
 }

@@ -16,6 +16,7 @@ describe("the courses migration", () => {
         VALUES ('pl', 'p', 'P', '', '', 'EC', 'R', 'America/Guayaquil', '${now}');
       INSERT INTO Meeting (id, platformId, title, startsAt, endsAt, status, updatedAt)
         VALUES ('m1', 'pl', 'Asamblea', '${now}', '${now}', 'held', '${now}');
+      INSERT INTO User (id, email, name, passwordHash, updatedAt) VALUES ('u', 'u@x', 'U', 'x', '${now}');
       INSERT INTO Participant (id, name, updatedAt) VALUES ('a', 'Ana', '${now}'), ('b', 'Beto', '${now}');
       INSERT INTO Attendance (id, meetingId, participantId, status, walkIn, recordedById, createdAt, updatedAt)
         VALUES ('at1', 'm1', 'a', 'present', 0, 'u', '${now}', '${now}'),

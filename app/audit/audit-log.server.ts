@@ -127,6 +127,7 @@ export async function readAuditLog(
         when: formatDateTime(e.createdAt, options.locale, platform?.timeZone ?? options.timeZone),
         platform: platform?.name ?? null,
         actor: e.actor ? `${e.actor.name} <${e.actor.email}>` : null,
+        actorErased: e.actorErased,
         action: e.action,
         entity: `${e.entityType} ${e.entityId}`,
         details: e.details,

@@ -4,6 +4,8 @@ import { pageOf } from "~/http/pagination";
 
 export interface AuditEntry {
   actorId: string | null;
+  /** The entry is about what a person did whose account is now erased (account.deleted). */
+  actorErased?: boolean;
   action: string;
   entityType: string;
   entityId: string;
@@ -19,6 +21,7 @@ export async function recordAudit(client: DbClient, entry: AuditEntry): Promise<
   await client.auditEvent.create({
     data: {
       actorId: entry.actorId,
+      actorErased: entry.actorErased ?? false,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

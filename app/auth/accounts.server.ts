@@ -108,7 +108,7 @@ export async function attemptLogin(
  * The current password, checked under the same limits as logins (they count against the
  * account's e-mail and the address), so the account page is no way around them.
  */
-async function checkCurrentPassword(
+export async function checkCurrentPassword(
   user: { email: string; passwordHash: string },
   password: string,
   ip: string,

@@ -5,7 +5,7 @@ export const authPersonalData: PersonalDataDeclaration[] = [
     model: "User",
     fields: ["email"],
     purpose: "The account: name, e-mail, language, when it was made.",
-    erasure: "detach",
+    erasure: "delete",
     export: {
       key: "account",
       collect: (client, { userId }) =>

@@ -78,3 +78,10 @@ export const passwordChangeSchema = z
 
 export type SignupInput = z.infer<typeof signupSchema>;
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** "Delete my account": the password again, so a forgotten open session cannot do it. */
+export const deleteAccountSchema = z.object({
+  password: z
+    .string({ required_error: REQUIRED })
+    .max(256, msg("validation.tooLong", { max: 256 })),
+});

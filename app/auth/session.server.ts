@@ -37,6 +37,11 @@ export async function endSession(sessionId: string): Promise<string> {
   return lucia.createBlankSessionCookie().serialize();
 }
 
+/** The Set-Cookie header that clears the session cookie (the account and its sessions are gone). */
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
 /** Ends every session of a user ("log out everywhere"). */
 export async function endAllSessions(userId: string): Promise<string> {
   await lucia.invalidateUserSessions(userId);

@@ -32,8 +32,9 @@ export const coursesPersonalData: PersonalDataDeclaration[] = [
   {
     model: "Certificate",
     fields: ["participantId", "issuedById", "revokedById"],
-    purpose: "Certificates of completion: the name printed on them, hours, the verification code.",
-    erasure: "keep",
+    purpose:
+      "Certificates of completion: the name printed on them, hours, the verification code. Erasure keeps the certificate valid and clears the name.",
+    erasure: "detach",
     export: {
       key: "certificates",
       collect: async (client, { participantId }) => {
@@ -57,7 +58,7 @@ export const coursesPersonalData: PersonalDataDeclaration[] = [
   {
     model: "CourseFacilitator",
     fields: ["userId"],
-    purpose: "Who facilitates a course.",
+    purpose: "Who facilitates a course (the link goes with the account; the course stays).",
     erasure: "delete",
     export: {
       key: "coursesFacilitated",

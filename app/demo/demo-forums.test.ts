@@ -36,7 +36,7 @@ describe("the demo forums", () => {
     for (const t of women.threads) {
       const posts = t.discussion.posts;
       expect(posts.length).toBeGreaterThan(1);
-      for (const p of posts) expect(active.has(p.authorId), t.title).toBe(true);
+      for (const p of posts) expect(active.has(p.authorId ?? ""), t.title).toBe(true);
       const last = Math.max(...posts.map((p) => p.createdAt.getTime()));
       expect(t.lastActivityAt.getTime(), t.title).toBe(last);
       expect(last).toBeLessThanOrEqual(Date.now());

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { PersonName } from "~/components/person-name";
 import { SafeHtml } from "~/components/safe-html";
 import { useFormFor } from "~/components/use-form-for";
 import { decodeMessage } from "~/forms/messages";
@@ -17,7 +18,8 @@ export interface DiscussionData {
 
 interface PostData {
   id: string;
-  author: string;
+  /** Null when the author's account was erased. */
+  author: string | null;
   when: string;
   edited: boolean;
   hiddenReason: string | null;
@@ -98,7 +100,10 @@ function PostItem({ post }: { post: PostData }) {
   return (
     <article className="comment" id={`post-${post.id}`}>
       <p className="muted">
-        <strong>{post.author}</strong> · {post.when}
+        <strong>
+          <PersonName name={post.author} />
+        </strong>{" "}
+        · {post.when}
         {post.edited ? ` · ${t("edited")}` : ""}
       </p>
       {post.bodyHtml === null ? (

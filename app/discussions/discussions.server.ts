@@ -26,7 +26,10 @@ export interface DiscussionHost {
   /** What the acting reader may do, as the host's own permission rules decided. */
   may: { post: boolean; report: boolean; moderate: boolean };
   /** What the host keeps up to date when a post is added (a thread's last activity). */
-  onPosted?(tx: DbClient, post: { id: string; authorId: string; createdAt: Date }): Promise<void>;
+  onPosted?(
+    tx: DbClient,
+    post: { id: string; authorId: string | null; createdAt: Date },
+  ): Promise<void>;
 }
 
 interface Actor {
@@ -217,7 +220,8 @@ export async function readDiscussion(
     const hidden = !!p.hiddenAt;
     return {
       id: p.id,
-      author: p.author.name,
+      // Null once the author erased their account: shown as a former member.
+      author: p.author?.name ?? null,
       when: reader.when(p.createdAt),
       edited: !!p.editedAt,
       hiddenReason: hidden ? p.hiddenReason : null,

@@ -47,8 +47,9 @@ export const discussionsPersonalData: PersonalDataDeclaration[] = [
   {
     model: "PostReport",
     fields: ["reporterId", "resolvedById"],
-    purpose: "Reports a member made about a post, for the moderators.",
-    erasure: "delete",
+    purpose:
+      "Reports a member made about a post, for the moderators (a moderation record: it stays, by nobody).",
+    erasure: "detach",
     export: {
       key: "postReports",
       collect: (client, { userId }) =>

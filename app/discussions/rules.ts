@@ -10,7 +10,8 @@ export const POST_MAX_LENGTH = 5000;
 export const REASON_MAX_LENGTH = 500;
 
 export interface PostFacts {
-  authorId: string;
+  /** Null once the author's account was erased: nobody may edit it any more. */
+  authorId: string | null;
   parentId: string | null;
   hiddenAt: Date | null;
   createdAt: Date;

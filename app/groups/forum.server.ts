@@ -55,7 +55,8 @@ function threadsWhere(group: GroupRef, actor: GroupActor, q: string | null) {
 export interface ThreadRow {
   id: string;
   title: string;
-  author: string;
+  /** Null once the author's account was erased. */
+  author: string | null;
   replies: number;
   lastActivityAt: Date;
   pinned: boolean;
@@ -117,7 +118,7 @@ export async function listThreads(
     threads: rows.map((t) => ({
       id: t.id,
       title: t.title,
-      author: t.author.name,
+      author: t.author?.name ?? null,
       // The first post is the thread's body, not a reply.
       replies: Math.max(0, t.discussion._count.posts - 1),
       lastActivityAt: t.lastActivityAt,
@@ -272,7 +273,7 @@ export async function reportQueue(client: DbClient, group: GroupRef, actor: Grou
       postId: string;
       threadId: string;
       threadTitle: string;
-      author: string;
+      author: string | null;
       body: string;
       postedAt: Date;
       reasons: string[];
@@ -285,7 +286,7 @@ export async function reportQueue(client: DbClient, group: GroupRef, actor: Grou
       postId: r.post.id,
       threadId: thread.id,
       threadTitle: thread.title,
-      author: r.post.author.name,
+      author: r.post.author?.name ?? null,
       body: r.post.body,
       postedAt: r.post.createdAt,
       reasons: [],

@@ -132,7 +132,8 @@ export function threadDiscussionHost(
         where: { id: thread.id },
         data: { lastActivityAt: post.createdAt },
       });
-      await markThreadRead(tx, thread.id, post.authorId, post.createdAt);
+      // A new post always has its author (only erasure leaves one without).
+      if (post.authorId) await markThreadRead(tx, thread.id, post.authorId, post.createdAt);
     },
   };
 }

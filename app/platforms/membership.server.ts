@@ -65,7 +65,8 @@ export async function requestToJoin(
       entityType: "Membership",
       entityId: membership.id,
       platformId,
-      details: { note: note ?? null },
+      // Whether they wrote a note, not what: the person's words stay in their membership row.
+      details: { withNote: !!note },
     });
     return ok(null);
   });

@@ -10,6 +10,9 @@ import * as membersRoute from "~/routes/platforms.$slug.members";
 import * as platformRoute from "~/routes/platforms.$slug._index";
 import { type CallResult, getPage, isDenied, postForm } from "~/test/routes";
 import * as adminAudit from "~/routes/admin.audit";
+import * as deleteAccountRoute from "~/routes/account_.delete";
+import { hashPassword } from "~/auth/password.server";
+import { GOOD_PASSWORD } from "~/test/factories";
 import * as minutesRoute from "~/routes/platforms.$slug.meetings.$meetingId.minutes";
 import * as sheetRoute from "~/routes/platforms.$slug.meetings.$meetingId.sheet";
 import * as newProposalRoute from "~/routes/platforms.$slug.proposals.new";
@@ -204,7 +207,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: COORDINATORS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Insulto");
+      const c = await commentOn(p, p.authorId!, "Insulto");
       return postForm(
         proposalRoute.action,
         proposalPath(w, p.id),
@@ -223,7 +226,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: MEMBERS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Dudoso");
+      const c = await commentOn(p, p.authorId!, "Dudoso");
       return postForm(
         proposalRoute.action,
         proposalPath(w, p.id),
@@ -238,7 +241,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     allowed: COORDINATORS,
     run: async (w, r) => {
       const p = await proposalIn(w);
-      const c = await commentOn(p, p.authorId, "Dudoso");
+      const c = await commentOn(p, p.authorId!, "Dudoso");
       const reporter = await makeUser("Reporta");
       await db.postReport.create({ data: { postId: c.id, reporterId: reporter.id, reason: "x" } });
       return postForm(
@@ -668,6 +671,26 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
         },
       ),
   },
+  {
+    // Last: it deletes the world's accounts. Each person deletes only their own; the last
+    // coordinator of a platform with members is refused until someone takes over.
+    name: "delete my account",
+    allowed: SIGNED_IN,
+    alreadyDone: ["coordinator"],
+    run: async (w, r) => {
+      const user = w.users[r];
+      if (user)
+        await db.user.update({
+          where: { id: user.id },
+          data: { passwordHash: await hashPassword(GOOD_PASSWORD) },
+        });
+      return postForm(deleteAccountRoute.action, "/account/delete", {}, user, {
+        intent: "delete-account",
+        _form: "erase",
+        password: GOOD_PASSWORD,
+      });
+    },
+  },
 ];
 
 describe("permission matrix: every mutating action × every role", () => {
@@ -774,6 +797,11 @@ const PAGES: { name: string; allowed: RoleName[]; run: Run }[] = [
         w.users[r],
       );
     },
+  },
+  {
+    name: "delete my account (confirmation)",
+    allowed: SIGNED_IN,
+    run: (w, r) => getPage(deleteAccountRoute.loader, "/account/delete", {}, w.users[r]),
   },
   {
     name: "audit log",

@@ -19,11 +19,13 @@ interface Actor {
 
 /** Drafts are seen by their author and the platform's coordinators only. */
 function canSee(
-  proposal: { state: string; authorId: string },
+  proposal: { state: string; authorId: string | null },
   viewer: Viewer,
   userId: string | null,
 ) {
-  return proposal.state !== "draft" || proposal.authorId === userId || viewer.canCoordinate;
+  // An erased author's draft has a null author: null must not match an anonymous reader.
+  const isAuthor = userId !== null && proposal.authorId === userId;
+  return proposal.state !== "draft" || isAuthor || viewer.canCoordinate;
 }
 
 export async function createProposal(
@@ -139,7 +141,7 @@ async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take
     title: p.title,
     summary: p.summary,
     state: p.state as ProposalState,
-    author: p.author.name,
+    author: p.author?.name ?? null,
     comments: p.discussion?._count.posts ?? 0,
   }));
 }

@@ -93,14 +93,16 @@ async function activityWheres(
   const votesOnline: Where = {
     user: { ballots: { some: { createdAt: during, vote: inScope } } },
   };
-  // Hands raised by members are recorded per person (InPersonVoter has no relation to User,
-  // so its people are read first; at most the platform's members).
+  // Hands raised by members are recorded per person (read first: at most the platform's
+  // members; an erased account's hands are no one's any more).
   const handVoters = await client.inPersonVoter.findMany({
     where: { createdAt: during, vote: inScope },
     select: { userId: true },
     distinct: ["userId"],
   });
-  const votesByHand: Where = { userId: { in: handVoters.map((v) => v.userId) } };
+  const votesByHand: Where = {
+    userId: { in: handVoters.flatMap((v) => (v.userId ? [v.userId] : [])) },
+  };
   const courses = scope.platformId ? { platformId: scope.platformId } : {};
   const coursesEnrolled: Where = {
     enrolments: {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DoneNotice } from "~/components/notice";
 import { PlatformCard } from "~/components/platform-card";
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
@@ -28,6 +29,7 @@ export default function Home() {
     <div className="stack">
       <section className="intro">
         <h1>{t("home.title")}</h1>
+        <DoneNotice />
         <p className="lead">{t("home.lead")}</p>
         <p>{t("home.minga")}</p>
         <ul className="feature-list">

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, getProfile, updateProfile } from "~/auth/accounts.server";
 import { badRequest, requireSession } from "~/auth/guards.server";
@@ -140,6 +140,13 @@ export default function AccountPage() {
           <a href="/account/data.json" download>
             {t("account.downloadData")}
           </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t("account.deleteHeading")}</h2>
+        <p>{t("account.deleteHelp")}</p>
+        <p>
+          <Link to="/account/delete">{t("account.deleteLink")}</Link>
         </p>
       </section>
     </div>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import type { RouteHandle } from "~/components/page-title";
 import { certificateByCode, formatLocalDate } from "~/courses/certificates.server";
 import { courseText } from "~/courses/courses.server";
@@ -21,7 +22,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { course } = certificate;
   return json({
     certificate: {
-      name: certificate.name,
+      // Empty once its holder erased their account: the code still verifies.
+      name: certificate.name || null,
       code: certificate.code,
       course: courseText(course, locale).title,
       start: formatLocalDate(course.startDate, locale),
@@ -54,7 +56,9 @@ export default function VerifyPage() {
       </p>
       <dl className="facts">
         <dt>{t("verify.name")}</dt>
-        <dd>{c.name}</dd>
+        <dd>
+          <PersonName name={c.name} />
+        </dd>
         <dt>{t("verify.course")}</dt>
         <dd>{c.course}</dd>
         <dt>{t("verify.dates")}</dt>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { notFound, requireUser } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { QrCode } from "~/components/qr-code";
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     courseId: course.id,
     title: courseText(course, locale).title,
     platform: course.platform?.name ?? null,
-    name: certificate.name,
+    name: certificate.name || null,
     hours: formatNumber(certificate.hours, locale),
     attended: certificate.attended,
     counted: certificate.counted,
@@ -72,7 +73,9 @@ export default function CertificatePage() {
         <p className="certificate-portal">{t("certificate.portal")}</p>
         <h1>{t("certificate.print")}</h1>
         <p>{t("certificate.certifies")}</p>
-        <p className="certificate-name">{c.name}</p>
+        <p className="certificate-name">
+          <PersonName name={c.name} />
+        </p>
         <p>{t("certificate.completed")}</p>
         <p className="certificate-course">{c.title}</p>
         <p>

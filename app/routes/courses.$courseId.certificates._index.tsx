@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { usePersonName } from "~/components/person-name";
 import { FormErrors, TextareaField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -33,7 +34,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canRevoke: viewer.canRevoke,
     certificates: certificates.map((c) => ({
       id: c.id,
-      name: c.name,
+      // Empty once its holder erased their account.
+      name: c.name || null,
       code: c.code,
       hours: formatNumber(c.hours, locale),
       issued: formatDate(c.issuedAt, locale, course.timeZone),
@@ -84,6 +86,7 @@ function RevokeForm({ id, name }: { id: string; name: string }) {
 
 export default function CertificatesPage() {
   const { t } = useTranslation("certificates");
+  const personName = usePersonName();
   const { course, certificates, canRevoke } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
@@ -99,8 +102,8 @@ export default function CertificatesPage() {
           {certificates.map((c) => (
             <li key={c.id} className="stack">
               <p>
-                <strong>{c.name}</strong> · {t("list.hours")}: {c.hours} · {t("list.issued")}:{" "}
-                {c.issued}
+                <strong>{personName(c.name)}</strong> · {t("list.hours")}: {c.hours} ·{" "}
+                {t("list.issued")}: {c.issued}
               </p>
               <p>
                 {t("list.code")}: <code>{c.code}</code>
@@ -112,10 +115,10 @@ export default function CertificatesPage() {
               </p>
               <p>
                 <Link to={`/courses/${course.id}/certificates/${c.id}`}>
-                  {t("list.view", { name: c.name })}
+                  {t("list.view", { name: personName(c.name) })}
                 </Link>
               </p>
-              {canRevoke && !c.revoked ? <RevokeForm id={c.id} name={c.name} /> : null}
+              {canRevoke && !c.revoked ? <RevokeForm id={c.id} name={personName(c.name)} /> : null}
             </li>
           ))}
         </ul>

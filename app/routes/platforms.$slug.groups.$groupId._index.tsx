@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { usePersonName } from "~/components/person-name";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { Pager } from "~/components/pager";
@@ -63,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function GroupForumPage() {
   const { t } = useTranslation("forums");
+  const personName = usePersonName();
   const { platform, group, mode, may, reports, q, page, threads } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
   return (
@@ -134,7 +136,8 @@ export default function GroupForumPage() {
                   </p>
                 ) : null}
                 <p className="muted">
-                  {t("byAuthor", { name: th.author })} · {t("replies", { count: th.replies })} ·{" "}
+                  {t("byAuthor", { name: personName(th.author) })} ·{" "}
+                  {t("replies", { count: th.replies })} ·{" "}
                   {t("lastActivity", { when: th.lastActivityAt })}
                 </p>
               </li>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { usePersonName } from "~/components/person-name";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { db } from "~/db.server";
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function GroupReportsPage() {
   const { t } = useTranslation("forums");
+  const personName = usePersonName();
   const { t: td } = useTranslation("discussions");
   const { platform, group, queue } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
@@ -67,7 +69,7 @@ export default function GroupReportsPage() {
                 </Link>
               </h2>
               <p className="muted">
-                {t("byAuthor", { name: e.author })} · {e.postedAt}
+                {t("byAuthor", { name: personName(e.author) })} · {e.postedAt}
               </p>
               <blockquote>{e.excerpt}</blockquote>
               <p>{td("reported", { count: e.reasons.length })}</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { notFound } from "~/auth/guards.server";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -155,7 +156,10 @@ export default function MinutesPage() {
               <tbody>
                 {data.attendance.map((a, i) => (
                   <tr key={i}>
-                    <td>{a.name}</td>
+                    <td>
+                      {/* Empty once the person erased their account: still counted. */}
+                      <PersonName name={a.name || null} />
+                    </td>
                     <td>{a.community ?? "—"}</td>
                     <td>
                       {t(`attendance.statuses.${a.status}`)}

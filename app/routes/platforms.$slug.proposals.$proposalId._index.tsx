@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { usePersonName } from "~/components/person-name";
 import { badRequest } from "~/auth/guards.server";
 import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
@@ -95,7 +96,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // The body sits right under the page title (h1), above the h2 sections.
       bodyHtml: renderMarkdown(proposal.body, { topHeading: 2 }),
       state: proposal.state,
-      author: proposal.author.name,
+      author: proposal.author?.name ?? null,
       isAuthor: user?.id === proposal.authorId,
       meeting: proposal.meeting,
       history: proposal.history.map((h) => ({
@@ -389,6 +390,7 @@ function RaisedBy({ raised, slug }: { raised: NonNullable<Data["raised"]>; slug:
 
 export default function ProposalPage() {
   const { t } = useTranslation("proposals");
+  const personName = usePersonName();
   const { platform, proposal, discussion, raised } = useLoaderData<typeof loader>();
   return (
     <article className="stack">
@@ -399,7 +401,7 @@ export default function ProposalPage() {
       <h1>{proposal.title}</h1>
       <p className={`badge state-${proposal.state}`}>{t(`states.${proposal.state}`)}</p>
       <p className="muted">
-        {t("byAuthor", { name: proposal.author })}
+        {t("byAuthor", { name: personName(proposal.author) })}
         {proposal.meeting ? (
           <>
             {" · "}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/bar-chart";
 import type { RouteHandle } from "~/components/page-title";
+import { PersonName } from "~/components/person-name";
 import { useOptionLabel } from "~/components/vote-option-label";
 import { formatDateTime } from "~/i18n/format";
 import { shareMeta } from "~/http/share-meta";
@@ -160,12 +161,12 @@ export default function ResultPage() {
           <ul>
             {data.voters.online.map((v, i) => (
               <li key={i}>
-                {v.name}: {optionName(v.optionId)}
+                <PersonName name={v.name} />: {optionName(v.optionId)}
               </li>
             ))}
             {data.voters.inPerson.map((name, i) => (
               <li key={`p${i}`}>
-                {name}: {t("votedByHand")}
+                <PersonName name={name} />: {t("votedByHand")}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { usePersonName } from "~/components/person-name";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { Pager } from "~/components/pager";
@@ -42,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function ProposalsPage() {
   const { t } = useTranslation("proposals");
+  const personName = usePersonName();
   const { platform, proposals, page, pages, filter, viewer } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/proposals`;
   return (
@@ -88,7 +90,8 @@ export default function ProposalsPage() {
             <p className={`badge state-${p.state}`}>{t(`states.${p.state}`)}</p>
             <p>{p.summary}</p>
             <p className="muted">
-              {t("byAuthor", { name: p.author })} · {t("commentCount", { count: p.comments })}
+              {t("byAuthor", { name: personName(p.author) })} ·{" "}
+              {t("commentCount", { count: p.comments })}
             </p>
           </li>
         ))}

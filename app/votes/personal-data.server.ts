@@ -5,8 +5,8 @@ export const votesPersonalData: PersonalDataDeclaration[] = [
     model: "Ballot",
     fields: ["userId"],
     purpose:
-      "A member's ballot. In a secret vote the choice is never exported, even to its voter: only that they voted.",
-    erasure: "keep",
+      "A member's ballot. In a secret vote the choice is never exported, even to its voter: only that they voted. Erasure keeps the ballot in the count and cuts it from the person.",
+    erasure: "detach",
     export: {
       key: "ballots",
       collect: async (client, { userId }) => {
@@ -38,7 +38,7 @@ export const votesPersonalData: PersonalDataDeclaration[] = [
     model: "InPersonVoter",
     fields: ["userId"],
     purpose: "Members who raised a hand at an assembly (so no one votes twice).",
-    erasure: "keep",
+    erasure: "detach",
     export: {
       key: "handsRaised",
       collect: async (client, { userId }) => {

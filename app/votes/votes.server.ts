@@ -379,13 +379,15 @@ export async function publicBallots(vote: VoteRecord) {
     db.inPersonVoter.findMany({ where: { voteId: vote.id } }),
   ]);
   const names = await db.user.findMany({
-    where: { id: { in: byHand.map((v) => v.userId) } },
+    where: { id: { in: byHand.flatMap((v) => (v.userId ? [v.userId] : [])) } },
     select: { name: true },
     orderBy: { name: "asc" },
   });
+  // A voter whose account was erased stays in the list, as a former member (null).
+  const erasedByHand = byHand.filter((v) => !v.userId).length;
   return {
-    online: ballots.map((b) => ({ name: b.user.name, optionId: b.optionId })),
-    inPerson: names.map((n) => n.name),
+    online: ballots.map((b) => ({ name: b.user?.name ?? null, optionId: b.optionId })),
+    inPerson: [...names.map((n): string | null => n.name), ...Array<null>(erasedByHand).fill(null)],
   };
 }
 

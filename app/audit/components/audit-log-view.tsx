@@ -15,6 +15,8 @@ export interface AuditLogData {
     when: string;
     platform: string | null;
     actor: string | null;
+    /** The actor's account was erased (no actor otherwise means the portal itself). */
+    actorErased: boolean;
     action: string;
     entity: string;
     details: string;
@@ -123,7 +125,7 @@ export function AuditLogView({
                     </>
                   ) : null}
                 </td>
-                <td>{e.actor ?? "—"}</td>
+                <td>{e.actor ?? (e.actorErased ? t("common:formerMember") : "—")}</td>
                 <td>
                   {t(`actions.${e.action}`, { defaultValue: e.action })}
                   <br />

@@ -1,0 +1,14 @@
+import { useTranslation } from "react-i18next";
+
+/**
+ * A person's name as shown beside what they wrote or did. Null means their account was
+ * erased: the work stays, the identity does not (decision 024).
+ */
+export function usePersonName() {
+  const { t } = useTranslation();
+  return (name: string | null) => name ?? t("common:formerMember");
+}
+
+export function PersonName({ name }: { name: string | null }) {
+  return <>{usePersonName()(name)}</>;
+}
