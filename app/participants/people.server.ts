@@ -134,12 +134,12 @@ export async function linkByEmail(
   email: string,
 ): Promise<Outcome<{ moved: number }>> {
   return db.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({
-      where: { platformId, user: { email } },
-      select: { userId: true },
+    const account = await tx.user.findFirst({
+      where: { email, memberships: { some: { platformId } } },
+      select: { id: true },
     });
-    if (!membership) return refuse("email", "participants:errors.noSuchAccount");
-    const outcome = await linkToAccount(tx, actor, platformId, participantId, membership.userId);
+    if (!account) return refuse("email", "participants:errors.noSuchAccount");
+    const outcome = await linkToAccount(tx, actor, platformId, participantId, account.id);
     return outcome.ok ? ok(outcome.value) : outcome;
   });
 }

@@ -24,6 +24,7 @@ import {
   type RoleName,
   addMember,
   makeMeeting,
+  makeMembership,
   makeUser,
   makeWorld,
   participantOf,
@@ -69,7 +70,7 @@ const params = (w: World, meetingId?: string) => ({
 
 async function pendingRequest(w: World) {
   const applicant = await makeUser("Solicitante");
-  return db.membership.create({ data: { userId: applicant.id, platformId: w.platform.id } });
+  return makeMembership(applicant, w.platform.id);
 }
 
 async function someMember(w: World) {
@@ -149,7 +150,7 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     run: async (w, r) => {
       const p = await walkInOf(w);
       const later = await makeUser("Persona en la puerta");
-      await db.membership.create({ data: { userId: later.id, platformId: w.platform.id } });
+      await makeMembership(later, w.platform.id);
       return postForm(personRoute.action, personPath(w, p.id), personParams(w, p.id), w.users[r], {
         intent: "link",
         email: later.email,
