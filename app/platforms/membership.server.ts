@@ -365,8 +365,9 @@ export function mergedMembership(
     const i = STATUS_ORDER.indexOf(s as MembershipStatus);
     return i < 0 ? STATUS_ORDER.length : i;
   };
-  const status = (rank(dropped.status) < rank(kept.status) ? dropped.status : kept.status) as
-    MembershipStatus;
+  const status = (
+    rank(dropped.status) < rank(kept.status) ? dropped.status : kept.status
+  ) as MembershipStatus;
   if (status !== "active") return { status, role: kept.role };
   const roles = [kept, dropped].filter((m) => m.status === "active").map((m) => m.role);
   const role = roles.sort((a, b) => (ROLE_RANK[b] ?? 0) - (ROLE_RANK[a] ?? 0))[0] ?? "member";
@@ -417,7 +418,9 @@ export async function foldMemberships(
     });
     if (open.length > 1) {
       // The earliest open period already covers the later ones.
-      await tx.membershipPeriod.deleteMany({ where: { id: { in: open.slice(1).map((p) => p.id) } } });
+      await tx.membershipPeriod.deleteMany({
+        where: { id: { in: open.slice(1).map((p) => p.id) } },
+      });
     }
   }
   return dropped.length;
