@@ -136,7 +136,6 @@ async function givePlace(
   return ok({ enrolmentId: row.id });
 }
 
-
 /** The signed-in person takes a place for themselves. */
 export function enrolSelf(
   user: Pick<AuthUser, "id" | "name">,

@@ -50,7 +50,10 @@ export async function addMember(
   periods: { startedAt: Date; endedAt?: Date | null }[] = [{ startedAt: PERIOD_START }],
 ) {
   const ended = periods.every((p) => p.endedAt);
-  const person = await ownParticipant(db, await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+  const person = await ownParticipant(
+    db,
+    await db.user.findUniqueOrThrow({ where: { id: user.id } }),
+  );
   return db.membership.create({
     data: {
       participantId: person.id,
@@ -71,7 +74,10 @@ export async function makeMembership(
   platformId: string,
   data: { status?: string; role?: string } = {},
 ) {
-  const person = await ownParticipant(db, await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+  const person = await ownParticipant(
+    db,
+    await db.user.findUniqueOrThrow({ where: { id: user.id } }),
+  );
   return db.membership.create({
     data: { participantId: person.id, userId: user.id, platformId, ...data },
   });

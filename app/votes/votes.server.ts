@@ -217,7 +217,9 @@ async function presence(client: DbClient, platformId: string, meetingId: string,
   const activeIds = new Set(active.map((m) => m.participantId));
   const present = rows.filter((a) => activeIds.has(a.participant.id));
   const members = present
-    .flatMap((a) => (a.participant.userId ? [{ userId: a.participant.userId, name: a.participant.name }] : []))
+    .flatMap((a) =>
+      a.participant.userId ? [{ userId: a.participant.userId, name: a.participant.name }] : [],
+    )
     .sort((x, y) => x.name.localeCompare(y.name));
   return {
     present: rows.length,
