@@ -44,11 +44,13 @@ test("300 members voting twice at the same moment leave exactly 300 ballots", as
     })),
   });
   await db.participant.createMany({
-    data: people.map((p) => ({ userId: p.userId, name: p.name })),
+    data: people.map((p) => ({ id: p.userId, userId: p.userId, name: p.name })),
   });
   await db.membership.createMany({
     data: people.map((p) => ({
       id: p.membershipId,
+      // Each person record was given its account's id above.
+      participantId: p.userId,
       userId: p.userId,
       platformId: platform.id,
       status: "active",

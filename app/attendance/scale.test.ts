@@ -65,6 +65,7 @@ beforeAll(async () => {
   await db.membership.createMany({
     data: people.map((p) => ({
       id: `m-scale-${p.i}`,
+      participantId: p.participantId,
       userId: p.userId,
       platformId: platform.id,
       status: "active",

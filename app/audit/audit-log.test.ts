@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import * as adminAudit from "~/routes/admin.audit";
 import * as platformAudit from "~/routes/platforms.$slug.audit";
 import { getPage, isDenied } from "~/test/routes";
-import { ROLE_NAMES, makePlatform, makeUser, makeWorld } from "~/test/world";
+import { ROLE_NAMES, makeMembership, makePlatform, makeUser, makeWorld } from "~/test/world";
 import { recordAudit } from "./audit.server";
 
 type Log = {
@@ -39,9 +39,7 @@ describe("reading the audit log", () => {
     const lima = await makePlatform({ timeZone: "America/Lima" });
     const other = await makePlatform();
     const coordinator = await makeUser("Quispe Coordinadora");
-    await db.membership.create({
-      data: { userId: coordinator.id, platformId: lima.id, role: "coordinator", status: "active" },
-    });
+    await makeMembership(coordinator, lima.id, { role: "coordinator", status: "active" });
     const at = new Date("2031-03-10T04:30:00Z"); // 23:30 on 9 March in Lima
     const write = (platformId: string, action: string, actorId: string | null, createdAt = at) =>
       db.$transaction(async (tx) => {

@@ -99,9 +99,9 @@ const bigMemberNames = async () =>
   (
     await db.membership.findMany({
       where: { platformId: bigId, status: "active" },
-      select: { user: { select: { name: true } } },
+      select: { participant: { select: { name: true } } },
     })
-  ).map((m) => m.user.name);
+  ).map((m) => m.participant.name);
 
 describe("the benchmark's seed, small", () => {
   it("writes the sizes asked for", async () => {

@@ -288,6 +288,7 @@ function platformInserter(ctx: Context) {
 function seedMemberships(ctx: Context, platformId: string, members: Person[], pending: Person[]) {
   const membership = inserter(ctx.sqlite, "Membership", [
     "id",
+    "participantId",
     "userId",
     "platformId",
     "status",
@@ -309,6 +310,7 @@ function seedMemberships(ctx: Context, platformId: string, members: Person[], pe
     const started = ctx.now - (1000 - ctx.rnd.int(300)) * DAY;
     membership({
       id: membershipId,
+      participantId: p.participantId,
       userId: p.userId,
       platformId,
       status: "active",
@@ -322,6 +324,7 @@ function seedMemberships(ctx: Context, platformId: string, members: Person[], pe
     const when = iso(ctx.now - ctx.rnd.int(30) * DAY);
     membership({
       id: id("m", base + members.length + j),
+      participantId: p.participantId,
       userId: p.userId,
       platformId,
       status: "pending",

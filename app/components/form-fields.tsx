@@ -56,6 +56,7 @@ interface FieldProps {
   hint?: ReactNode;
   type?:
     | "text"
+    | "tel"
     | "email"
     | "password"
     | "number"
@@ -65,7 +66,7 @@ interface FieldProps {
     | "time"
     | "datetime-local";
   autoComplete?: string;
-  inputMode?: "numeric" | "text" | "email";
+  inputMode?: "numeric" | "text" | "email" | "tel";
   optionalLabel?: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { ownParticipant } from "~/participants/own-record.server";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
@@ -6,7 +7,6 @@ import {
   createWalkIn,
   findableWithoutAccount,
   findPeopleWithoutAccount,
-  participantSearchText,
   type WalkInData,
 } from "~/participants/participants.server";
 import { searchWords } from "~/text/searchable";
@@ -137,15 +137,6 @@ async function givePlace(
     details: { participantId, enrolmentId: row.id, by, again: !!existing },
   });
   return ok({ enrolmentId: row.id });
-}
-
-/** A user's own participant record (every account has one; made here if an old one lacks it). */
-async function ownParticipant(tx: DbClient, user: Pick<AuthUser, "id" | "name">) {
-  const found = await tx.participant.findUnique({ where: { userId: user.id } });
-  if (found) return found;
-  return tx.participant.create({
-    data: { userId: user.id, name: user.name, searchText: participantSearchText(user) },
-  });
 }
 
 /** The signed-in person takes a place for themselves. */

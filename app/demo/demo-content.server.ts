@@ -144,6 +144,7 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
             },
           },
         },
+        include: { participant: true },
       });
       if (
         account.role === "coordinator" ||
@@ -152,6 +153,7 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
       ) {
         await tx.membership.create({
           data: {
+            participantId: user.participant!.id,
             userId: user.id,
             platformId: main.id,
             status: "active",
@@ -173,15 +175,17 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
           participant: {
             create: { name, ...profile, searchText: participantSearchText({ name, ...profile }) },
           },
-          memberships: {
-            create: {
-              platformId: main.id,
-              status: "active",
-              periods: { create: { startedAt: new Date("2026-02-01T14:00:00Z") } },
-            },
-          },
         },
         include: { participant: true },
+      });
+      await tx.membership.create({
+        data: {
+          participantId: user.participant!.id,
+          userId: user.id,
+          platformId: main.id,
+          status: "active",
+          periods: { create: { startedAt: new Date("2026-02-01T14:00:00Z") } },
+        },
       });
       memberIds.push(user.participant!.id);
       memberUserIds.push(user.id);

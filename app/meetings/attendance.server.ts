@@ -2,7 +2,7 @@ import * as attendance from "~/attendance/attendance.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
 import { db } from "~/db.server";
-import type { Outcome } from "~/forms/outcome";
+import { refuseForm, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
@@ -32,13 +32,12 @@ const periodAt = (instant: Date) => ({
  * quorum (see quorum.server.ts).
  */
 export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWhereInput {
+  // The membership belongs to the person record: members without an account are on it too.
   return {
-    user: {
-      memberships: {
-        some: {
-          platformId: meeting.platformId,
-          periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
-        },
+    memberships: {
+      some: {
+        platformId: meeting.platformId,
+        periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
       },
     },
   };
@@ -57,14 +56,17 @@ export function meetingHost(meeting: Meeting): AttendanceHost {
     endsAt: meeting.endsAt,
     window: (now) => attendanceWindow(meeting, now),
     roster: (now) => rosterWhere(meeting, now),
-    // Those who answered "yes". Everyone on an assembly's roster has an account, so the
-    // negation (NOT userId IN …) never meets a null.
+    // Those who answered "yes". Members without an account are on the roster too: the
+    // "not null" keeps the negation (NOT (…)) true for them rather than NULL, which would
+    // drop them from every tier.
     async expected(client) {
       const yes = await client.rsvp.findMany({
         where: { meetingId: meeting.id, answer: "yes" },
         select: { userId: true },
       });
-      return yes.length > 0 ? { userId: { in: yes.map((r) => r.userId) } } : null;
+      return yes.length > 0
+        ? { AND: [{ userId: { not: null } }, { userId: { in: yes.map((r) => r.userId) } }] }
+        : null;
     },
     async recentEvents(client) {
       const earlier = await client.meeting.findMany({
@@ -141,8 +143,16 @@ export async function addWalkIn(
   statuses: Statuses = {},
 ): Promise<Outcome<{ participantId: string }>> {
   return db.$transaction(async (tx) => {
-    const host = meetingHost(await getMeeting(platformId, meetingId, tx));
-    return attendance.addWalkIn(tx, actor, host, input, now, statuses);
+    const meeting = await getMeeting(platformId, meetingId, tx);
+    // A member (with or without an account) is marked on the roster, where the quorum
+    // counts them, never written down at the door as a walk-in.
+    if ("participantId" in input) {
+      const member = await tx.participant.count({
+        where: { AND: [{ id: input.participantId }, rosterWhere(meeting, now)] },
+      });
+      if (member > 0) return refuseForm("participants:errors.onRoster");
+    }
+    return attendance.addWalkIn(tx, actor, meetingHost(meeting), input, now, statuses);
   });
 }
 
@@ -165,10 +175,17 @@ export async function removeWalkIn(
  * People without an account already recorded on this platform who match `who` and are not
  * yet on this assembly's list: the walk-in form offers them before a new record.
  */
-export async function walkInCandidates(platformId: string, meetingId: string, who: string) {
+export async function walkInCandidates(
+  platformId: string,
+  meetingId: string,
+  who: string,
+  now = new Date(),
+) {
   if (!who.trim()) return [];
+  const meeting = await getMeeting(platformId, meetingId);
   const [found, here] = await Promise.all([
-    findPeopleWithoutAccount(db, platformId, who),
+    // Members without an account are on the roster, not offered as walk-ins.
+    findPeopleWithoutAccount(db, platformId, who, [rosterWhere(meeting, now)]),
     db.attendance.findMany({ where: { meetingId }, select: { participantId: true } }),
   ]);
   const counted = new Set(here.map((a) => a.participantId));

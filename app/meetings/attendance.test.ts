@@ -201,7 +201,7 @@ describe("a walk-in found again", () => {
       await addWalkIn(facilitator, platform.id, second.id, {
         participantId: await participantOf(member.id),
       }),
-    ).toMatchObject({ ok: false, formErrors: ["participants:errors.notFound"] });
+    ).toMatchObject({ ok: false, formErrors: ["participants:errors.onRoster"] });
   });
 
   it("keeps the person when one of their two attendances is taken back", async () => {

@@ -39,8 +39,8 @@ export function computeQuorum(eligible: number, present: number, quorumPercent: 
 
 /**
  * The quorum's figures, counted by the database (three COUNTs) rather than by loading every
- * member: eligible = members with a membership period covering the start who have a
- * participant record; present = their non-walk-in "present" marks; presentRows = every
+ * member: eligible = members with a membership period covering the start (with an account
+ * or without); present = their non-walk-in "present" marks; presentRows = every
  * "present" mark. Counted as recorded: someone written down at the door stays outside the
  * quorum even if their record is later joined to a member's (a merge changes no count).
  */
@@ -52,13 +52,14 @@ export async function quorumCounts(
 ) {
   const activeThen = activeAtWhere(platformId, startsAt);
   const [eligible, present, presentRows] = await Promise.all([
-    client.membership.count({ where: { ...activeThen, user: { participant: { isNot: null } } } }),
+    // Every membership belongs to a person record, with or without an account.
+    client.membership.count({ where: activeThen }),
     client.attendance.count({
       where: {
         meetingId,
         status: "present",
         walkIn: false,
-        participant: { user: { memberships: { some: activeThen } } },
+        participant: { memberships: { some: activeThen } },
       },
     }),
     client.attendance.count({ where: { meetingId, status: "present" } }),

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { searchable, searchWords } from "~/text/searchable";
+import { attachAccount, foldMemberships } from "~/platforms/membership.server";
 import type { AgeGroup, Gender } from "./demographics";
 
 interface Actor {
@@ -46,7 +47,8 @@ export function seenOnPlatform(platformId: string) {
       { attendance: { some: { meeting: { platformId } } } },
       { attendance: { some: { session: { course: { platformId } } } } },
       { enrolments: { some: { course: { platformId } } } },
-      { user: { memberships: { some: { platformId } } } },
+      // Members with or without an account (the membership belongs to the person record).
+      { memberships: { some: { platformId } } },
     ],
   };
 }
@@ -149,6 +151,8 @@ export async function mergeParticipants(
     where: { participantId: drop.id },
     data: { participantId: keep.id },
   });
+  // A member without an account stays a member, once, whatever record remains.
+  const membershipsMoved = await foldMemberships(tx, keep, drop.id);
   // The kept record gains what it lacked; what it already says stays.
   await tx.participant.update({
     where: { id: keep.id },
@@ -157,6 +161,8 @@ export async function mergeParticipants(
       people: keep.people ?? drop.people,
       gender: keep.gender ?? drop.gender,
       ageGroup: keep.ageGroup ?? drop.ageGroup,
+      birthYear: keep.birthYear ?? drop.birthYear,
+      phone: keep.phone ?? drop.phone,
       searchText: participantSearchText({
         name: keep.name,
         community: keep.community ?? drop.community,
@@ -176,6 +182,7 @@ export async function mergeParticipants(
       attendanceMoved: moved,
       enrolmentsMoved,
       certificatesMoved,
+      membershipsMoved,
     },
   });
   return ok({ moved });
@@ -237,6 +244,8 @@ export async function linkToAccount(
     const walkIn = await participantOnPlatform(tx, platformId, participantId);
     if (!walkIn || walkIn.userId) return refuseForm("participants:errors.notFound");
     await tx.participant.update({ where: { id: walkIn.id }, data: { userId } });
+    // Their memberships (a member without an account) now carry the account too.
+    await attachAccount(tx, walkIn.id, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "participant.linked",
@@ -252,7 +261,8 @@ export async function linkToAccount(
 
 /**
  * After a walk-in's attendance is taken back: the person record goes only when nothing
- * else counts them (any kind of attendance, an enrolment, a certificate, an account).
+ * else counts them (any kind of attendance, an enrolment, a certificate, a membership, an
+ * account).
  * Returns whether it went.
  */
 export async function forgetIfUncounted(tx: DbClient, participantId: string): Promise<boolean> {
@@ -260,12 +270,14 @@ export async function forgetIfUncounted(tx: DbClient, participantId: string): Pr
     where: { id: participantId },
     select: {
       userId: true,
-      _count: { select: { attendance: true, enrolments: true, certificates: true } },
+      _count: {
+        select: { attendance: true, enrolments: true, certificates: true, memberships: true },
+      },
     },
   });
   if (!p || p.userId) return false;
-  const { attendance, enrolments, certificates } = p._count;
-  if (attendance + enrolments + certificates > 0) return false;
+  const { attendance, enrolments, certificates, memberships } = p._count;
+  if (attendance + enrolments + certificates + memberships > 0) return false;
   await tx.participant.delete({ where: { id: participantId } });
   return true;
 }

@@ -17,7 +17,7 @@ interface Actor {
 export const PEOPLE_PAGE_SIZE = 20;
 
 /**
- * The platform's people without an account (walk-ins), by name, searchable by name
+ * The platform's people without an account (walk-ins, and members without one), by name, searchable by name
  * and community. Counted and paginated by the database.
  */
 export async function peopleWithoutAccount(platformId: string, q: string, page: number) {
@@ -36,6 +36,7 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
         id: true,
         name: true,
         community: true,
+        memberships: { where: { platformId, status: "active" }, select: { id: true } },
         _count: {
           select: {
             attendance: {
@@ -60,6 +61,7 @@ export async function peopleWithoutAccount(platformId: string, q: string, page: 
       name: r.name,
       community: r.community,
       events: r._count.attendance,
+      isMember: r.memberships.length > 0,
     })),
   };
 }
@@ -76,7 +78,9 @@ export async function personOnPlatform(platformId: string, participantId: string
       gender: true,
       ageGroup: true,
       birthYear: true,
+      phone: true,
       userId: true,
+      memberships: { where: { platformId }, select: { status: true, role: true } },
       attendance: {
         where: { meeting: { platformId } },
         select: {
@@ -120,7 +124,8 @@ export async function personOnPlatform(platformId: string, participantId: string
       take: 100,
     }),
   ]);
-  return { ...person, training, enrolments };
+  const { memberships, ...rest } = person;
+  return { ...rest, membershipStatus: memberships[0]?.status ?? null, training, enrolments };
 }
 
 /**
@@ -134,12 +139,12 @@ export async function linkByEmail(
   email: string,
 ): Promise<Outcome<{ moved: number }>> {
   return db.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({
-      where: { platformId, user: { email } },
-      select: { userId: true },
+    const account = await tx.user.findFirst({
+      where: { email, memberships: { some: { platformId } } },
+      select: { id: true },
     });
-    if (!membership) return refuse("email", "participants:errors.noSuchAccount");
-    const outcome = await linkToAccount(tx, actor, platformId, participantId, membership.userId);
+    if (!account) return refuse("email", "participants:errors.noSuchAccount");
+    const outcome = await linkToAccount(tx, actor, platformId, participantId, account.id);
     return outcome.ok ? ok(outcome.value) : outcome;
   });
 }

@@ -3,9 +3,9 @@ import type { PersonalDataDeclaration } from "~/privacy/declaration";
 export const participantsPersonalData: PersonalDataDeclaration[] = [
   {
     model: "Participant",
-    fields: ["userId"],
+    fields: ["userId", "phone"],
     purpose:
-      "The person the portal counts, with the profile given for reports (gender, birth year, age group, people, community).",
+      "The person the portal counts, with the profile given for reports (gender, birth year, age group, people, community), and for a member without an account an optional phone number so coordinators can reach them.",
     erasure: "detach",
     export: {
       key: "profile",
@@ -19,6 +19,7 @@ export const participantsPersonalData: PersonalDataDeclaration[] = [
             gender: true,
             birthYear: true,
             ageGroup: true,
+            phone: true,
           },
         }),
     },

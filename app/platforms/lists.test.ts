@@ -5,7 +5,7 @@ import { loader as membersLoader } from "~/routes/platforms.$slug.members";
 import { loader as platformLoader } from "~/routes/platforms.$slug._index";
 import { loader as proposalsLoader } from "~/routes/platforms.$slug.proposals._index";
 import { getPage } from "~/test/routes";
-import { addMember, makeMeeting, makePlatform, makeUser } from "~/test/world";
+import { addMember, makeMembership, makeMeeting, makePlatform, makeUser } from "~/test/world";
 
 /**
  * Every list of a platform is paged by the database, 20 a page, in a stable order (rows that
@@ -165,9 +165,7 @@ describe("the member directory and the requests to join", () => {
     }
     for (let i = 0; i < 25; i++) {
       const user = await makeUser(`Solicitante ${i}`);
-      await db.membership.create({
-        data: { userId: user.id, platformId: platform.id, status: "pending" },
-      });
+      await makeMembership(user, platform.id, { status: "pending" });
     }
     const params = { slug: platform.slug };
     type Body = {

@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
+import { ownParticipant } from "~/participants/own-record.server";
 import type { PlatformRole } from "./permissions.server";
 
 export type MembershipStatus = "pending" | "active" | "left" | "removed" | "rejected";
@@ -19,6 +20,32 @@ async function membershipOf(client: DbClient, platformId: string, membershipId: 
   const m = await client.membership.findUnique({ where: { id: membershipId } });
   if (!m || m.platformId !== platformId) notFound();
   return m;
+}
+
+/**
+ * The one place a membership is created: it belongs to the person record, and carries the
+ * account of that record (if any) so that the account's own queries (`userId`) keep working.
+ * Participant.userId and Membership.userId are written together only here and in
+ * `attachAccount` (decision 025).
+ */
+export async function createMembership(
+  client: DbClient,
+  participant: { id: string; userId: string | null },
+  platformId: string,
+  data: { status: MembershipStatus; role?: PlatformRole; note?: string | null },
+  periodStartedAt?: Date,
+) {
+  return client.membership.create({
+    data: {
+      participantId: participant.id,
+      userId: participant.userId,
+      platformId,
+      status: data.status,
+      role: data.role ?? "member",
+      note: data.note ?? null,
+      ...(periodStartedAt ? { periods: { create: { startedAt: periodStartedAt } } } : {}),
+    },
+  });
 }
 
 async function openPeriod(client: DbClient, membershipId: string, at: Date) {
@@ -56,9 +83,12 @@ export async function requestToJoin(
           where: { id: existing.id },
           data: { status: "pending", role: "member", note: note ?? null, reason: null },
         })
-      : await tx.membership.create({
-          data: { userId: user.id, platformId, status: "pending", note: note ?? null },
-        });
+      : await createMembership(
+          tx,
+          await ownParticipant(tx, await tx.user.findUniqueOrThrow({ where: { id: user.id } })),
+          platformId,
+          { status: "pending", note: note ?? null },
+        );
     await recordAudit(tx, {
       actorId: user.id,
       action: "membership.requested",
@@ -196,7 +226,9 @@ export const MEMBERS_PER_PAGE = 20;
 
 /**
  * One page of active members for the directory: name, community and role only, never
- * demographics; by name (id breaks ties), searchable by name and community.
+ * demographics; by name (id breaks ties), searchable by name and community. Members with
+ * and without an account alike (the name is the person record's, which the account keeps
+ * in step); `hasAccount` is for coordinators' eyes only (the route decides).
  */
 export async function listActiveMembers(platformId: string, q = "", requestedPage = 1) {
   const words = searchWords(q);
@@ -206,9 +238,7 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
     ...(words.length > 0
       ? {
           AND: words.map((w) => ({
-            user: {
-              OR: [{ name: { contains: w } }, { participant: { searchText: { contains: w } } }],
-            },
+            participant: { OR: [{ name: { contains: w } }, { searchText: { contains: w } }] },
           })),
         }
       : {}),
@@ -217,8 +247,8 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
   const page = pageOf(requestedPage, total, MEMBERS_PER_PAGE);
   const rows = await db.membership.findMany({
     where,
-    include: { user: { select: { name: true, participant: { select: { community: true } } } } },
-    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+    include: { participant: { select: { name: true, community: true } } },
+    orderBy: [{ participant: { name: "asc" } }, { id: "asc" }],
     skip: page.skip,
     take: page.take,
   });
@@ -228,9 +258,11 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
     total,
     members: rows.map((m) => ({
       membershipId: m.id,
+      participantId: m.participantId,
       userId: m.userId,
-      name: m.user.name,
-      community: m.user.participant?.community ?? null,
+      hasAccount: m.userId !== null,
+      name: m.participant.name,
+      community: m.participant.community,
       role: m.role as PlatformRole,
     })),
   };
@@ -247,7 +279,10 @@ export async function listPendingRequests(platformId: string, requestedPage = 1)
   const page = pageOf(requestedPage, total, MEMBERS_PER_PAGE);
   const rows = await db.membership.findMany({
     where: { platformId, status: "pending" },
-    include: { user: { select: { name: true, email: true } } },
+    include: {
+      participant: { select: { name: true } },
+      user: { select: { email: true } },
+    },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     skip: page.skip,
     take: page.take,
@@ -259,8 +294,9 @@ export async function listPendingRequests(platformId: string, requestedPage = 1)
     requests: rows.map((m) => ({
       membershipId: m.id,
       userId: m.userId,
-      name: m.user.name,
-      email: m.user.email,
+      name: m.participant.name,
+      // Only an account asks to join; a deleted account leaves a request without an address.
+      email: m.user?.email ?? null,
       note: m.note,
       requestedAt: m.updatedAt,
     })),
@@ -292,17 +328,101 @@ export async function membersActiveAt(
 ) {
   const rows = await client.membership.findMany({
     where: activeAtWhere(platformId, instant),
-    include: {
-      user: {
-        select: { id: true, name: true, participant: { select: { id: true, community: true } } },
-      },
-    },
-    orderBy: { user: { name: "asc" } },
+    include: { participant: { select: { id: true, name: true, community: true } } },
+    orderBy: { participant: { name: "asc" } },
   });
   return rows.map((m) => ({
     userId: m.userId,
-    name: m.user.name,
-    community: m.user.participant?.community ?? null,
-    participantId: m.user.participant?.id ?? null,
+    name: m.participant.name,
+    community: m.participant.community,
+    participantId: m.participantId,
   }));
+}
+
+/**
+ * A person record that was given an account (a member without one who signed up): its
+ * memberships carry the account from now on, so the account's own pages see them. The
+ * other half of the one place that keeps Membership.userId in step (see createMembership).
+ */
+export async function attachAccount(client: DbClient, participantId: string, userId: string) {
+  await client.membership.updateMany({ where: { participantId }, data: { userId } });
+}
+
+const STATUS_ORDER: MembershipStatus[] = ["active", "pending", "left", "removed", "rejected"];
+const ROLE_RANK: Record<string, number> = { member: 1, facilitator: 2, coordinator: 3 };
+
+/**
+ * Two memberships of one platform that turn out to be one person's (a member without an
+ * account whose new account had already asked to join): the one that remains is active if
+ * either was, pending if either was, else as the account's stood; the higher role of an
+ * active one; every period of both (so a past quorum that counted the person still does).
+ * Pure, so the rule is read and tested in one place.
+ */
+export function mergedMembership(
+  kept: { status: string; role: string },
+  dropped: { status: string; role: string },
+): { status: MembershipStatus; role: string } {
+  const rank = (s: string) => {
+    const i = STATUS_ORDER.indexOf(s as MembershipStatus);
+    return i < 0 ? STATUS_ORDER.length : i;
+  };
+  const status = (
+    rank(dropped.status) < rank(kept.status) ? dropped.status : kept.status
+  ) as MembershipStatus;
+  if (status !== "active") return { status, role: kept.role };
+  const roles = [kept, dropped].filter((m) => m.status === "active").map((m) => m.role);
+  const role = roles.sort((a, b) => (ROLE_RANK[b] ?? 0) - (ROLE_RANK[a] ?? 0))[0] ?? "member";
+  return { status, role };
+}
+
+/**
+ * Folds the memberships of the person record `dropId` into `keep` (the same person), inside
+ * the caller's transaction: a platform only the dropped record belonged to moves as it is;
+ * on a platform both belonged to, one membership remains (mergedMembership) with every
+ * period of both, overlapping open periods reduced to the earliest so nobody is counted
+ * twice from now on. Returns how many memberships were moved or merged.
+ */
+export async function foldMemberships(
+  tx: DbClient,
+  keep: { id: string; userId: string | null },
+  dropId: string,
+): Promise<number> {
+  const dropped = await tx.membership.findMany({ where: { participantId: dropId } });
+  for (const d of dropped) {
+    const twin = await tx.membership.findUnique({
+      where: { participantId_platformId: { participantId: keep.id, platformId: d.platformId } },
+    });
+    if (!twin) {
+      await tx.membership.update({
+        where: { id: d.id },
+        data: { participantId: keep.id, userId: keep.userId },
+      });
+      continue;
+    }
+    const merged = mergedMembership(twin, d);
+    await tx.membershipPeriod.updateMany({
+      where: { membershipId: d.id },
+      data: { membershipId: twin.id },
+    });
+    await tx.membership.delete({ where: { id: d.id } });
+    await tx.membership.update({
+      where: { id: twin.id },
+      data: {
+        ...merged,
+        note: twin.note ?? d.note,
+        reason: merged.status === "active" ? null : twin.reason,
+      },
+    });
+    const open = await tx.membershipPeriod.findMany({
+      where: { membershipId: twin.id, endedAt: null },
+      orderBy: { startedAt: "asc" },
+    });
+    if (open.length > 1) {
+      // The earliest open period already covers the later ones.
+      await tx.membershipPeriod.deleteMany({
+        where: { id: { in: open.slice(1).map((p) => p.id) } },
+      });
+    }
+  }
+  return dropped.length;
 }

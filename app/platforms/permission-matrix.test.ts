@@ -21,12 +21,15 @@ import * as openVoteRoute from "~/routes/platforms.$slug.proposals.$proposalId.v
 import * as tallyRoute from "~/routes/platforms.$slug.proposals.$proposalId.tally";
 import * as peopleRoute from "~/routes/platforms.$slug.people._index";
 import * as personRoute from "~/routes/platforms.$slug.people.$participantId";
+import * as newMemberRoute from "~/routes/platforms.$slug.members_.new";
+import { createMembership } from "~/platforms/membership.server";
 import { createWalkIn } from "~/participants/participants.server";
 import {
   ROLE_NAMES,
   type RoleName,
   addMember,
   makeMeeting,
+  makeMembership,
   makeUser,
   makeWorld,
   participantOf,
@@ -72,7 +75,7 @@ const params = (w: World, meetingId?: string) => ({
 
 async function pendingRequest(w: World) {
   const applicant = await makeUser("Solicitante");
-  return db.membership.create({ data: { userId: applicant.id, platformId: w.platform.id } });
+  return makeMembership(applicant, w.platform.id);
 }
 
 async function someMember(w: World) {
@@ -145,14 +148,57 @@ const personParams = (w: World, participantId: string) => ({
   participantId,
 });
 
+/** A member without an account (fixture: written straight, so a refusal's audit check holds). */
+async function memberWithoutAccount(w: World) {
+  const person = await createWalkIn(db, { name: "Miembro sin cuenta", community: "Sarayaku" });
+  await createMembership(db, person, w.platform.id, { status: "active" }, new Date());
+  return person.id;
+}
+
 const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; run: Run }[] = [
+  {
+    name: "add a member without an account",
+    allowed: COORDINATORS,
+    run: (w, r) =>
+      postForm(
+        newMemberRoute.action,
+        `/platforms/${w.platform.slug}/members/new`,
+        params(w),
+        w.users[r],
+        { name: "Rosa Andi", community: "Sarayaku", gender: "woman", birthYear: "1990" },
+      ),
+  },
+  {
+    name: "make a walk-in a member",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const p = await walkInOf(w);
+      return postForm(personRoute.action, personPath(w, p.id), personParams(w, p.id), w.users[r], {
+        _form: "makeMember",
+        intent: "makeMember",
+      });
+    },
+  },
+  {
+    name: "link a member without an account to the account they opened",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const id = await memberWithoutAccount(w);
+      const later = await makeUser("Miembro sin cuenta");
+      await makeMembership(later, w.platform.id);
+      return postForm(personRoute.action, personPath(w, id), personParams(w, id), w.users[r], {
+        intent: "link",
+        email: later.email,
+      });
+    },
+  },
   {
     name: "link a walk-in to the account they opened",
     allowed: FACILITATORS,
     run: async (w, r) => {
       const p = await walkInOf(w);
       const later = await makeUser("Persona en la puerta");
-      await db.membership.create({ data: { userId: later.id, platformId: w.platform.id } });
+      await makeMembership(later, w.platform.id);
       return postForm(personRoute.action, personPath(w, p.id), personParams(w, p.id), w.users[r], {
         intent: "link",
         email: later.email,
@@ -722,6 +768,17 @@ describe("permission matrix: every mutating action × every role", () => {
 });
 
 const PAGES: { name: string; allowed: RoleName[]; run: Run }[] = [
+  {
+    name: "add a member without an account (form)",
+    allowed: COORDINATORS,
+    run: (w, r) =>
+      getPage(
+        newMemberRoute.loader,
+        `/platforms/${w.platform.slug}/members/new`,
+        params(w),
+        w.users[r],
+      ),
+  },
   {
     name: "people without an account",
     allowed: FACILITATORS,

@@ -3,14 +3,16 @@ import type { PersonalDataDeclaration } from "~/privacy/declaration";
 export const platformsPersonalData: PersonalDataDeclaration[] = [
   {
     model: "Membership",
-    fields: ["userId"],
-    purpose: "Who belongs to which platform, with what role and since when (quorum counts it).",
+    fields: ["userId", "participantId"],
+    purpose:
+      "Who belongs to which platform, with what role and since when (quorum counts it). The membership belongs to the person record (members without an account too); userId mirrors the record's account and is cut when the account is deleted, so past quorums stay.",
     erasure: "detach",
     export: {
       key: "memberships",
-      collect: (client, { userId }) =>
+      collect: (client, { userId, participantId }) =>
         client.membership.findMany({
-          where: { userId },
+          // By person record: a membership held before the account was linked is theirs too.
+          where: participantId ? { participantId } : { userId },
           select: {
             platform: { select: { name: true } },
             status: true,

@@ -75,16 +75,15 @@ async function activityWheres(
     },
   };
   // A member is someone whose membership of the platform was active at some time in the period.
+  // The membership belongs to the person record, so members without an account count too.
   const member: Where = {
-    user: {
-      memberships: {
-        some: {
-          ...inScope,
-          periods: {
-            some: {
-              startedAt: { lt: period.to },
-              OR: [{ endedAt: null }, { endedAt: { gte: period.from } }],
-            },
+    memberships: {
+      some: {
+        ...inScope,
+        periods: {
+          some: {
+            startedAt: { lt: period.to },
+            OR: [{ endedAt: null }, { endedAt: { gte: period.from } }],
           },
         },
       },
@@ -162,20 +161,20 @@ function headlineWheres(
   return {
     participants,
     roleHolders: {
-      user: {
-        OR: [
-          {
-            memberships: {
-              some: { ...inScope, status: "active", role: { in: ["facilitator", "coordinator"] } },
-            },
+      OR: [
+        {
+          memberships: {
+            some: { ...inScope, status: "active", role: { in: ["facilitator", "coordinator"] } },
           },
-          {
+        },
+        {
+          user: {
             groupMemberships: {
               some: { status: "active", role: "moderator", group: inScope },
             },
           },
-        ],
-      },
+        },
+      ],
     },
     proposalAuthors: {
       user: { proposals: { some: { ...inScope, createdAt: { gte: period.from, lt: period.to } } } },

@@ -21,6 +21,7 @@ import {
   listPendingRequests,
   removeMember,
 } from "~/platforms/membership.server";
+import { canAddMembersWithoutAccount, seesAccountMarker } from "~/platforms/member-rules";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { ROLES, optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
@@ -44,7 +45,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     platform: { slug: platform.slug, name: platform.name },
     q,
-    members: directory.members,
+    // Whether someone has an account is shown to coordinators only (member-rules.ts).
+    members: directory.members.map(({ hasAccount, participantId, ...m }) =>
+      seesAccountMarker(viewer) ? { ...m, withoutAccount: !hasAccount, participantId } : m,
+    ),
+    mayAddWithoutAccount: canAddMembersWithoutAccount(viewer),
     membersPage: { page: directory.page, pages: directory.pages, total: directory.total },
     pending: (pending?.requests ?? []).map((p) => ({
       ...p,
@@ -182,8 +187,17 @@ function MemberControls({ member }: { member: MemberRow }) {
 
 export default function MembersPage() {
   const { t } = useTranslation("platforms");
-  const { platform, q, members, membersPage, pending, pendingPage, viewer, myId } =
-    useLoaderData<typeof loader>();
+  const {
+    platform,
+    q,
+    members,
+    membersPage,
+    pending,
+    pendingPage,
+    viewer,
+    myId,
+    mayAddWithoutAccount,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -208,6 +222,13 @@ export default function MembersPage() {
           {t("members.directoryHeading", { count: membersPage.total })}
         </h2>
         <p className="hint">{t("members.privacy")}</p>
+        {mayAddWithoutAccount ? (
+          <p>
+            <Link to={`/platforms/${platform.slug}/members/new`} className="button">
+              {t("members.addWithoutAccount")}
+            </Link>
+          </p>
+        ) : null}
         <Form method="get" className="filter-row" role="search">
           <div className="field">
             <label htmlFor="member-q">{t("members.search")}</label>
@@ -230,7 +251,16 @@ export default function MembersPage() {
               {members.map((m) => (
                 <tr key={m.membershipId}>
                   <td>
-                    {m.name}
+                    {"withoutAccount" in m && m.withoutAccount ? (
+                      <>
+                        <Link to={`/platforms/${platform.slug}/people/${m.participantId}`}>
+                          {m.name}
+                        </Link>{" "}
+                        <span className="badge">{t("members.noAccount")}</span>
+                      </>
+                    ) : (
+                      m.name
+                    )}
                     {viewer.canCoordinate && m.userId !== myId ? (
                       <MemberControls member={m} />
                     ) : null}

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { badRequest } from "~/auth/guards.server";
+import { badRequest, forbidden } from "~/auth/guards.server";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -19,8 +19,10 @@ import {
   mergeInto,
   personOnPlatform,
 } from "~/participants/people.server";
-import { linkSchema, mergeSchema } from "~/participants/schemas";
-import { requirePlatformRole } from "~/platforms/permissions.server";
+import { linkSchema, makeMemberSchema, mergeSchema } from "~/participants/schemas";
+import { canLinkAccount, canMakeMember } from "~/platforms/member-rules";
+import { makeMember } from "~/platforms/members-without-account.server";
+import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("participants:person.title") };
@@ -32,7 +34,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
   const locale = await resolveLocale(request, user);
   const candidates = await duplicateCandidates(platform.id, person.id, q);
+  const viewer = await viewerOf(user, platform.id);
+  const facts = { hasAccount: !!person.userId, membershipStatus: person.membershipStatus };
   return json({
+    mayMakeMember: canMakeMember(viewer, facts),
+    mayLink: canLinkAccount(viewer, facts),
     platform: { slug: platform.slug, name: platform.name },
     person: {
       id: person.id,
@@ -40,6 +46,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       community: person.community,
       gender: person.gender,
       ageGroup: person.ageGroup,
+      birthYear: person.birthYear,
+      people: person.people,
+      phone: person.phone,
+      isMember: person.membershipStatus === "active",
       hasAccount: !!person.userId,
       attendance: person.attendance.flatMap((a) =>
         a.meeting
@@ -91,8 +101,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const formId = formIdOf(formData);
   const here = `/platforms/${platform.slug}/people/${person.id}`;
+  const viewer = await viewerOf(actor, platform.id);
+  const facts = { hasAccount: !!person.userId, membershipStatus: person.membershipStatus };
   switch (formData.get("intent")) {
+    case "makeMember": {
+      // Membership is the coordinators' business (member-rules.ts): others get a 403.
+      if (!viewer.canCoordinate) forbidden();
+      const outcome = await makeMember(actor, platform.id, person.id);
+      if (!outcome.ok)
+        return rejectForm(formId, parseWithZod(formData, { schema: makeMemberSchema }), outcome);
+      return redirectWithNotice(here, "madeMember");
+    }
     case "link": {
+      if (!canLinkAccount(viewer, facts)) forbidden();
       const submission = parseWithZod(formData, { schema: linkSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await linkByEmail(actor, platform.id, person.id, submission.value.email);
@@ -108,6 +129,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   }
   badRequest();
+}
+
+function MakeMemberForm() {
+  const { t } = useTranslation("participants");
+  const { person } = useLoaderData<typeof loader>();
+  const [form] = useFormFor("makeMember", makeMemberSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value="makeMember" />
+      <p className="hint">{t("person.makeMemberHelp")}</p>
+      <button type="submit" name="intent" value="makeMember" className="button primary">
+        {t("person.makeMember", { name: person.name })}
+      </button>
+    </Form>
+  );
 }
 
 function LinkForm() {
@@ -171,7 +208,7 @@ function MergeForm() {
 
 export default function PersonPage() {
   const { t } = useTranslation("participants");
-  const { platform, person } = useLoaderData<typeof loader>();
+  const { platform, person, mayMakeMember, mayLink } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -184,11 +221,21 @@ export default function PersonPage() {
           person.community,
           person.gender ? t(`auth:genders.${person.gender}`) : null,
           person.ageGroup ? t(`meetings:ageGroups.${person.ageGroup}`) : null,
+          person.birthYear ? t("person.bornIn", { year: person.birthYear }) : null,
+          person.people,
           person.hasAccount ? t("person.hasAccount") : t("person.noAccount"),
+          person.isMember ? t("person.member") : null,
         ]
           .filter(Boolean)
           .join(" · ")}
       </p>
+      {person.phone ? <p>{t("person.phone", { phone: person.phone })}</p> : null}
+      {mayMakeMember ? (
+        <section aria-labelledby="make-member-heading" className="stack">
+          <h2 id="make-member-heading">{t("person.makeMemberHeading")}</h2>
+          <MakeMemberForm />
+        </section>
+      ) : null}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("person.history", { count: person.attendance.length })}</h2>
         <ul className="plain-list">
@@ -241,10 +288,12 @@ export default function PersonPage() {
       ) : null}
       {person.hasAccount ? null : (
         <>
-          <section aria-labelledby="link-heading" className="stack">
-            <h2 id="link-heading">{t("person.linkHeading")}</h2>
-            <LinkForm />
-          </section>
+          {mayLink ? (
+            <section aria-labelledby="link-heading" className="stack">
+              <h2 id="link-heading">{t("person.linkHeading")}</h2>
+              <LinkForm />
+            </section>
+          ) : null}
           <section aria-labelledby="merge-heading" className="stack">
             <h2 id="merge-heading">{t("person.mergeHeading")}</h2>
             <p className="hint">{t("person.mergeHelp")}</p>

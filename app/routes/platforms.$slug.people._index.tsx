@@ -48,6 +48,7 @@ export default function PeoplePage() {
             <li key={p.id}>
               <Link to={`${base}/${p.id}`}>{p.name}</Link>
               {p.community ? <span className="muted"> · {p.community}</span> : null}
+              {p.isMember ? <span className="badge">{t("list.member")}</span> : null}
               <span className="muted"> · {t("list.events", { count: p.events })}</span>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { ownParticipant } from "~/participants/own-record.server";
 import { randomUUID } from "node:crypto";
 import type { AuthUser } from "~/auth/session.server";
 import { db } from "~/db.server";
@@ -49,8 +50,13 @@ export async function addMember(
   periods: { startedAt: Date; endedAt?: Date | null }[] = [{ startedAt: PERIOD_START }],
 ) {
   const ended = periods.every((p) => p.endedAt);
+  const person = await ownParticipant(
+    db,
+    await db.user.findUniqueOrThrow({ where: { id: user.id } }),
+  );
   return db.membership.create({
     data: {
+      participantId: person.id,
       userId: user.id,
       platformId,
       role,
@@ -59,6 +65,21 @@ export async function addMember(
         create: periods.map((p) => ({ startedAt: p.startedAt, endedAt: p.endedAt ?? null })),
       },
     },
+  });
+}
+
+/** A membership without periods (a request to join, or one to shape by hand in a test). */
+export async function makeMembership(
+  user: { id: string },
+  platformId: string,
+  data: { status?: string; role?: string } = {},
+) {
+  const person = await ownParticipant(
+    db,
+    await db.user.findUniqueOrThrow({ where: { id: user.id } }),
+  );
+  return db.membership.create({
+    data: { participantId: person.id, userId: user.id, platformId, ...data },
   });
 }
 

@@ -11,9 +11,16 @@ it("closes a vote on a platform of 2,000 members, counting only members' ballots
   await db.user.createMany({
     data: ids.map((id) => ({ id, email: `${id}@example.org`, name: "Socio", passwordHash: "x" })),
   });
+  await db.participant.createMany({ data: ids.map((id) => ({ id, userId: id, name: "Socio" })) });
   const since = new Date("2026-01-01T00:00:00Z");
   await db.membership.createMany({
-    data: ids.map((userId) => ({ id: userId, userId, platformId: platform.id, status: "active" })),
+    data: ids.map((userId) => ({
+      id: userId,
+      participantId: userId,
+      userId,
+      platformId: platform.id,
+      status: "active",
+    })),
   });
   await db.membershipPeriod.createMany({
     data: ids.map((membershipId) => ({ membershipId, startedAt: since })),

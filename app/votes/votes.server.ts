@@ -206,24 +206,36 @@ export interface TallyInput {
 
 /**
  * Who was present at a meeting, split into the platform's members active now and everyone
- * else. Only the people present are read, never the whole membership.
+ * else. Members without an account are members (their membership belongs to the person
+ * record): their hands count as members' hands, though only account holders are listed to
+ * be marked as voting by hand (nobody without an account can also hold an online ballot).
+ * Only the people present are read, never the whole membership.
  */
 async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
   const rows = await client.attendance.findMany({
     where: { meetingId, status: "present" },
-    include: { participant: { select: { userId: true, name: true } } },
+    include: { participant: { select: { id: true, userId: true, name: true } } },
   });
-  const userIds = rows.flatMap((r) => (r.participant.userId ? [r.participant.userId] : []));
   const active = await client.membership.findMany({
-    where: { ...activeAtWhere(platformId, now), userId: { in: userIds } },
-    select: { userId: true },
+    where: {
+      ...activeAtWhere(platformId, now),
+      participantId: { in: rows.map((r) => r.participant.id) },
+    },
+    select: { participantId: true },
   });
-  const activeIds = new Set(active.map((m) => m.userId));
-  const members = rows
-    .filter((a) => a.participant.userId && activeIds.has(a.participant.userId))
-    .map((a) => ({ userId: a.participant.userId!, name: a.participant.name }))
+  const activeIds = new Set(active.map((m) => m.participantId));
+  const present = rows.filter((a) => activeIds.has(a.participant.id));
+  const members = present
+    .flatMap((a) =>
+      a.participant.userId ? [{ userId: a.participant.userId, name: a.participant.name }] : [],
+    )
     .sort((x, y) => x.name.localeCompare(y.name));
-  return { present: rows.length, members, others: rows.length - members.length };
+  return {
+    present: rows.length,
+    members,
+    memberCount: present.length,
+    others: rows.length - present.length,
+  };
 }
 
 /** Meetings of the platform where a show-of-hands count can be recorded, with who was there. */
@@ -258,7 +270,7 @@ export async function tallyContext(platformId: string, voteId: string, now = new
           present: seen.present,
           members: seen.members,
           // How many hands this assembly can give: its members, and the others if admitted.
-          mayVote: seen.members.length + (platform.nonMembersVoteByHand ? seen.others : 0),
+          mayVote: seen.memberCount + (platform.nonMembersVoteByHand ? seen.others : 0),
           counts: Object.fromEntries(
             (m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count]),
           ),
@@ -304,7 +316,7 @@ export async function recordTally(
     if (inPerson.length > total) return refuseForm("votes:errors.fewerHandsThanVoters");
     const split = splitHands({
       total,
-      membersPresent: seen.members.length,
+      membersPresent: seen.memberCount,
       othersPresent: seen.others,
       markedMembers: inPerson.length,
       nonMembersMayVote: platform.nonMembersVoteByHand,

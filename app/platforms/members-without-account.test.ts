@@ -1,0 +1,340 @@
+import { closeCourse } from "~/courses/certificates.server";
+import { mark } from "~/courses/certificates.fixtures";
+import { enrolKnownPerson } from "~/courses/enrolment.server";
+import { db } from "~/db.server";
+import { attendanceSheet, saveAttendance } from "~/meetings/attendance.server";
+import { quorumForMeeting } from "~/meetings/quorum.server";
+import { linkByEmail } from "~/participants/people.server";
+import { participationReport, type Period } from "~/reports/participation.server";
+import { signUp } from "~/test/factories";
+import {
+  addMember,
+  makeCourse,
+  makeMeeting,
+  makePlatform,
+  makeTrainingSession,
+  makeUser,
+  participantOf,
+} from "~/test/world";
+import { openVoteSchema } from "~/votes/schemas";
+import {
+  closeVoteEarly,
+  openVote,
+  recordTally,
+  storedResult,
+  tallyContext,
+  voteForProposal,
+} from "~/votes/votes.server";
+import {
+  canAddMembersWithoutAccount,
+  canLinkAccount,
+  canMakeMember,
+  makeMemberRefusal,
+  seesAccountMarker,
+} from "./member-rules";
+import { addMemberWithoutAccount, makeMember } from "./members-without-account.server";
+import { listActiveMembers, mergedMembership, requestToJoin } from "./membership.server";
+import { viewerOf } from "./permissions.server";
+
+const DAY = 86400_000;
+
+/** Five women born in 2000, so no figure of the report is suppressed (MIN_CELL is 5). */
+const PEOPLE = ["Rosa Andi", "Nancy Grefa", "Lidia Tapuy", "Mirian Cerda", "Olga Shiguango"];
+
+async function world() {
+  const platform = await makePlatform({ quorumPercent: 50 });
+  const coordinator = await makeUser("Coordinadora");
+  await addMember(coordinator, platform.id, "coordinator", [
+    { startedAt: new Date(Date.now() - 60 * DAY) },
+  ]);
+  const joined = new Date(Date.now() - 10 * DAY);
+  const people: { name: string; participantId: string; membershipId: string }[] = [];
+  for (const name of PEOPLE) {
+    const added = await addMemberWithoutAccount(
+      coordinator,
+      platform.id,
+      { name, community: "Sarayaku", people: "Kichwa", gender: "woman", birthYear: 2000 },
+      joined,
+    );
+    if (!added.ok) throw new Error(JSON.stringify(added));
+    people.push({ name, ...added.value });
+  }
+  // An assembly under way: attendance is open and hands can be counted.
+  const meeting = await makeMeeting(platform.id, { startsAt: new Date(Date.now() - 30 * 60_000) });
+  return { platform, coordinator, people, meeting };
+}
+
+async function openYesNoVote(
+  platform: Awaited<ReturnType<typeof makePlatform>>,
+  actor: { id: string },
+) {
+  const proposal = await db.proposal.create({
+    data: {
+      platformId: platform.id,
+      authorId: actor.id,
+      title: "Cuidar el río",
+      summary: "Resumen",
+      state: "discussion",
+    },
+  });
+  const input = openVoteSchema.parse({
+    kind: "yesNo",
+    opens: "now",
+    closeDate: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
+    closeTime: "18:00",
+    quorumPercent: 50,
+    approvalRule: "simple",
+    secret: "public",
+  });
+  const opened = await openVote(actor, { ...platform, approvalRule: "simple" }, proposal.id, input);
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  const vote = (await voteForProposal(platform.id, proposal.id))!;
+  const yes = vote.options.find((o) => o.code === "yes")!.id;
+  return { vote, yes };
+}
+
+describe("members without an account (issue 10)", () => {
+  it("are counted in quorum, raise a hand, complete a course, then sign up and are linked: every figure unchanged", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    const ids = people.map((p) => p.participantId);
+
+    // On the roster of the assembly, and marked present there (not as walk-ins).
+    const sheet = await attendanceSheet(platform.id, meeting.id);
+    expect(sheet.rosterSize).toBe(6);
+    expect(sheet.roster.map((r) => r.participantId)).toEqual(expect.arrayContaining(ids));
+    const marked = await saveAttendance(
+      coordinator,
+      platform.id,
+      meeting.id,
+      Object.fromEntries(ids.map((id) => [id, "present"])),
+    );
+    expect(marked).toEqual({ ok: true, value: { changed: 5 } });
+    expect(await quorumForMeeting(meeting, platform.quorumPercent)).toMatchObject({
+      eligible: 6,
+      present: 5,
+      required: 3,
+      reached: true,
+      otherParticipants: 0,
+    });
+
+    // Their raised hands are members' hands (the platform admits no one else's).
+    const { vote, yes } = await openYesNoVote(platform, coordinator);
+    const tally = await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [yes]: 5 },
+      inPerson: [],
+    });
+    expect(tally).toEqual({ ok: true, value: null });
+
+    // Enrolled in a course through the domain, present at its sessions, certified at the close.
+    const course = await makeCourse(platform.id);
+    for (const id of ids) {
+      expect(await enrolKnownPerson(coordinator, course.id, id)).toMatchObject({ ok: true });
+    }
+    await db.enrolment.updateMany({
+      where: { courseId: course.id },
+      data: { enrolledAt: new Date(Date.now() - 9 * DAY) },
+    });
+    for (const offset of [8, 5]) {
+      const session = await makeTrainingSession(course.id, {
+        startsAt: new Date(Date.now() - offset * DAY),
+        status: "held",
+      });
+      for (const id of ids) await mark(session.id, id, "present");
+    }
+    const closed = await closeCourse(coordinator, course.id);
+    expect(closed).toMatchObject({ ok: true });
+    if (closed.ok) expect(closed.value.issued).toHaveLength(5);
+
+    const period: Period = {
+      from: new Date(Date.now() - 20 * DAY),
+      to: new Date(Date.now() + 20 * DAY),
+    };
+    const figures = async () => {
+      const quorum = await quorumForMeeting(meeting, platform.quorumPercent);
+      const hands = (await tallyContext(platform.id, vote.id)).meetings.find(
+        (m) => m.id === meeting.id,
+      )!;
+      const report = await participationReport(db, { platformId: platform.id }, period);
+      return {
+        quorum,
+        hands: { present: hands.present, mayVote: hands.mayVote, counts: hands.counts },
+        certificates: await db.certificate.count({
+          where: { courseId: course.id, revokedAt: null },
+        }),
+        enrolled: await db.enrolment.count({ where: { courseId: course.id, status: "enrolled" } }),
+        memberships: await db.membership.count({ where: { platformId: platform.id } }),
+        periods: await db.membershipPeriod.count({
+          where: { membership: { platformId: platform.id } },
+        }),
+        directory: (await listActiveMembers(platform.id)).total,
+        report,
+      };
+    };
+    const before = await figures();
+    // The report counts them as members at the assembly and as having completed the course.
+    expect(before.report.rows.assemblyMembers.total).toBe(5);
+    // Nobody else was there (zero is suppressed like any count under five).
+    expect(before.report.rows.assemblyOthers.total).toBeNull();
+    expect(before.report.rows.coursesCompleted.total).toBe(5);
+    expect(before.directory).toBe(6);
+
+    // Each signs up, asks to join (as an account does), and a coordinator links the account.
+    const accounts = [];
+    for (const p of people) {
+      const account = await signUp({ name: p.name });
+      expect(await requestToJoin({ id: account.userId }, platform.id, undefined)).toMatchObject({
+        ok: true,
+      });
+      const linked = await linkByEmail(coordinator, platform.id, p.participantId, account.email);
+      expect(linked).toMatchObject({ ok: true });
+      accounts.push(account);
+    }
+
+    expect(await figures()).toEqual(before);
+    for (const account of accounts) {
+      // The account is the member now, since the day the person was added; no request waits.
+      const viewer = await viewerOf({ id: account.userId, isAdmin: false }, platform.id);
+      expect(viewer).toMatchObject({ isMember: true, status: "active" });
+      const membership = await db.membership.findUniqueOrThrow({
+        where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
+        include: { periods: true },
+      });
+      expect(membership.participantId).toBe(await participantOf(account.userId));
+      expect(membership.periods.map((p) => p.endedAt)).toEqual([null]);
+      expect(membership.periods[0].startedAt.getTime()).toBeLessThan(Date.now() - 9 * DAY);
+      expect(
+        await db.certificate.count({ where: { participantId: membership.participantId } }),
+      ).toBe(1);
+    }
+    expect(
+      await db.membership.count({ where: { platformId: platform.id, status: "pending" } }),
+    ).toBe(0);
+
+    // And the vote, closed after the linking, counts the five hands as members' once.
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
+    const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
+    expect(result).toMatchObject({ eligible: 6, inPerson: 5, members: 5, nonMembers: 0 });
+  });
+
+  it("deleting the account of a linked member keeps the membership, its periods and past quorums", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    const rosa = people[0];
+    await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
+    const account = await signUp({ name: rosa.name });
+    await requestToJoin({ id: account.userId }, platform.id, undefined);
+    expect(
+      await linkByEmail(coordinator, platform.id, rosa.participantId, account.email),
+    ).toMatchObject({ ok: true });
+    const quorum = await quorumForMeeting(meeting, platform.quorumPercent);
+    expect(quorum).toMatchObject({ eligible: 6, present: 1 });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
+      include: { periods: true },
+    });
+
+    await db.user.delete({ where: { id: account.userId } });
+
+    const after = await db.membership.findUnique({
+      where: { id: membership.id },
+      include: { periods: true },
+    });
+    expect(after).toMatchObject({ userId: null, status: "active" });
+    expect(after!.periods).toEqual(membership.periods);
+    expect(await quorumForMeeting(meeting, platform.quorumPercent)).toEqual(quorum);
+  });
+
+  it("a recurring walk-in is made a member: on the roster from then on, earlier rows unchanged", async () => {
+    const { platform, coordinator, meeting } = await world();
+    const earlier = await makeMeeting(platform.id, {
+      startsAt: new Date(Date.now() - 20 * DAY),
+      status: "held",
+    });
+    const walkIn = await db.participant.create({ data: { name: "Teresa Vargas" } });
+    await db.attendance.create({
+      data: { meetingId: earlier.id, participantId: walkIn.id, status: "present", walkIn: true },
+    });
+    const earlierQuorum = await quorumForMeeting(earlier, platform.quorumPercent);
+
+    const made = await makeMember(coordinator, platform.id, walkIn.id);
+    expect(made).toMatchObject({ ok: true });
+    expect(await makeMember(coordinator, platform.id, walkIn.id)).toMatchObject({
+      formErrors: ["participants:errors.alreadyMember"],
+    });
+    expect(await quorumForMeeting(earlier, platform.quorumPercent)).toEqual(earlierQuorum);
+    const sheet = await attendanceSheet(platform.id, meeting.id, { q: "teresa" });
+    expect(sheet.roster.map((r) => r.participantId)).toEqual([walkIn.id]);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "membership.madeMember", platformId: platform.id },
+      }),
+    ).toBe(1);
+
+    // Someone with an account asks to join; a stranger to the platform is not found.
+    const withAccount = await makeUser("Con cuenta");
+    expect(
+      await makeMember(coordinator, platform.id, await participantOf(withAccount.id)),
+    ).toMatchObject({ formErrors: ["participants:errors.notFound"] });
+  });
+});
+
+describe("member rules", () => {
+  const coordinator = { canFacilitate: true, canCoordinate: true };
+  const facilitator = { canFacilitate: true, canCoordinate: false };
+  const member = { canFacilitate: false, canCoordinate: false };
+
+  it.each([
+    [coordinator, true],
+    [facilitator, false],
+    [member, false],
+  ])("adding members without an account and seeing who has none: %o → %s", (viewer, allowed) => {
+    expect(canAddMembersWithoutAccount(viewer)).toBe(allowed);
+    expect(seesAccountMarker(viewer)).toBe(allowed);
+  });
+
+  it.each([
+    [{ hasAccount: false, membershipStatus: null }, null],
+    [{ hasAccount: false, membershipStatus: "left" }, null],
+    [{ hasAccount: false, membershipStatus: "removed" }, null],
+    [{ hasAccount: false, membershipStatus: "active" }, "participants:errors.alreadyMember"],
+    [{ hasAccount: true, membershipStatus: null }, "participants:errors.hasAccountAsksToJoin"],
+  ])("make member %o → %s", (person, refusal) => {
+    expect(makeMemberRefusal(person)).toBe(refusal);
+    expect(canMakeMember(coordinator, person)).toBe(refusal === null);
+    expect(canMakeMember(facilitator, person)).toBe(false);
+  });
+
+  it.each([
+    [facilitator, { hasAccount: false, membershipStatus: null }, true],
+    [facilitator, { hasAccount: false, membershipStatus: "active" }, false],
+    [coordinator, { hasAccount: false, membershipStatus: "active" }, true],
+    [coordinator, { hasAccount: true, membershipStatus: "active" }, false],
+    [member, { hasAccount: false, membershipStatus: null }, false],
+  ])("link %o %o → %s", (viewer, person, allowed) => {
+    expect(canLinkAccount(viewer, person)).toBe(allowed);
+  });
+
+  it.each([
+    [
+      { status: "pending", role: "member" },
+      { status: "active", role: "member" },
+      "active",
+      "member",
+    ],
+    [
+      { status: "active", role: "member" },
+      { status: "active", role: "facilitator" },
+      "active",
+      "facilitator",
+    ],
+    [{ status: "left", role: "member" }, { status: "removed", role: "member" }, "left", "member"],
+    [
+      { status: "rejected", role: "member" },
+      { status: "pending", role: "member" },
+      "pending",
+      "member",
+    ],
+  ])("merging memberships %o + %o → %s %s", (kept, dropped, status, role) => {
+    expect(mergedMembership(kept, dropped)).toEqual({ status, role });
+  });
+});
