@@ -11,7 +11,7 @@ import { isUniqueViolation, type DbClient } from "~/db.server";
  * app/db.server.ts takes the write lock at BEGIN. See docs/decisions/027-isolation.md.
  */
 export type LockedTable =
-  "Vote" | "Course" | "Membership" | "Group" | "Meeting" | "TrainingSession";
+  "Vote" | "Course" | "Membership" | "Platform" | "Group" | "Meeting" | "TrainingSession";
 
 export async function lockRow(
   tx: DbClient,

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit.server";
+import { lockRow } from "~/row-lock.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
@@ -16,9 +17,14 @@ interface Actor {
 }
 
 /** The membership, which must belong to this platform: a forged id from another is a 404. */
+/**
+ * The membership, locked for the rest of the transaction: a decision on it (approve, change
+ * role, remove) is taken on its current state, one at a time (decision 027).
+ */
 async function membershipOf(client: DbClient, platformId: string, membershipId: string) {
-  const m = await client.membership.findUnique({ where: { id: membershipId } });
-  if (!m || m.platformId !== platformId) notFound();
+  await lockRow(client, "Membership", membershipId);
+  const m = await client.membership.findFirst({ where: { id: membershipId, platformId } });
+  if (!m) notFound();
   return m;
 }
 
@@ -60,6 +66,9 @@ async function closePeriod(client: DbClient, membershipId: string, at: Date) {
 }
 
 async function isLastCoordinator(client: DbClient, platformId: string, membershipId: string) {
+  // Two coordinators stepping each other down at once must not leave none: the platform's row
+  // makes such changes take turns.
+  await lockRow(client, "Platform", platformId);
   const coordinators = await client.membership.findMany({
     where: { platformId, status: "active", role: "coordinator" },
     select: { id: true },
