@@ -1,6 +1,8 @@
 import { Prisma } from "@prisma/client";
 import { walkInSchema } from "~/attendance/schemas";
 import { db } from "~/db.server";
+import * as adminAudit from "~/routes/admin.audit";
+import { getPage } from "~/test/routes";
 import { addWalkIn } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { requestToJoin } from "~/platforms/membership.server";
@@ -346,6 +348,17 @@ describe("deleting an account", () => {
     expect(
       await db.auditEvent.count({ where: { actorErased: true, platformId: w.other.id } }),
     ).toBeGreaterThan(0);
+    // The administrators' log shows those entries as by a former member, not by nobody.
+    const admin = await makeUser("Admin", true);
+    const page = await getPage(
+      adminAudit.loader,
+      `/admin/audit?platform=${w.other.slug}&action=membership.requested`,
+      {},
+      admin,
+    );
+    expect((page.body as { log: { events: unknown[] } }).log.events).toEqual([
+      expect.objectContaining({ actor: null, actorErased: true }),
+    ]);
   });
 
   it("leaves neither the name nor the e-mail anywhere in the database", async () => {
