@@ -719,10 +719,10 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
   },
   {
     // Last: it deletes the world's accounts. Each person deletes only their own; the last
-    // coordinator of a platform with members is refused until someone takes over.
+    // coordinator of a platform is refused until someone takes over (as when leaving).
     name: "delete my account",
     allowed: SIGNED_IN,
-    alreadyDone: ["coordinator"],
+    alreadyDone: ["coordinator", "otherCoordinator"],
     run: async (w, r) => {
       const user = w.users[r];
       if (user)

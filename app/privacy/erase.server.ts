@@ -19,9 +19,9 @@ export interface ErasureBlocker {
 }
 
 /**
- * The last coordinator of a platform, or the last moderator of a group, who still has other
- * active people, would leave them with nobody to run it: they hand over first. Used by the
- * confirmation page (what it shows) and by the erasure (what it accepts).
+ * The same rules as leaving: the last coordinator of a platform, or the last moderator of a
+ * group that still has other active people, hands over first. Used by the confirmation
+ * page (what it shows) and by the erasure (what it accepts).
  */
 export async function erasureBlockers(client: DbClient, userId: string): Promise<ErasureBlocker[]> {
   const blockers: ErasureBlocker[] = [];
@@ -30,14 +30,10 @@ export async function erasureBlockers(client: DbClient, userId: string): Promise
     select: { platformId: true, platform: { select: { name: true } } },
   });
   for (const m of coordinating) {
-    const others = await client.membership.groupBy({
-      by: ["role"],
-      where: { platformId: m.platformId, status: "active", NOT: { userId } },
-      _count: true,
+    const others = await client.membership.count({
+      where: { platformId: m.platformId, status: "active", role: "coordinator", NOT: { userId } },
     });
-    const coordinators = others.find((o) => o.role === "coordinator")?._count ?? 0;
-    if (others.length > 0 && coordinators === 0)
-      blockers.push({ kind: "platform", name: m.platform.name });
+    if (others === 0) blockers.push({ kind: "platform", name: m.platform.name });
   }
   const moderating = await client.groupMembership.findMany({
     where: { userId, status: "active", role: "moderator" },
@@ -101,7 +97,17 @@ export async function eraseAccount(
       where: { participantId: participant.id },
       data: { name: "" },
     });
-  // What the person wrote when asking to join is theirs, even if the membership is kept.
+  // The person leaves every platform now, as if they had left (their periods end today, so
+  // past quorums keep them and future ones do not), and what they wrote when asking to join
+  // is theirs: cleared even where the membership row outlives the account.
+  await tx.membershipPeriod.updateMany({
+    where: { membership: { userId }, endedAt: null },
+    data: { endedAt: now },
+  });
+  await tx.membership.updateMany({
+    where: { userId, status: { in: ["active", "pending"] } },
+    data: { status: "left" },
+  });
   await tx.membership.updateMany({ where: { userId }, data: { note: null } });
   // Not relations (their models belong elsewhere): cut by hand. An RSVP is a wish, not a
   // record; a training session keeps its facilitator's place empty.

@@ -40,16 +40,13 @@ describe("personal data declarations", () => {
   });
 
   it("erase as declared: only rows declared 'delete' go with the account, the rest are cut", () => {
-    // Membership.userId becomes optional (SetNull) in the "noaccount" change; until then its
-    // rows still go with the account, whatever its declaration says.
-    const notYet = new Set(["Membership.user"]);
     const erasure = new Map(PERSONAL_DATA.map((d) => [d.model, d.erasure]));
     const wrong: string[] = [];
     for (const model of Prisma.dmmf.datamodel.models)
       for (const f of model.fields) {
         if (f.kind !== "object" || f.type !== "User" || !f.relationFromFields?.length) continue;
         const expected = erasure.get(model.name) === "delete" ? "Cascade" : "SetNull";
-        if (f.relationOnDelete !== expected && !notYet.has(`${model.name}.${f.name}`))
+        if (f.relationOnDelete !== expected)
           wrong.push(
             `${model.name}.${f.name}: ${f.relationOnDelete} (declared ${erasure.get(model.name)})`,
           );

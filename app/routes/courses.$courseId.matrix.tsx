@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import type { RouteHandle } from "~/components/page-title";
 import type { SessionStanding } from "~/courses/completion";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
@@ -112,7 +113,7 @@ export default function MatrixPage() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    {r.name}
+                    <PersonName name={r.name || null} />
                     {r.enrolment === "enrolled" ? null : (
                       <span className="muted">
                         {" "}

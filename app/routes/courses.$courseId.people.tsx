@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { badRequest } from "~/auth/guards.server";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
@@ -112,7 +113,9 @@ function PeopleList({ data }: { data: Data }) {
       <ul className="plain-list stack" aria-label={t("people.listLabel")}>
         {data.people.map((p) => (
           <li key={p.enrolmentId}>
-            <strong>{p.name}</strong>
+            <strong>
+              <PersonName name={p.name || null} />
+            </strong>
             {p.community ? <span className="muted"> · {p.community}</span> : null}
             {p.hasAccount ? null : <span className="muted"> · {t("people.noAccount")}</span>}
             <br />
@@ -236,7 +239,7 @@ function FindAgain({ data }: { data: Data }) {
             {data.candidates.map((c) => (
               <li key={c.id} className="walkin-row">
                 <span>
-                  {c.name}
+                  <PersonName name={c.name || null} />
                   {c.community ? <span className="muted"> · {c.community}</span> : null}
                 </span>
                 <button type="submit" name="participantId" value={c.id} className="button">

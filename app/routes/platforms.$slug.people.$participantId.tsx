@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { badRequest, forbidden } from "~/auth/guards.server";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
@@ -191,7 +192,7 @@ function MergeForm() {
               <label key={c.id} className="choice">
                 <input type="radio" name="otherId" value={c.id} required />
                 <span>
-                  {c.name}
+                  <PersonName name={c.name || null} />
                   {c.community ? ` · ${c.community}` : ""}
                 </span>
               </label>
@@ -215,7 +216,9 @@ export default function PersonPage() {
         <Link to={`/platforms/${platform.slug}/people`}>← {t("list.title")}</Link>
       </p>
       <DoneNotice />
-      <h1>{person.name}</h1>
+      <h1>
+        <PersonName name={person.name || null} />
+      </h1>
       <p className="muted">
         {[
           person.community,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import type { RouteHandle } from "~/components/page-title";
 import { peopleWithoutAccount } from "~/participants/people.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
@@ -46,7 +47,9 @@ export default function PeoplePage() {
         <ul className="plain-list stack">
           {people.map((p) => (
             <li key={p.id}>
-              <Link to={`${base}/${p.id}`}>{p.name}</Link>
+              <Link to={`${base}/${p.id}`}>
+                <PersonName name={p.name || null} />
+              </Link>
               {p.community ? <span className="muted"> · {p.community}</span> : null}
               {p.isMember ? <span className="badge">{t("list.member")}</span> : null}
               <span className="muted"> · {t("list.events", { count: p.events })}</span>

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { GENDERS } from "~/auth/schemas";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
@@ -140,7 +141,7 @@ export function AttendanceForm(props: Props) {
               {walkIns.map((w) => (
                 <li key={w.attendanceId} className="walkin-row">
                   <span>
-                    {w.name}
+                    <PersonName name={w.name || null} />
                     {w.community ? <span className="muted"> · {w.community}</span> : null}
                   </span>
                   {window.removeWalkIn ? null : (
@@ -254,7 +255,7 @@ function RosterRows({
                 <li key={row.participantId}>
                   <fieldset className="attendance-row" disabled={!!data.window.marks}>
                     <legend>
-                      {row.name}
+                      <PersonName name={row.name || null} />
                       {row.community ? <span className="muted"> · {row.community}</span> : null}
                     </legend>
                     <div className="choice-row">
@@ -316,7 +317,7 @@ function FindAgain({ data }: { data: AttendanceFormData }) {
           {candidates.map((c) => (
             <li key={c.id} className="walkin-row">
               <span>
-                {c.name}
+                <PersonName name={c.name || null} />
                 {c.community ? <span className="muted"> · {c.community}</span> : null}
                 <span className="muted"> · {t("walkIn.seenBefore", { count: c.events })}</span>
               </span>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 
 export const WALK_IN_ROWS = 15;
 
@@ -61,7 +62,9 @@ export function BlankSheet(props: Props) {
             {props.people.map((m, i) => (
               <tr key={i}>
                 <td>{i + 1}</td>
-                <td>{m.name}</td>
+                <td>
+                  <PersonName name={m.name || null} />
+                </td>
                 <td>{m.community ?? ""}</td>
                 <td className="signature" />
               </tr>
