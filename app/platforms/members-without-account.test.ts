@@ -244,6 +244,24 @@ describe("members without an account (issue 10)", () => {
     expect(await quorumForMeeting(meeting, platform.quorumPercent)).toEqual(quorum);
   });
 
+  it("stay on the attendance form when others answered the invitation", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    // The coordinator said "yes": listed first; the members without an account (who cannot
+    // answer) must still be listed after, not dropped by the "not expected" filter.
+    await db.rsvp.create({
+      data: { meetingId: meeting.id, userId: coordinator.id, answer: "yes" },
+    });
+    const sheet = await attendanceSheet(platform.id, meeting.id);
+    expect(sheet.roster).toHaveLength(6);
+    expect(sheet.roster[0]).toMatchObject({ name: "Coordinadora", tier: "expected" });
+    expect(
+      sheet.roster
+        .slice(1)
+        .map((r) => r.participantId)
+        .sort(),
+    ).toEqual(people.map((p) => p.participantId).sort());
+  });
+
   it("a recurring walk-in is made a member: on the roster from then on, earlier rows unchanged", async () => {
     const { platform, coordinator, meeting } = await world();
     const earlier = await makeMeeting(platform.id, {
