@@ -4,7 +4,7 @@ import { enrolKnownPerson } from "~/courses/enrolment.server";
 import { db } from "~/db.server";
 import { attendanceSheet, saveAttendance } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
-import { linkByEmail } from "~/participants/people.server";
+import { linkByEmail, mergeInto } from "~/participants/people.server";
 import { participationReport, type Period } from "~/reports/participation.server";
 import { signUp } from "~/test/factories";
 import {
@@ -242,6 +242,55 @@ describe("members without an account (issue 10)", () => {
     expect(after).toMatchObject({ userId: null, status: "active" });
     expect(after!.periods).toEqual(membership.periods);
     expect(await quorumForMeeting(meeting, platform.quorumPercent)).toEqual(quorum);
+  });
+
+  it("stay on the attendance form when others answered the invitation", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    // The coordinator said "yes": listed first; the members without an account (who cannot
+    // answer) must still be listed after, not dropped by the "not expected" filter.
+    await db.rsvp.create({
+      data: { meetingId: meeting.id, userId: coordinator.id, answer: "yes" },
+    });
+    const sheet = await attendanceSheet(platform.id, meeting.id);
+    expect(sheet.roster).toHaveLength(6);
+    expect(sheet.roster[0]).toMatchObject({ name: "Coordinadora", tier: "expected" });
+    expect(
+      sheet.roster
+        .slice(1)
+        .map((r) => r.participantId)
+        .sort(),
+    ).toEqual(people.map((p) => p.participantId).sort());
+  });
+
+  it("two records of one member merged: one membership remains, with the earliest open period", async () => {
+    const { platform, coordinator, people } = await world();
+    const [first, second] = people;
+    const firstPeriod = await db.membershipPeriod.findFirstOrThrow({
+      where: { membershipId: first.membershipId },
+    });
+    // The second record was made a member a day later: its open period is the later one.
+    await db.membershipPeriod.updateMany({
+      where: { membershipId: second.membershipId },
+      data: { startedAt: new Date(firstPeriod.startedAt.getTime() + DAY) },
+    });
+    const merged = await mergeInto(
+      coordinator,
+      platform.id,
+      first.participantId,
+      second.participantId,
+    );
+    expect(merged).toMatchObject({ ok: true });
+    const left = await db.membership.findMany({
+      where: {
+        platformId: platform.id,
+        participantId: { in: [first.participantId, second.participantId] },
+      },
+      include: { periods: true },
+    });
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: first.membershipId, status: "active" });
+    expect(left[0].periods).toEqual([firstPeriod]);
+    expect(await db.participant.count({ where: { id: second.participantId } })).toBe(0);
   });
 
   it("a recurring walk-in is made a member: on the roster from then on, earlier rows unchanged", async () => {
