@@ -60,6 +60,56 @@ export function blockerMessage(b: ErasureBlocker): string {
 }
 
 /**
+ * What the person took part in, kept on their anonymous person record before the links from
+ * ballots, hands, posts and proposals to the account are cut: the reports count people, and
+ * must count the same after. Only the kind, platform and time — never a choice or a text.
+ */
+async function keepParticipation(tx: DbClient, userId: string, participantId: string) {
+  const [ballots, hands, posts, proposals] = await Promise.all([
+    tx.ballot.findMany({
+      where: { userId },
+      select: { createdAt: true, vote: { select: { platformId: true } } },
+    }),
+    tx.inPersonVoter.findMany({
+      where: { userId },
+      select: { createdAt: true, vote: { select: { platformId: true } } },
+    }),
+    // Only what the reports count as forum participation: posts in public groups' threads.
+    tx.post.findMany({
+      where: {
+        authorId: userId,
+        discussion: { hostType: "thread", thread: { group: { visibility: "public" } } },
+      },
+      select: { createdAt: true, discussion: { select: { platformId: true } } },
+    }),
+    tx.proposal.findMany({
+      where: { authorId: userId },
+      select: { createdAt: true, platformId: true },
+    }),
+  ]);
+  const rows = [
+    ...ballots.map((b) => ({
+      activity: "voteOnline",
+      platformId: b.vote.platformId,
+      at: b.createdAt,
+    })),
+    ...hands.map((h) => ({
+      activity: "voteByHand",
+      platformId: h.vote.platformId,
+      at: h.createdAt,
+    })),
+    ...posts.flatMap((p) =>
+      p.discussion.platformId
+        ? [{ activity: "forumPost", platformId: p.discussion.platformId, at: p.createdAt }]
+        : [],
+    ),
+    ...proposals.map((p) => ({ activity: "proposal", platformId: p.platformId, at: p.createdAt })),
+  ];
+  if (rows.length)
+    await tx.erasedActivity.createMany({ data: rows.map((r) => ({ ...r, participantId })) });
+}
+
+/**
  * Erases the account inside the caller's transaction. The participant record stays for the
  * counts (attendance, enrolments, reports by gender, age group, people and community) with
  * no name and no link to the account; a birth year becomes the age group it gave today.
@@ -79,6 +129,7 @@ export async function eraseAccount(
     return { ok: false, fieldErrors: {}, formErrors: blockers.map(blockerMessage) };
 
   const participant = await tx.participant.findUnique({ where: { userId } });
+  if (participant) await keepParticipation(tx, userId, participant.id);
   if (participant) {
     await tx.participant.update({
       where: { id: participant.id },

@@ -27,6 +27,7 @@ import {
   recordTally,
   voteForProposal,
 } from "~/votes/votes.server";
+import { exactCounts } from "~/reports/participation.server";
 import { deleteAccount, erasureBlockers, eraseAccount } from "./erase.server";
 
 const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
@@ -359,6 +360,35 @@ describe("deleting an account", () => {
     expect((page.body as { log: { events: unknown[] } }).log.events).toEqual([
       expect.objectContaining({ actor: null, actorErased: true }),
     ]);
+  });
+
+  it("keeps every figure of the participation reports, of the platform and across platforms", async () => {
+    const w = await makeLivedInPlatform();
+    const period = {
+      from: new Date(Date.now() - 400 * 86400_000),
+      to: new Date(Date.now() + 86400_000),
+    };
+    const figures = async () => ({
+      platform: await exactCounts(db, { platformId: w.platform.id }, period),
+      all: await exactCounts(db, { platformId: null }, period),
+    });
+    const before = await figures();
+    // She voted online and by hand, posted in a public forum and wrote a proposal.
+    for (const key of ["votesOnline", "votesByHand", "forums", "proposalAuthors"])
+      expect(before.platform[key], key).toBeGreaterThan(0);
+    const participantId = await participantOf(w.zoila.id);
+    await db.$transaction((tx) => eraseAccount(tx, w.zoila.id));
+    expect(await figures()).toEqual(before);
+    // What was kept says what kind of thing she did, never what she chose or wrote.
+    const kept = await db.erasedActivity.findMany({
+      where: { participantId },
+    });
+    expect(new Set(kept.map((k) => k.activity))).toEqual(
+      new Set(["voteOnline", "voteByHand", "forumPost", "proposal"]),
+    );
+    expect(Object.keys(kept[0]).sort()).toEqual(
+      ["activity", "at", "id", "participantId", "platformId"].sort(),
+    );
   });
 
   it("leaves neither the name nor the e-mail anywhere in the database", async () => {

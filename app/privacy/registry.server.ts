@@ -23,6 +23,14 @@ export const PERSONAL_DATA: PersonalDataDeclaration[] = [
   ...votesPersonalData,
   ...coursesPersonalData,
   ...groupsPersonalData,
+  // This module's own: what an erased account took part in (erase.server.ts).
+  {
+    model: "ErasedActivity",
+    fields: ["participantId"],
+    purpose:
+      "Written only when an account is deleted: the kind, platform and time of each ballot, raised hand, public forum post and proposal of the person, on their anonymous person record, so participation reports keep their figures. No choice, no text; exists only for people who no longer have an account, so there is nothing to export.",
+    erasure: "keep",
+  },
 ];
 
 /**

@@ -89,8 +89,15 @@ async function activityWheres(
       },
     },
   };
+  // What an erased account had done is kept on its anonymous person record (decision 024).
+  const erased = (activity: string): Where => ({
+    erasedActivities: { some: { activity, at: during, ...inScope } },
+  });
   const votesOnline: Where = {
-    user: { ballots: { some: { createdAt: during, vote: inScope } } },
+    OR: [
+      { user: { ballots: { some: { createdAt: during, vote: inScope } } } },
+      erased("voteOnline"),
+    ],
   };
   // Hands raised by members are recorded per person (read first: at most the platform's
   // members; an erased account's hands are no one's any more).
@@ -100,7 +107,10 @@ async function activityWheres(
     distinct: ["userId"],
   });
   const votesByHand: Where = {
-    userId: { in: handVoters.flatMap((v) => (v.userId ? [v.userId] : [])) },
+    OR: [
+      { userId: { in: handVoters.flatMap((v) => (v.userId ? [v.userId] : [])) } },
+      erased("voteByHand"),
+    ],
   };
   const courses = scope.platformId ? { platformId: scope.platformId } : {};
   const coursesEnrolled: Where = {
@@ -119,19 +129,24 @@ async function activityWheres(
     certificates: { some: { course: courses, issuedAt: during, revokedAt: null } },
   };
   const forums: Where = {
-    user: {
-      // Public groups only: a private group's counts are its members' alone (decision 022).
-      posts: {
-        some: {
-          createdAt: during,
-          discussion: {
-            hostType: "thread",
-            ...inScope,
-            thread: { group: { visibility: "public" } },
+    OR: [
+      {
+        user: {
+          // Public groups only: a private group's counts are its members' alone (decision 022).
+          posts: {
+            some: {
+              createdAt: during,
+              discussion: {
+                hostType: "thread",
+                ...inScope,
+                thread: { group: { visibility: "public" } },
+              },
+            },
           },
         },
       },
-    },
+      erased("forumPost"),
+    ],
   };
   const votes: Where = { OR: [votesOnline, votesByHand] };
   return {
@@ -177,7 +192,18 @@ function headlineWheres(
       ],
     },
     proposalAuthors: {
-      user: { proposals: { some: { ...inScope, createdAt: { gte: period.from, lt: period.to } } } },
+      OR: [
+        {
+          user: {
+            proposals: { some: { ...inScope, createdAt: { gte: period.from, lt: period.to } } },
+          },
+        },
+        {
+          erasedActivities: {
+            some: { activity: "proposal", ...inScope, at: { gte: period.from, lt: period.to } },
+          },
+        },
+      ],
     },
   };
 }
@@ -351,4 +377,20 @@ export type ParticipationReport = Awaited<ReturnType<typeof participationReport>
 export async function countParticipants(client: DbClient, scope: ReportScope, period: Period) {
   const wheres = await activityWheres(client, scope, period);
   return client.participant.count({ where: wheres.anyActivity });
+}
+
+/**
+ * The exact number of distinct people behind each activity and headline, before any
+ * suppression: what the published figures are made from (checked by the erasure's tests).
+ */
+export async function exactCounts(client: DbClient, scope: ReportScope, period: Period) {
+  const activities = await activityWheres(client, scope, period);
+  const headlines = headlineWheres(scope, period, activities.anyActivity);
+  const wheres: Record<string, Where> = { ...activities, ...headlines };
+  const counts = await Promise.all(
+    Object.entries(wheres).map(
+      async ([key, where]) => [key, await client.participant.count({ where })] as const,
+    ),
+  );
+  return Object.fromEntries(counts);
 }
