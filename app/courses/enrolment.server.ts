@@ -1,6 +1,6 @@
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { containsText, db, type DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -305,7 +305,7 @@ export async function enrolmentList(courseId: string, query: string, page: numbe
   const where = {
     courseId,
     AND: words.map((w) => ({
-      participant: { OR: [{ searchText: { contains: w } }, { name: { contains: w } }] },
+      participant: { OR: [{ searchText: { contains: w } }, { name: containsText(w) }] },
     })),
   };
   const [total, enrolled] = await Promise.all([
