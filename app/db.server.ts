@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { type Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { postgresqlAdapter } from "./db-postgresql.server";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
 
@@ -76,11 +76,15 @@ type Db = ReturnType<typeof createSqliteClient>;
  * its own folder; its API is the SQLite client's, so the app keeps one type. Loaded only when
  * used. Its transactions are PostgreSQL's own on a connection of the pool: no lock.
  */
+type ClientModule = { PrismaClient: typeof PrismaClient; Prisma: typeof Prisma };
+let postgresqlModule: ClientModule | undefined;
+function loadPostgresqlModule(): ClientModule {
+  postgresqlModule ??= createRequire(import.meta.url)(".prisma/postgresql-client") as ClientModule;
+  return postgresqlModule;
+}
+
 function createPostgresqlClient(url: string): Db {
-  const require = createRequire(import.meta.url);
-  const { PrismaClient: PostgresqlClient } = require(".prisma/postgresql-client") as {
-    PrismaClient: typeof PrismaClient;
-  };
+  const { PrismaClient: PostgresqlClient } = loadPostgresqlModule();
   return new PostgresqlClient({ adapter: postgresqlAdapter(url) }) as unknown as Db;
 }
 
@@ -163,4 +167,12 @@ export async function serializeOn(tx: DbClient, ...keys: string[]): Promise<void
   if (provider() !== "postgresql") return;
   for (const key of [...new Set(keys)].sort())
     await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", key);
+}
+
+/**
+ * `Prisma.join` of the client in use, for raw SQL's `IN (…)`: each generated client has its
+ * own copy of Prisma's runtime and sends another copy's SQL fragment as a JSON value.
+ */
+export function sqlList(values: readonly unknown[]): Prisma.Sql {
+  return (provider() === "postgresql" ? loadPostgresqlModule().Prisma : Prisma).join(values);
 }

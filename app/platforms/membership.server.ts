@@ -2,7 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { db } from "~/db.server";
+import { containsText, db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
@@ -206,7 +206,7 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
       ? {
           AND: words.map((w) => ({
             user: {
-              OR: [{ name: { contains: w } }, { participant: { searchText: { contains: w } } }],
+              OR: [{ name: containsText(w) }, { participant: { searchText: { contains: w } } }],
             },
           })),
         }

@@ -33,3 +33,12 @@ export async function onServer<T>(url: string, work: (client: pg.Client) => Prom
 }
 
 export const TEMPLATE_DATABASE = "minga_test_template";
+
+/**
+ * After a test writes thousands of rows at once: PostgreSQL plans queries from statistics its
+ * autovacuum refreshes within a minute or so of a bulk load — too late for a timing measured
+ * right after it. SQLite plans without them.
+ */
+export async function analyzeAfterBulkLoad(client: { $executeRawUnsafe(sql: string): unknown }) {
+  if (process.env.DATABASE_URL?.startsWith("postgres")) await client.$executeRawUnsafe("ANALYZE");
+}
