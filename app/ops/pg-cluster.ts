@@ -19,7 +19,8 @@ export const ROLE = "minga";
 
 /** The newest installed PostgreSQL's bin folder, or null when PostgreSQL is not installed. */
 export function pgBin(): string | null {
-  if (process.env.PGBIN) return process.env.PGBIN;
+  const given = process.env.PGBIN;
+  if (given) return existsSync(path.join(given, "pg_ctl")) ? given : null;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
@@ -38,6 +39,12 @@ const asRoot = process.getuid?.() === 0;
 function run(bin: string, args: string[]) {
   const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
   return execFileSync(cmd, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Whether the cluster is up (false when PostgreSQL is not installed). */
+export function isRunning(cluster = clusterFor()): boolean {
+  const bin = pgBin();
+  return !!bin && running(bin, cluster);
 }
 
 function running(bin: string, cluster: Cluster) {
