@@ -85,15 +85,22 @@ function loadPostgresqlModule(): ClientModule {
 
 function createPostgresqlClient(url: string): Db {
   const { PrismaClient: PostgresqlClient } = loadPostgresqlModule();
-  return new PostgresqlClient({ adapter: postgresqlAdapter(url) }) as unknown as Db;
+  return new PostgresqlClient({
+    adapter: postgresqlAdapter(url),
+    // A burst of requests waits for a free connection of the pool, as SQLite's wait for the
+    // lock, rather than failing after Prisma's default 2 s.
+    transactionOptions: { maxWait: 15_000 },
+  }) as unknown as Db;
 }
 
-function createClient(): Db {
-  const url = databaseUrl();
+/** A client of its own for `url` (the process's one is `db`): for tools that use two databases. */
+export function createClient(url = databaseUrl()): Db {
   return databaseProvider(url) === "postgresql"
     ? createPostgresqlClient(url)
     : createSqliteClient(url);
 }
+
+export type { Db };
 
 declare global {
   // Reused across dev rebuilds so connections are not leaked.

@@ -1,6 +1,6 @@
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { containsText, db, type DbClient } from "~/db.server";
+import { containsText, db, type DbClient, serializeOn } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -24,10 +24,10 @@ import {
 import { pageOf } from "~/http/pagination";
 
 /**
- * Places on a course. Every change runs in one transaction that counts and writes together:
- * `db.$transaction` holds the process-wide lock (docs/decisions/006), so two requests for the
- * last place are served one after the other and the second sees the first's row — never
- * over capacity. See docs/decisions/015-enrolment.md.
+ * Places on a course. Every change runs in one transaction that counts and writes together,
+ * serialized per course (`serializeOn`: on SQLite the process-wide lock of decision 006, on
+ * PostgreSQL an advisory lock), so two requests for the last place are served one after the
+ * other and the second sees the first's row — never over capacity. See decision 015.
  */
 
 interface Actor {
@@ -60,6 +60,7 @@ function onCourse<T>(
   work: (tx: DbClient, course: CourseFacts) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   return db.$transaction(async (tx) => {
+    await serializeOn(tx, `course:${courseId}`);
     const course = await courseFacts(tx, courseId);
     if (!course) return refusal(missing);
     return work(tx, course);
