@@ -14,7 +14,7 @@ const count = (client: unknown, model: string) =>
 
 describe.runIf(server)("npm run db:move-to-postgresql", () => {
   const database = `minga_move_${process.pid}`;
-  const url = withDatabase(server!, database);
+  const url = server ? withDatabase(server, database) : "";
   beforeAll(async () => {
     await onServer(server!, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
