@@ -1,13 +1,34 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// Integration tests run against real SQLite files: one migrated template, copied
-// afresh for every test file (app/test/setup-database.ts).
+// Integration tests run against real databases: one migrated template, copied afresh for every
+// test file (app/test/setup-database.ts) — SQLite files, or with TEST_DATABASE=postgresql
+// databases of a PostgreSQL server (npm run test:postgresql).
+const postgresql = process.env.TEST_DATABASE === "postgresql";
+
+// What only SQLite has: its migrations' data tests, its file backup, the benchmark's copy.
+const sqliteOnly = [
+  "app/attendance/migration.test.ts",
+  "app/discussions/migration.test.ts",
+  "app/ops/backup.test.ts",
+  "app/bench/bench-pages.test.ts",
+];
+
+// The role × action matrices (`*.permissions.test.ts`) check who may do what, mostly through
+// queries the other tests run too; on PostgreSQL they took half the pass (264 of 530 s of test
+// time on a busy machine), so to keep CI short they run on SQLite only. app/platforms/permission-matrix.test.ts (every
+// route and intent) runs on both.
+const samePermissionsOnBoth = ["app/**/*.permissions.test.ts"];
+
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
     globals: true,
     include: ["app/**/*.test.ts"],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(postgresql ? [...sqliteOnly, ...samePermissionsOnBoth] : []),
+    ],
     globalSetup: ["./app/test/global-setup.ts"],
     setupFiles: ["./app/test/setup-database.ts"],
     pool: "forks",

@@ -1,14 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
-import { databaseUrl } from "./db-url.server";
+import { postgresqlAdapter } from "./db-postgresql.server";
+import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
 
 /**
- * The one database client of the process. SQLite specifics (WAL, foreign keys, busy
- * timeout) are set here and nowhere else, so moving to PostgreSQL touches this file and
- * the schema's provider only.
+ * The one database client of the process, for SQLite or PostgreSQL by `DATABASE_URL`'s
+ * scheme. What differs between the two is here and nowhere else: SQLite's settings (WAL,
+ * foreign keys, busy timeout) and lock; PostgreSQL's pool (DATABASE_POOL_SIZE).
  *
- * Why the lock: the better-sqlite3 adapter has one connection, and while an interactive
+ * Why the lock (SQLite only): the better-sqlite3 adapter has one connection, and while an interactive
  * transaction is open, a query from another request would run on that same connection —
  * inside the transaction, and lost if it rolls back. So every query outside a transaction
  * waits for the lock, and a transaction holds it from BEGIN to COMMIT. Queries inside a
@@ -37,8 +39,6 @@ function writeFirst(work: (tx: unknown) => Promise<unknown>) {
     return work(tx);
   };
 }
-const inTransaction = new AsyncLocalStorage<true>();
-
 /**
  * Reading or writing through the shared client while a transaction runs is a bug even where
  * SQLite's single connection hides it: on PostgreSQL that query runs on another connection,
@@ -53,8 +53,29 @@ export class GlobalClientInTransaction extends Error {
 // What may be touched on the shared client inside a transaction: nothing that queries.
 const SAFE_INSIDE = new Set(["then", "toJSON", "constructor", "$parent"]);
 
-function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+/**
+ * The client as the app sees it: `$transaction` runs its callback inside `inTransaction` (the
+ * client's own, so a tool with two databases may read one inside the other's transaction),
+ * and anything else touched on the shared client meanwhile throws.
+ */
+function guarded<C extends object>(
+  client: C,
+  inTransaction: AsyncLocalStorage<true>,
+  transaction: unknown,
+): C {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "$transaction") return transaction;
+      if (inTransaction.getStore() && typeof prop === "string" && !SAFE_INSIDE.has(prop))
+        throw new GlobalClientInTransaction(prop);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+function createSqliteClient(url: string) {
+  const inTransaction = new AsyncLocalStorage<true>();
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const base = new PrismaClient({ adapter });
   const locked = base.$extends({
     query: {
@@ -73,17 +94,51 @@ function createClient() {
         ),
       ),
     )) as Client["$transaction"];
-  return new Proxy(locked, {
-    get(target, prop, receiver) {
-      if (prop === "$transaction") return transaction;
-      if (inTransaction.getStore() && typeof prop === "string" && !SAFE_INSIDE.has(prop))
-        throw new GlobalClientInTransaction(prop);
-      return Reflect.get(target, prop, receiver);
-    },
-  }) as Client;
+  return guarded(locked, inTransaction, transaction) as Client;
 }
 
-type Db = ReturnType<typeof createClient>;
+type Db = ReturnType<typeof createSqliteClient>;
+
+/**
+ * PostgreSQL's client is generated from its own schema (prisma/postgresql/schema.prisma) into
+ * its own folder; its API is the SQLite client's, so the app keeps one type. Loaded only when
+ * used. Its transactions are PostgreSQL's own on a connection of the pool: no lock.
+ */
+type ClientModule = { PrismaClient: typeof PrismaClient; Prisma: typeof Prisma };
+let postgresqlModule: ClientModule | undefined;
+function loadPostgresqlModule(): ClientModule {
+  postgresqlModule ??= createRequire(import.meta.url)(".prisma/postgresql-client") as ClientModule;
+  return postgresqlModule;
+}
+
+function createPostgresqlClient(url: string): Db {
+  const { PrismaClient: PostgresqlClient } = loadPostgresqlModule();
+  const client = new PostgresqlClient({
+    adapter: postgresqlAdapter(url),
+    // A burst of requests waits for a free connection of the pool, as SQLite's wait for the
+    // lock, rather than failing after Prisma's default 2 s.
+    transactionOptions: { maxWait: 15_000 },
+  });
+  const inTransaction = new AsyncLocalStorage<true>();
+  const transaction = (arg: unknown, options?: unknown) =>
+    inTransaction.run(true, () =>
+      (client.$transaction as (a: unknown, o?: unknown) => Promise<unknown>).call(
+        client,
+        arg,
+        options,
+      ),
+    );
+  return guarded(client, inTransaction, transaction) as unknown as Db;
+}
+
+/** A client of its own for `url` (the process's one is `db`): for tools that use two databases. */
+export function createClient(url = databaseUrl()): Db {
+  return databaseProvider(url) === "postgresql"
+    ? createPostgresqlClient(url)
+    : createSqliteClient(url);
+}
+
+export type { Db };
 
 declare global {
   // Reused across dev rebuilds so connections are not leaked.
@@ -97,9 +152,10 @@ export type DbClient = Omit<Db, "$transaction" | "$connect" | "$disconnect" | "$
 
 let prepared: Promise<void> | undefined;
 
-/** WAL lets readers work while a writer commits; foreign keys must be enforced. */
+/** SQLite: WAL lets readers work while a writer commits; foreign keys must be enforced. */
 export function prepareDatabase(): Promise<void> {
   prepared ??= (async () => {
+    if (provider() === "postgresql") return;
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
@@ -107,7 +163,61 @@ export function prepareDatabase(): Promise<void> {
   return prepared;
 }
 
-/** Prisma's unique-constraint error: two writes raced for the same unique value. */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** The database this process's client talks to. */
+export function provider(): DatabaseProvider {
+  return databaseProvider();
+}
+
+/**
+ * The fields of a unique constraint two writes raced for (Prisma's P2002), or null for any
+ * other error. Compared by code, not `instanceof`: each generated client may bring its own
+ * error classes. SQLite's adapter names the fields in `meta.target`; PostgreSQL's under
+ * `meta.driverAdapterError.cause.constraint.fields`.
+ */
+export function uniqueViolationFields(error: unknown): string[] | null {
+  const e = error as { code?: unknown; meta?: Record<string, unknown> } | null;
+  if (!e || typeof e !== "object" || e.code !== "P2002") return null;
+  const target = e.meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === "string") return [target];
+  const cause = (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } })
+    ?.cause;
+  const fields = cause?.constraint?.fields;
+  return Array.isArray(fields) ? fields.map((f) => String(f).replace(/^"|"$/g, "")) : [];
+}
+
+/** Prisma's unique-constraint error (on `field`, when given): two writes raced for one value. */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  const fields = uniqueViolationFields(error);
+  return fields !== null && (field === undefined || fields.includes(field));
+}
+
+/**
+ * "Contains, case aside" for text people type: SQLite's LIKE ignores (ASCII) case already,
+ * PostgreSQL's needs ILIKE (`mode: "insensitive"`, which SQLite's client does not accept).
+ */
+export function containsText(word: string): Prisma.StringFilter {
+  return (
+    provider() === "postgresql" ? { contains: word, mode: "insensitive" } : { contains: word }
+  ) as Prisma.StringFilter;
+}
+
+/**
+ * Inside a transaction that checks and then writes (a limit, a count), keeps out any other
+ * transaction taking the same keys until this one ends. SQLite runs one writing transaction at
+ * a time already (the lock above); PostgreSQL's run side by side, so there a transaction-scoped
+ * advisory lock per key is taken, in one order so that two transactions cannot deadlock.
+ */
+export async function serializeOn(tx: DbClient, ...keys: string[]): Promise<void> {
+  if (provider() !== "postgresql") return;
+  for (const key of [...new Set(keys)].sort())
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", key);
+}
+
+/**
+ * `Prisma.join` of the client in use, for raw SQL's `IN (…)`: each generated client has its
+ * own copy of Prisma's runtime and sends another copy's SQL fragment as a JSON value.
+ */
+export function sqlList(values: readonly unknown[]): Prisma.Sql {
+  return (provider() === "postgresql" ? loadPostgresqlModule().Prisma : Prisma).join(values);
 }

@@ -1,6 +1,14 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { db, GlobalClientInTransaction } from "~/db.server";
+import {
+  db,
+  GlobalClientInTransaction,
+  isUniqueViolation,
+  provider,
+  serializeOn,
+  uniqueViolationFields,
+} from "~/db.server";
+import { poolSizeFromEnv } from "~/db-postgresql.server";
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,25 +54,104 @@ describe("database access from concurrent requests", () => {
     expect(inside).toBe(1);
   });
 
-  it("waits for another process's write instead of failing a transaction that read first", async () => {
-    // A second process on the same file, as a command-line tool or a second server would be.
-    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
-    const script = `
+  it.skipIf(provider() === "postgresql")(
+    "waits for another process's write instead of failing a transaction that read first",
+    async () => {
+      // A second process on the same file, as a command-line tool or a second server would be.
+      const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+      const script = `
       const db = require("better-sqlite3")(process.argv[1], { timeout: 5000 });
       db.prepare(\`INSERT INTO "LoginAttempt" ("id", "email", "ip", "success", "createdAt")
         VALUES ('x1', 'other@example.org', '5', 0, 0)\`).run();`;
-    let other: Promise<unknown> | undefined;
-    const mine = db.$transaction(async (tx) => {
-      await tx.loginAttempt.count();
-      other = run(process.execPath, ["-e", script, file]);
-      // The other process writes meanwhile (or, once it waits for us, we stop waiting for it).
-      await Promise.race([other, sleep(3000)]);
-      return tx.loginAttempt.create({
-        data: { email: "mine@example.org", ip: "4", success: true },
+      let other: Promise<unknown> | undefined;
+      const mine = db.$transaction(async (tx) => {
+        await tx.loginAttempt.count();
+        other = run(process.execPath, ["-e", script, file]);
+        // The other process writes meanwhile (or, once it waits for us, we stop waiting for it).
+        await Promise.race([other, sleep(3000)]);
+        return tx.loginAttempt.create({
+          data: { email: "mine@example.org", ip: "4", success: true },
+        });
       });
+      await expect(mine).resolves.toMatchObject({ email: "mine@example.org" });
+      await other;
+      expect(await db.loginAttempt.count({ where: { ip: { in: ["4", "5"] } } })).toBe(2);
+    },
+  );
+});
+
+describe.runIf(provider() === "postgresql")("PostgreSQL", () => {
+  it("runs transactions side by side on the pool, no process-wide lock", async () => {
+    // Each transaction waits until the other has started: with one lock, neither would.
+    let started = 0;
+    const bothStarted = async () => {
+      started++;
+      for (let i = 0; i < 200 && started < 2; i++) await sleep(10);
+      return started;
+    };
+    const run = (ip: string) =>
+      db.$transaction(async (tx) => {
+        await tx.loginAttempt.create({ data: { email: `${ip}@example.org`, ip, success: true } });
+        return bothStarted();
+      });
+    expect(await Promise.all([run("p1"), run("p2")])).toEqual([2, 2]);
+  });
+
+  it("keeps a second transaction on the same key out until the first ends (serializeOn)", async () => {
+    const order: string[] = [];
+    const first = db.$transaction(async (tx) => {
+      await serializeOn(tx, "k");
+      order.push("first in");
+      await sleep(200);
+      order.push("first out");
     });
-    await expect(mine).resolves.toMatchObject({ email: "mine@example.org" });
-    await other;
-    expect(await db.loginAttempt.count({ where: { ip: { in: ["4", "5"] } } })).toBe(2);
+    await sleep(50);
+    const second = db.$transaction(async (tx) => {
+      await serializeOn(tx, "k");
+      order.push("second in");
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first in", "first out", "second in"]);
+  });
+});
+
+describe("unique violations", () => {
+  it("are recognised by code and field, whichever client raised them", async () => {
+    await db.user.create({ data: { email: "same@example.org", name: "A", passwordHash: "x" } });
+    const error = await db.user
+      .create({ data: { email: "same@example.org", name: "B", passwordHash: "x" } })
+      .catch((e: unknown) => e);
+    expect(uniqueViolationFields(error)).toEqual(["email"]);
+    expect(isUniqueViolation(error, "email")).toBe(true);
+    expect(isUniqueViolation(error, "slug")).toBe(false);
+  });
+
+  it.each([
+    [{ code: "P2002", meta: { target: ["slug"] } }, ["slug"]],
+    [{ code: "P2002", meta: { target: "User_email_key" } }, ["User_email_key"]],
+    [
+      {
+        code: "P2002",
+        meta: { driverAdapterError: { cause: { constraint: { fields: ['"email"'] } } } },
+      },
+      ["email"],
+    ],
+    [{ code: "P2025", meta: {} }, null],
+    [new Error("other"), null],
+    [null, null],
+  ])("reads the fields of %j", (error, fields) => {
+    expect(uniqueViolationFields(error)).toEqual(fields);
+  });
+});
+
+describe("DATABASE_POOL_SIZE", () => {
+  it.each([
+    [undefined, 10],
+    ["", 10],
+    ["3", 3],
+  ])("%j gives a pool of %i", (value, size) => expect(poolSizeFromEnv(value)).toBe(size));
+
+  it.each(["0", "-1", "2.5", "many"])("refuses %j", (value) => {
+    expect(() => poolSizeFromEnv(value)).toThrow(/DATABASE_POOL_SIZE/);
   });
 });

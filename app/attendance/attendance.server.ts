@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
-import type { DbClient } from "~/db.server";
+import { containsText, type DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -255,8 +255,8 @@ function matching(q: string | undefined): Prisma.ParticipantWhereInput[] {
   return searchWords(q ?? "").map((w) => ({
     OR: [
       { searchText: { contains: w } },
-      { name: { contains: w } },
-      { community: { contains: w } },
+      { name: containsText(w) },
+      { community: containsText(w) },
     ],
   }));
 }

@@ -7,6 +7,7 @@ import {
   action as attendanceAction,
   loader as attendanceLoader,
 } from "~/routes/platforms.$slug.meetings.$meetingId.attendance";
+import { analyzeAfterBulkLoad } from "~/test/postgresql";
 import { getPage, postForm } from "~/test/routes";
 import { addMember, makeMeeting, makePlatform, makeUser } from "~/test/world";
 
@@ -104,6 +105,7 @@ beforeAll(async () => {
     data: already.map((p) => ({ meetingId, participantId: p.participantId, status: "absent" })),
   });
   for (const p of already) marked.set(p.participantId, "absent");
+  await analyzeAfterBulkLoad(db);
 }, 120_000);
 
 async function load(query = "") {

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { DbClient } from "~/db.server";
+import { containsText, type DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { formatDateTime } from "~/i18n/format";
 import { searchWords } from "~/text/searchable";
@@ -66,8 +66,8 @@ export async function readAuditLog(
     and.push({
       actor: {
         OR: [
-          { name: { contains: word } },
-          { email: { contains: word } },
+          { name: containsText(word) },
+          { email: containsText(word) },
           { participant: { searchText: { contains: word } } },
         ],
       },

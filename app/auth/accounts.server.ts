@@ -76,7 +76,7 @@ export async function registerUser(
     return { ok: true, value: { userId: user.id } };
   } catch (error) {
     // Two sign-ups with the same email at the same moment: the database decides.
-    if (isUniqueViolation(error)) return fail("email", "auth:errors.emailTaken");
+    if (isUniqueViolation(error, "email")) return fail("email", "auth:errors.emailTaken");
     throw error;
   }
 }
@@ -176,7 +176,7 @@ export async function updateProfile(
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return fail("email", "auth:errors.emailTaken");
+    if (isUniqueViolation(error, "email")) return fail("email", "auth:errors.emailTaken");
     throw error;
   }
   return { ok: true, value: null };

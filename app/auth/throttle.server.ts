@@ -1,5 +1,4 @@
-import { type DbClient, db } from "~/db.server";
-import { lockKey } from "~/row-lock.server";
+import { type DbClient, db, serializeOn } from "~/db.server";
 
 type Client = DbClient;
 
@@ -51,9 +50,7 @@ export async function loginBlockedUntil(
  */
 export async function reserveLoginAttempt(email: string, ip: string, now = new Date()) {
   return db.$transaction(async (tx) => {
-    // Simultaneous guesses at one e-mail or from one address take turns (decision 027).
-    await lockKey(tx, `login-email:${email}`);
-    await lockKey(tx, `login-ip:${ip}`);
+    await serializeOn(tx, `login-email:${email}`, `login-ip:${ip}`);
     const blockedUntil = await loginBlockedUntil(email, ip, now, tx);
     if (blockedUntil) return { blockedUntil };
     await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now } });
@@ -92,7 +89,7 @@ const SIGNUP_MARK = "signup:";
  */
 export async function reserveSignup(ip: string, now = new Date()): Promise<Date | null> {
   return db.$transaction(async (tx) => {
-    await lockKey(tx, `signup-ip:${ip}`);
+    await serializeOn(tx, `signup-ip:${ip}`);
     const since = new Date(now.getTime() - SIGNUP_WINDOW_MS);
     const recent = await tx.loginAttempt.findMany({
       where: { ip, email: { startsWith: SIGNUP_MARK }, createdAt: { gte: since } },

@@ -1,7 +1,7 @@
 import { ownParticipant } from "~/participants/own-record.server";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { containsText, db, type DbClient, serializeOn } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -299,7 +299,7 @@ export async function enrolmentList(courseId: string, query: string, page: numbe
   const where = {
     courseId,
     AND: words.map((w) => ({
-      participant: { OR: [{ searchText: { contains: w } }, { name: { contains: w } }] },
+      participant: { OR: [{ searchText: { contains: w } }, { name: containsText(w) }] },
     })),
   };
   const [total, enrolled] = await Promise.all([

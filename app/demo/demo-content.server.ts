@@ -115,6 +115,10 @@ const PLATFORMS = [
   },
 ];
 
+// Hundreds of writes in one transaction: over a connection to PostgreSQL they take longer than
+// an interactive transaction's default 5 s, most of all on a busy machine.
+const SEED_TRANSACTION = { timeout: 120_000 };
+
 /**
  * Fills an empty database with the demo platforms and one account per role.
  * Does nothing when platforms already exist, so it is safe on every start.
@@ -278,10 +282,13 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
         searchText: searchable(
           "Turismo comunitario en la laguna de Pañacocha Recibir visitantes con guías de las comunidades, sin talar ni cazar.",
         ),
+        // Written one day, opened for discussion the next: one instant for both would leave
+        // their order to the database (PostgreSQL returns equal times in any order).
+        createdAt: at(-3, 14),
         history: {
           create: [
-            { toState: "draft", actorId: authorId },
-            { fromState: "draft", toState: "discussion", actorId: authorId },
+            { toState: "draft", actorId: authorId, createdAt: at(-3, 14) },
+            { fromState: "draft", toState: "discussion", actorId: authorId, createdAt: at(-2, 13) },
           ],
         },
       },
@@ -409,6 +416,6 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
     await seedDemoGroups(tx, platforms, main.slug);
     // After the groups' demo: the forums of the demo groups.
     await seedDemoForums(tx, main);
-  });
+  }, SEED_TRANSACTION);
   return { seeded: true };
 }

@@ -1,5 +1,4 @@
-import { Prisma } from "@prisma/client";
-import type { DbClient } from "~/db.server";
+import { type DbClient, sqlList } from "~/db.server";
 
 /**
  * What is new to a member: a thread is unread when it has had activity since they last read
@@ -16,7 +15,7 @@ export async function unreadThreadCounts(
     SELECT t."groupId" AS "groupId", COUNT(*) AS "unread"
     FROM "Thread" t
     LEFT JOIN "ThreadRead" r ON r."threadId" = t."id" AND r."userId" = ${userId}
-    WHERE t."groupId" IN (${Prisma.join(groupIds)})
+    WHERE t."groupId" IN (${sqlList(groupIds)})
       AND t."hiddenAt" IS NULL
       AND (r."readAt" IS NULL OR r."readAt" < t."lastActivityAt")
     GROUP BY t."groupId"`;

@@ -3,7 +3,7 @@ import { lockRow } from "~/row-lock.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { db } from "~/db.server";
+import { containsText, db } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
@@ -247,7 +247,7 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
     ...(words.length > 0
       ? {
           AND: words.map((w) => ({
-            participant: { OR: [{ name: { contains: w } }, { searchText: { contains: w } }] },
+            participant: { OR: [{ name: containsText(w) }, { searchText: { contains: w } }] },
           })),
         }
       : {}),

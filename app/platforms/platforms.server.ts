@@ -78,7 +78,7 @@ export async function createPlatform(
     });
     return ok({ slug: platform.slug });
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse("slug", "platforms:errors.slugTaken");
+    if (isUniqueViolation(error, "slug")) return refuse("slug", "platforms:errors.slugTaken");
     throw error;
   }
 }
@@ -107,7 +107,7 @@ export async function updatePlatform(
     });
     return ok({ slug: platform.slug });
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse("slug", "platforms:errors.slugTaken");
+    if (isUniqueViolation(error, "slug")) return refuse("slug", "platforms:errors.slugTaken");
     throw error;
   }
 }
