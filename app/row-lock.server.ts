@@ -1,4 +1,4 @@
-import { isUniqueViolation, type DbClient } from "~/db.server";
+import { isUniqueViolation, provider, type DbClient } from "~/db.server";
 
 /**
  * The rows whose writers must take turns: a decision made from a count or a state (places
@@ -8,7 +8,9 @@ import { isUniqueViolation, type DbClient } from "~/db.server";
  * PostgreSQL runs transactions concurrently at READ COMMITTED, so the transaction locks the
  * parent row first (`FOR UPDATE`: one at a time; `FOR SHARE`: many readers, but no writer of
  * that row meanwhile). SQLite needs nothing: one writer at a time is all it allows, and
- * app/db.server.ts takes the write lock at BEGIN. See docs/decisions/027-isolation.md.
+ * app/db.server.ts takes the write lock at BEGIN. A decision with no parent row (login attempts
+ * of one e-mail) takes turns on a key instead: `serializeOn` in app/db.server.ts. See
+ * docs/decisions/027-isolation.md.
  */
 export type LockedTable =
   "Vote" | "Course" | "Membership" | "Platform" | "Group" | "Meeting" | "TrainingSession";
@@ -27,18 +29,8 @@ export async function lockRow(
   );
 }
 
-/**
- * The same for a decision with no parent row (login attempts of one e-mail or one address):
- * a transaction-scoped advisory lock on the key. Take keys in a fixed order (e-mail, then
- * address) so two transactions never wait for each other in a circle.
- */
-export async function lockKey(tx: DbClient, key: string): Promise<void> {
-  if (!isPostgres()) return;
-  await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key);
-}
-
 function isPostgres(): boolean {
-  return /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
+  return provider() === "postgresql";
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ownParticipant } from "~/participants/own-record.server";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { containsText, db, type DbClient, serializeOn } from "~/db.server";
+import { containsText, db, type DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
   createWalkIn,
