@@ -1,6 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { walkInSchema } from "~/attendance/schemas";
-import { db } from "~/db.server";
+import { db, provider } from "~/db.server";
 import * as adminAudit from "~/routes/admin.audit";
 import { getPage } from "~/test/routes";
 import { addWalkIn } from "~/meetings/attendance.server";
@@ -395,11 +395,13 @@ describe("deleting an account", () => {
     const w = await makeLivedInPlatform();
     await db.$transaction((tx) => eraseAccount(tx, w.zoila.id));
     const found: string[] = [];
+    // Placeholders as each database writes them.
+    const [p1, p2] = provider() === "postgresql" ? ["$1", "$2"] : ["?", "?"];
     for (const model of Prisma.dmmf.datamodel.models) {
       const text = model.fields.filter((f) => f.kind === "scalar" && f.type === "String");
       for (const f of text) {
         const rows = await db.$queryRawUnsafe<unknown[]>(
-          `SELECT 1 FROM "${model.name}" WHERE lower("${f.name}") LIKE ? OR lower("${f.name}") LIKE ? LIMIT 1`,
+          `SELECT 1 FROM "${model.name}" WHERE lower("${f.name}") LIKE ${p1} OR lower("${f.name}") LIKE ${p2} LIMIT 1`,
           `%${w.zoila.email.toLowerCase()}%`,
           "%quishpe%",
         );
