@@ -12,6 +12,9 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
+  // The two-instance test starts servers of its own and loads the machine: it runs alone,
+  // after the rest (`npm run test:instances`), so no other browser test competes with it.
+  testIgnore: process.env.E2E_TWO_INSTANCES ? [] : ["**/two-instances.spec.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

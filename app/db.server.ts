@@ -116,8 +116,9 @@ function createPostgresqlClient(url: string): Db {
   const client = new PostgresqlClient({
     adapter: postgresqlAdapter(url),
     // A burst of requests waits for a free connection of the pool, as SQLite's wait for the
-    // lock, rather than failing after Prisma's default 2 s.
-    transactionOptions: { maxWait: 15_000 },
+    // lock, rather than failing after Prisma's default 2 s; and a transaction slowed by such a
+    // burst (600 ballots at once on two cores) is not cut off after Prisma's default 5 s.
+    transactionOptions: { maxWait: 30_000, timeout: 20_000 },
   });
   const inTransaction = new AsyncLocalStorage<true>();
   const transaction = (arg: unknown, options?: unknown) =>

@@ -63,7 +63,7 @@ test("two instances on one PostgreSQL database: ballots, throttling and sessions
     const bases = PORTS.map((port) => `http://localhost:${port}`);
     for (const port of PORTS) {
       const child = spawn(process.execPath, ["build/index.js"], {
-        env: { ...env, PORT: String(port) },
+        env: { ...env, PORT: String(port), DATABASE_POOL_SIZE: "20" },
         stdio: ["ignore", "ignore", "pipe"],
       });
       child.stderr!.on("data", (chunk: Buffer) => logs.push(`[${port}] ${chunk.toString()}`));
