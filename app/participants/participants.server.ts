@@ -4,6 +4,7 @@ import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { searchable, searchWords } from "~/text/searchable";
 import { attachAccount, foldMemberships } from "~/platforms/membership.server";
+import { bothRaisedHands, handsFollowPerson } from "~/votes/hands.server";
 import type { AgeGroup, Gender } from "./demographics";
 
 interface Actor {
@@ -140,6 +141,10 @@ export async function mergeParticipants(
   if (drop.certificates.some((c) => keptCertificates.has(c.courseId))) {
     return refuseForm("participants:errors.bothCertified");
   }
+  // Two hands in one vote (at two assemblies) would be one person voting twice.
+  if (await bothRaisedHands(tx, keep.id, drop.id)) {
+    return refuseForm("participants:errors.bothVotedByHand");
+  }
   // Rows move as they were recorded (a walk-in stays a walk-in at that event), so no
   // attendance total and no past quorum changes.
   const { count: moved } = await tx.attendance.updateMany({
@@ -153,6 +158,10 @@ export async function mergeParticipants(
   });
   // A member without an account stays a member, once, whatever record remains.
   const membershipsMoved = await foldMemberships(tx, keep, drop.id);
+  const hands = await handsFollowPerson(tx, drop.id, {
+    participantId: keep.id,
+    userId: keep.userId,
+  });
   // The kept record gains what it lacked; what it already says stays.
   await tx.participant.update({
     where: { id: keep.id },
@@ -183,6 +192,7 @@ export async function mergeParticipants(
       enrolmentsMoved,
       certificatesMoved,
       membershipsMoved,
+      ...hands,
     },
   });
   return ok({ moved });
@@ -246,13 +256,15 @@ export async function linkToAccount(
     await tx.participant.update({ where: { id: walkIn.id }, data: { userId } });
     // Their memberships (a member without an account) now carry the account too.
     await attachAccount(tx, walkIn.id, userId);
+    // So are the hands they raised (a hand wins over an online ballot in an open vote).
+    const hands = await handsFollowPerson(tx, walkIn.id, { participantId: walkIn.id, userId });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "participant.linked",
       entityType: "Participant",
       entityId: walkIn.id,
       platformId,
-      details: { userId },
+      details: { userId, ...hands },
     });
     return ok({ moved: walkIn.attendance.length });
   }

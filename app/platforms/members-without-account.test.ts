@@ -18,8 +18,10 @@ import {
 } from "~/test/world";
 import { openVoteSchema } from "~/votes/schemas";
 import {
+  castBallot,
   closeVoteEarly,
   openVote,
+  publicBallots,
   recordTally,
   storedResult,
   tallyContext,
@@ -33,7 +35,12 @@ import {
   seesAccountMarker,
 } from "./member-rules";
 import { addMemberWithoutAccount, makeMember } from "./members-without-account.server";
-import { listActiveMembers, mergedMembership, requestToJoin } from "./membership.server";
+import {
+  decideRequest,
+  listActiveMembers,
+  mergedMembership,
+  requestToJoin,
+} from "./membership.server";
 import { viewerOf } from "./permissions.server";
 
 const DAY = 86400_000;
@@ -117,12 +124,17 @@ describe("members without an account (issue 10)", () => {
       otherParticipants: 0,
     });
 
-    // Their raised hands are members' hands (the platform admits no one else's).
+    // Their raised hands are members' hands (the platform admits no one else's), and the
+    // facilitator marks each of them as having voted by hand, like any member.
     const { vote, yes } = await openYesNoVote(platform, coordinator);
+    const form = (await tallyContext(platform.id, vote.id)).meetings.find(
+      (m) => m.id === meeting.id,
+    )!;
+    expect(form.members.map((m) => m.participantId).sort()).toEqual([...ids].sort());
     const tally = await recordTally(coordinator, platform.id, vote.id, {
       meetingId: meeting.id,
       count: { [yes]: 5 },
-      inPerson: [],
+      inPerson: ids,
     });
     expect(tally).toEqual({ ok: true, value: null });
 
@@ -158,7 +170,12 @@ describe("members without an account (issue 10)", () => {
       const report = await participationReport(db, { platformId: platform.id }, period);
       return {
         quorum,
-        hands: { present: hands.present, mayVote: hands.mayVote, counts: hands.counts },
+        hands: {
+          present: hands.present,
+          mayVote: hands.mayVote,
+          counts: hands.counts,
+          marked: hands.inPerson.length,
+        },
         certificates: await db.certificate.count({
           where: { courseId: course.id, revokedAt: null },
         }),
@@ -177,6 +194,10 @@ describe("members without an account (issue 10)", () => {
     // Nobody else was there (zero is suppressed like any count under five).
     expect(before.report.rows.assemblyOthers.total).toBeNull();
     expect(before.report.rows.coursesCompleted.total).toBe(5);
+    // Each raised a hand: five people voted by show of hands, none online.
+    expect(before.report.rows.votesByHand.total).toBe(5);
+    expect(before.report.rows.votesOnline.total).toBeNull();
+    expect(before.hands.marked).toBe(5);
     expect(before.directory).toBe(6);
 
     // Each signs up, asks to join (as an account does), and a coordinator links the account.
@@ -210,11 +231,95 @@ describe("members without an account (issue 10)", () => {
     expect(
       await db.membership.count({ where: { platformId: platform.id, status: "pending" } }),
     ).toBe(0);
+    // The hands are the accounts' now: none of them can also vote online.
+    for (const account of accounts) {
+      expect(await castBallot({ id: account.userId }, platform.id, vote.id, yes)).toMatchObject({
+        formErrors: ["votes:errors.votedInPerson"],
+      });
+    }
 
     // And the vote, closed after the linking, counts the five hands as members' once.
     await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
     const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
     expect(result).toMatchObject({ eligible: 6, inPerson: 5, members: 5, nonMembers: 0 });
+    // The public record of who voted by hand names each of them once.
+    const named = await publicBallots((await voteForProposal(platform.id, vote.proposalId))!);
+    expect(named?.inPerson).toEqual([...PEOPLE].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("a hand raised without an account wins over the online ballot the same person cast meanwhile", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    const rosa = people[0];
+    await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
+    const { vote, yes } = await openYesNoVote(platform, coordinator);
+    const no = (await voteForProposal(platform.id, vote.proposalId))!.options.find(
+      (o) => o.code === "no",
+    )!.id;
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: meeting.id,
+        count: { [yes]: 1 },
+        inPerson: [rosa.participantId],
+      }),
+    ).toEqual({ ok: true, value: null });
+    // She signs up, is admitted as a new member (nobody noticed it was her) and votes online.
+    const account = await signUp({ name: rosa.name });
+    await requestToJoin({ id: account.userId }, platform.id, undefined);
+    const request = await db.membership.findUniqueOrThrow({
+      where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
+    });
+    await decideRequest(coordinator, platform.id, request.id, "approve");
+    expect(await castBallot({ id: account.userId }, platform.id, vote.id, no)).toMatchObject({
+      ok: true,
+    });
+    // Linking shows she is one person: her hand stands, her online ballot gives way.
+    expect(
+      await linkByEmail(coordinator, platform.id, rosa.participantId, account.email),
+    ).toMatchObject({ ok: true });
+    expect(await db.ballot.count({ where: { voteId: vote.id } })).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "participant.merged", platformId: platform.id },
+    });
+    expect(JSON.parse(audit.details ?? "{}")).toMatchObject({
+      handsMoved: 1,
+      onlineBallotsReplaced: 1,
+    });
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
+    const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
+    expect(result.options.map((o) => [o.code, o.online, o.inPerson])).toEqual([
+      ["yes", 0, 1],
+      ["no", 0, 0],
+      ["abstain", 0, 0],
+    ]);
+  });
+
+  it("two records that both raised a hand in one vote are not folded into one person", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    const [a, b] = people;
+    const second = await makeMeeting(platform.id, {
+      startsAt: new Date(Date.now() - 20 * 60_000),
+    });
+    await saveAttendance(coordinator, platform.id, meeting.id, { [a.participantId]: "present" });
+    await saveAttendance(coordinator, platform.id, second.id, { [b.participantId]: "present" });
+    const { vote, yes } = await openYesNoVote(platform, coordinator);
+    for (const [m, p] of [
+      [meeting, a],
+      [second, b],
+    ] as const) {
+      expect(
+        await recordTally(coordinator, platform.id, vote.id, {
+          meetingId: m.id,
+          count: { [yes]: 1 },
+          inPerson: [p.participantId],
+        }),
+      ).toEqual({ ok: true, value: null });
+    }
+    expect(await mergeInto(coordinator, platform.id, a.participantId, b.participantId)).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formErrors: ["participants:errors.bothVotedByHand"],
+    });
+    expect(await db.participant.count({ where: { id: b.participantId } })).toBe(1);
   });
 
   it("deleting the account of a linked member keeps the membership, its periods and past quorums", async () => {

@@ -144,7 +144,7 @@ async function makeLivedInPlatform() {
       const tally = await recordTally(coordinator, platform.id, vote.id, {
         meetingId: meeting.id,
         count: { [option("yes")]: 1, [option("no")]: 1 },
-        inPerson: [zoila.id, others[2].id],
+        inPerson: [await participantOf(zoila.id), await participantOf(others[2].id)],
       });
       if (!tally.ok) throw new Error(JSON.stringify(tally));
     }

@@ -99,18 +99,9 @@ async function activityWheres(
       erased("voteOnline"),
     ],
   };
-  // Hands raised by members are recorded per person (read first: at most the platform's
-  // members; an erased account's hands are no one's any more).
-  const handVoters = await client.inPersonVoter.findMany({
-    where: { createdAt: during, vote: inScope },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
+  // Hands raised by members are recorded per person record, with or without an account.
   const votesByHand: Where = {
-    OR: [
-      { userId: { in: handVoters.flatMap((v) => (v.userId ? [v.userId] : [])) } },
-      erased("voteByHand"),
-    ],
+    OR: [{ inPersonVotes: { some: { createdAt: during, vote: inScope } } }, erased("voteByHand")],
   };
   const courses = scope.platformId ? { platformId: scope.platformId } : {};
   const coursesEnrolled: Where = {

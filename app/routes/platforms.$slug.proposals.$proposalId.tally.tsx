@@ -141,12 +141,12 @@ export default function TallyPage() {
             <p className="hint">{t("inPersonHint")}</p>
             {meeting.members.length === 0 ? <p className="muted">{t("noPresentMembers")}</p> : null}
             {meeting.members.map((m) => (
-              <label key={m.userId} className="checkbox-row">
+              <label key={m.participantId} className="checkbox-row">
                 <input
                   type="checkbox"
                   name="inPerson"
-                  value={m.userId}
-                  defaultChecked={(sent ?? meeting.inPerson).includes(m.userId)}
+                  value={m.participantId}
+                  defaultChecked={(sent ?? meeting.inPerson).includes(m.participantId)}
                 />{" "}
                 {m.name}
               </label>

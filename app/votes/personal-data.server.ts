@@ -36,14 +36,15 @@ export const votesPersonalData: PersonalDataDeclaration[] = [
   },
   {
     model: "InPersonVoter",
-    fields: ["userId"],
+    fields: ["userId", "participantId"],
+    // Erasure cuts the account; the person record it points to is anonymised, not deleted.
     purpose: "Members who raised a hand at an assembly (so no one votes twice).",
     erasure: "detach",
     export: {
       key: "handsRaised",
-      collect: async (client, { userId }) => {
+      collect: async (client, { userId, participantId }) => {
         const rows = await client.inPersonVoter.findMany({
-          where: { userId },
+          where: participantId ? { OR: [{ userId }, { participantId }] } : { userId },
           select: { createdAt: true, vote: { select: { proposal: { select: { title: true } } } } },
         });
         return rows.map((r) => ({ proposal: r.vote.proposal.title, at: r.createdAt }));

@@ -206,9 +206,8 @@ export interface TallyInput {
 
 /**
  * Who was present at a meeting, split into the platform's members active now and everyone
- * else. Members without an account are members (their membership belongs to the person
- * record): their hands count as members' hands, though only account holders are listed to
- * be marked as voting by hand (nobody without an account can also hold an online ballot).
+ * else. Members are listed by person record, with or without an account (their membership
+ * belongs to the person record), so any member's raised hand is recorded as theirs.
  * Only the people present are read, never the whole membership.
  */
 async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
@@ -226,9 +225,11 @@ async function presence(client: DbClient, platformId: string, meetingId: string,
   const activeIds = new Set(active.map((m) => m.participantId));
   const present = rows.filter((a) => activeIds.has(a.participant.id));
   const members = present
-    .flatMap((a) =>
-      a.participant.userId ? [{ userId: a.participant.userId, name: a.participant.name }] : [],
-    )
+    .map((a) => ({
+      participantId: a.participant.id,
+      userId: a.participant.userId,
+      name: a.participant.name,
+    }))
     .sort((x, y) => x.name.localeCompare(y.name));
   return {
     present: rows.length,
@@ -274,7 +275,9 @@ export async function tallyContext(platformId: string, voteId: string, now = new
           counts: Object.fromEntries(
             (m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count]),
           ),
-          inPerson: voters.filter((v) => v.meetingId === m.id).map((v) => v.userId),
+          inPerson: voters.flatMap((v) =>
+            v.meetingId === m.id && v.participantId ? [v.participantId] : [],
+          ),
         };
       }),
     ),
@@ -309,10 +312,13 @@ export async function recordTally(
     const total = counts.reduce((s, c) => s + c.count, 0);
     const platform = await tx.platform.findUniqueOrThrow({ where: { id: platformId } });
     const seen = await presence(tx, platformId, meeting.id, now);
-    const presentMembers = new Set(seen.members.map((m) => m.userId));
+    // Hands are marked by person record: members with or without an account.
+    const presentMembers = new Map(seen.members.map((m) => [m.participantId, m]));
     const inPerson = [...new Set(input.inPerson)];
     if (inPerson.some((id) => !presentMembers.has(id)))
       return refuseForm("votes:errors.notPresent");
+    const marked = inPerson.map((id) => presentMembers.get(id)!);
+    const markedAccounts = marked.flatMap((m) => (m.userId ? [m.userId] : []));
     if (inPerson.length > total) return refuseForm("votes:errors.fewerHandsThanVoters");
     const split = splitHands({
       total,
@@ -332,7 +338,7 @@ export async function recordTally(
       );
     }
     const elsewhere = await tx.inPersonVoter.findFirst({
-      where: { voteId, userId: { in: inPerson }, meetingId: { not: meeting.id } },
+      where: { voteId, participantId: { in: inPerson }, meetingId: { not: meeting.id } },
     });
     if (elsewhere) return refuseForm("votes:errors.alreadyVotedInPerson");
 
@@ -348,9 +354,16 @@ export async function recordTally(
     await tx.inPersonCount.createMany({ data: counts.map((c) => ({ ...c, tallyId: tally.id })) });
     await tx.inPersonVoter.deleteMany({ where: { voteId, meetingId: meeting.id } });
     await tx.inPersonVoter.createMany({
-      data: inPerson.map((userId) => ({ voteId, meetingId: meeting.id, userId })),
+      data: marked.map((m) => ({
+        voteId,
+        meetingId: meeting.id,
+        participantId: m.participantId,
+        userId: m.userId,
+      })),
     });
-    const dropped = await tx.ballot.deleteMany({ where: { voteId, userId: { in: inPerson } } });
+    const dropped = await tx.ballot.deleteMany({
+      where: { voteId, userId: { in: markedAccounts } },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: existing ? "vote.tallyCorrected" : "vote.tallyRecorded",
@@ -388,18 +401,20 @@ export async function publicBallots(vote: VoteRecord) {
       include: { user: { select: { name: true } }, option: true },
       orderBy: { user: { name: "asc" } },
     }),
-    db.inPersonVoter.findMany({ where: { voteId: vote.id } }),
+    db.inPersonVoter.findMany({
+      where: { voteId: vote.id },
+      select: { user: { select: { name: true } }, participant: { select: { name: true } } },
+    }),
   ]);
-  const names = await db.user.findMany({
-    where: { id: { in: byHand.flatMap((v) => (v.userId ? [v.userId] : [])) } },
-    select: { name: true },
-    orderBy: { name: "asc" },
-  });
-  // A voter whose account was erased stays in the list, as a former member (null).
-  const erasedByHand = byHand.filter((v) => !v.userId).length;
+  // The person record's name (members without an account have one too); an erased account
+  // leaves an empty one, or none on hands recorded before hands were kept per person: those
+  // stay in the list as former members (null), after the named.
+  const named = byHand
+    .map((v): string | null => v.participant?.name || v.user?.name || null)
+    .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   return {
     online: ballots.map((b) => ({ name: b.user?.name ?? null, optionId: b.optionId })),
-    inPerson: [...names.map((n): string | null => n.name), ...Array<null>(erasedByHand).fill(null)],
+    inPerson: named,
   };
 }
 

@@ -290,7 +290,7 @@ describe("in-person tallies", () => {
     const ok = await recordTally(coordinator, platform.id, vote.id, {
       meetingId: meeting.id,
       count: { [option("yes")]: 4, [option("no")]: 1 },
-      inPerson: [members[0].id],
+      inPerson: [await participantOf(members[0].id)],
     });
     expect(ok).toEqual({ ok: true, value: null });
     expect(await myBallot(vote.id, members[0].id)).toEqual({ optionId: null, inPerson: true });
@@ -315,7 +315,7 @@ describe("in-person tallies", () => {
       await recordTally(coordinator, platform.id, vote.id, {
         meetingId: meeting.id,
         count: { [option("yes")]: 2 },
-        inPerson: [members[3].id],
+        inPerson: [await participantOf(members[3].id)],
       }),
     ).toMatchObject({ formErrors: ["votes:errors.notPresent"] });
     await recordTally(coordinator, platform.id, vote.id, {
@@ -444,7 +444,7 @@ describe("no backdated vote", () => {
       await recordTally(coordinator, platform.id, vote.id, {
         meetingId: running.id,
         count: { [option("yes")]: 1 },
-        inPerson: [members[1].id],
+        inPerson: [await participantOf(members[1].id)],
       }),
     ).toEqual({ ok: true, value: null });
   });
@@ -470,7 +470,7 @@ describe("who may raise a hand", () => {
     const tally = {
       meetingId: meeting.id,
       count: { [option("yes")]: 4 },
-      inPerson: [members[0].id],
+      inPerson: [await participantOf(members[0].id)],
     };
     expect(await recordTally(coordinator, platform.id, vote.id, tally)).toMatchObject({
       formErrors: ["votes:errors.tallyTooLargeMembers|members=1|present=4"],
