@@ -46,7 +46,7 @@ export async function addMemberWithoutAccount(
       entityType: "Membership",
       entityId: membership.id,
       platformId,
-      details: { participantId: person.id, name: person.name },
+      details: { participantId: person.id },
     });
     return ok({ participantId: person.id, membershipId: membership.id });
   });
@@ -94,7 +94,7 @@ export async function makeMember(
       entityType: "Membership",
       entityId: membershipId,
       platformId,
-      details: { participantId: person.id, name: person.name, again: !!existing },
+      details: { participantId: person.id, again: !!existing },
     });
     return ok({ membershipId });
   });

@@ -242,6 +242,11 @@ describe("members without an account (issue 10)", () => {
     await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
     const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
     expect(result).toMatchObject({ eligible: 6, inPerson: 5, members: 5, nonMembers: 0 });
+    // The audit log says what was done with ids, never their names (nothing to erase there).
+    const log = await db.auditEvent.findMany({ where: { platformId: platform.id } });
+    expect(log.length).toBeGreaterThan(10);
+    const details = JSON.stringify(log.map((e) => e.details));
+    for (const name of PEOPLE) expect(details).not.toContain(name);
     // The public record of who voted by hand names each of them once.
     const named = await publicBallots((await voteForProposal(platform.id, vote.proposalId))!);
     expect(named?.inPerson).toEqual([...PEOPLE].sort((a, b) => a.localeCompare(b)));
