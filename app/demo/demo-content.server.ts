@@ -10,6 +10,7 @@ import { searchable } from "~/text/searchable";
 import { closeInTransaction, voteOf } from "~/votes/settle.server";
 import { splitHands } from "~/votes/tally-rules";
 import { participantSearchText } from "~/participants/participants.server";
+import { createMembership } from "~/platforms/membership.server";
 
 /** The one password of every demo account; shown by the demo command and the README. */
 export const DEMO_PASSWORD = "minga-demo-2026";
@@ -67,6 +68,25 @@ const COMMUNITY_MEMBERS = [
     gender: "woman",
     birthYear: 1994,
   },
+];
+
+const MEMBERS_WITHOUT_ACCOUNT = [
+  {
+    name: "Mercedes Aguinda",
+    community: "Arutam",
+    people: "Shuar",
+    gender: "woman",
+    ageGroup: "elder",
+    phone: "+593 99 555 0172",
+  },
+  {
+    name: "Tránsito Tsamaraint",
+    community: "Arutam",
+    people: "Shuar",
+    gender: "man",
+    birthYear: 2004,
+  },
+  { name: "Luzmila Chumpi", community: "Kuamar", people: "Shuar", gender: "woman" },
 ];
 
 const DAY = 24 * 3600_000;
@@ -166,6 +186,20 @@ export async function seedDemoContent(): Promise<{ seeded: boolean }> {
           },
         });
       }
+    }
+    // Members without an account on Palora–Pastaza: no e-mail or phone of their own, added by
+    // the coordination as members (decision 025); the directory marks them for coordinators.
+    for (const person of MEMBERS_WITHOUT_ACCOUNT) {
+      const participant = await tx.participant.create({
+        data: { ...person, searchText: participantSearchText(person) },
+      });
+      await createMembership(
+        tx,
+        participant,
+        platforms[1].id,
+        { status: "active" },
+        new Date("2026-03-02T14:00:00Z"),
+      );
     }
     const memberIds: string[] = [];
     const memberUserIds: string[] = [];

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { seedDemoContent } from "~/demo/demo-content.server";
-import { membersActiveAt } from "~/platforms/membership.server";
+import { listActiveMembers, membersActiveAt } from "~/platforms/membership.server";
 import { instantToZoned } from "~/time/time-zone";
 import { meetingCountsForVote, splitHands } from "~/votes/tally-rules";
 
@@ -36,6 +36,18 @@ describe("the demo content", () => {
         expect(decided.createdAt.toISOString()).toBe(vote.closesAt.toISOString());
       }
     }
+  });
+
+  it("has members without an account on Palora–Pastaza, in its directory", async () => {
+    await seedDemoContent();
+    const platform = await db.platform.findUniqueOrThrow({ where: { slug: "palora-pastaza" } });
+    const { members, total } = await listActiveMembers(platform.id, "arutam");
+    expect(total).toBe(2);
+    expect(members.map((m) => m.hasAccount)).toEqual([false, false]);
+    const all = await db.membership.count({
+      where: { platformId: platform.id, status: "active", userId: null },
+    });
+    expect(all).toBe(3);
   });
 
   it("records show-of-hands counts only where the rules accept them", async () => {
