@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
-import { checkWatchedPages, signedIn } from "./people";
+import { checkWatchedPages, inDays, signedIn } from "./people";
 import { PLATFORM, scheduleMeeting } from "./steps";
 
 const t = (ns: string, key: string, values?: Record<string, string | number>) =>
@@ -10,7 +10,7 @@ const optional = (label: string) => new RegExp(`^${label}`);
 
 test.afterEach(checkWatchedPages);
 
-test("without JavaScript on a phone: a coordinator adds a member without an account, marks her at an assembly and finds her in the directory", async ({
+test("without JavaScript on a phone: a coordinator adds a member without an account, marks her at an assembly, records her raised hand and finds her in the directory", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -78,6 +78,38 @@ test("without JavaScript on a phone: a coordinator adds a member without an acco
   ).toBeChecked();
   const extra = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   expect(extra).toBe(0);
+
+  // She raises her hand at that assembly: a proposal put to a vote, and the facilitator's
+  // count marks her by name, without an account, as having voted by hand.
+  const title = `Vivero comunitario ${stamp}`;
+  await phone.goto(`${PLATFORM}/proposals/new`);
+  await phone.getByLabel(t("proposals", "form.title")).fill(title);
+  await phone.getByLabel(t("proposals", "form.summary")).fill("Plantas nativas para las chacras.");
+  await phone.getByRole("button", { name: t("proposals", "form.create") }).click();
+  await phone.getByRole("button", { name: t("proposals", "actions.toDiscussion") }).click();
+  await expect(phone.getByText(t("proposals", "states.discussion"), { exact: true })).toBeVisible();
+  const proposal = new URL(phone.url()).pathname;
+  await phone.getByRole("link", { name: t("votes", "open") }).click();
+  await phone.getByLabel(t("votes", "form.closeDate")).fill(inDays(7));
+  await phone.getByLabel(t("votes", "form.closeTime")).fill("18:00");
+  await phone.getByLabel(t("votes", "form.publicChoice"), { exact: true }).check();
+  await phone.getByRole("button", { name: t("votes", "form.submit") }).click();
+  await expect(phone.getByText(t("proposals", "states.voting"), { exact: true })).toBeVisible();
+  await phone.goto(`${proposal}/tally`);
+  await phone.getByRole("radio", { name: new RegExp(`Asamblea de la comunidad ${stamp}`) }).check();
+  await phone.getByRole("button", { name: t("votes", "useMeeting") }).click();
+  await phone.getByLabel(t("votes", "options.yes"), { exact: true }).fill("1");
+  await phone.getByRole("checkbox", { name: person }).check();
+  await phone.getByRole("button", { name: t("votes", "saveTally") }).click();
+  await expect(
+    phone.getByRole("status").filter({ hasText: t("common", "notices.tallyRecorded") }),
+  ).toBeVisible();
+  // The count kept her mark: the form shows her ticked when opened again.
+  await phone.goto(`${proposal}/tally`);
+  await phone.getByRole("radio", { name: new RegExp(`Asamblea de la comunidad ${stamp}`) }).check();
+  await phone.getByRole("button", { name: t("votes", "useMeeting") }).click();
+  await expect(phone.getByRole("checkbox", { name: person })).toBeChecked();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
 
   // Her record says she is a member without an account, with the phone given.
   await phone.goto(`${PLATFORM}/members?q=${stamp}`);
