@@ -7,15 +7,24 @@ import { pageOf } from "~/http/pagination";
 /**
  * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it
  * (also those who left, so their attendance is not hidden) and everyone with attendance at
- * one of its sessions (walk-ins not enrolled). One where-clause so the database pages and counts.
+ * one of its sessions (walk-ins not enrolled). Read from the course's own rows through their
+ * indexes: a where-clause on the person table (either of two relations) had the database
+ * scan every person of the portal, 100 ms on 10,000 people, once to count and once to page.
  */
-export function courseParticipantsWhere(courseId: string): Prisma.ParticipantWhereInput {
-  return {
-    OR: [
-      { enrolments: { some: { courseId } } },
-      { attendance: { some: { session: { courseId } } } },
-    ],
-  };
+export async function courseParticipantsWhere(
+  client: DbClient,
+  courseId: string,
+): Promise<Prisma.ParticipantWhereInput> {
+  const [enrolled, attended] = await Promise.all([
+    client.enrolment.findMany({ where: { courseId }, select: { participantId: true } }),
+    client.attendance.findMany({
+      where: { session: { courseId } },
+      select: { participantId: true },
+      distinct: ["participantId"],
+    }),
+  ]);
+  const ids = new Set([...enrolled, ...attended].map((r) => r.participantId));
+  return { id: { in: [...ids] } };
 }
 
 /** The course's sessions in order, with what the completion rule needs. */
@@ -94,7 +103,13 @@ export async function progressOfParticipant(
   client: DbClient = db,
 ) {
   const person = await client.participant.findFirst({
-    where: { id: participantId, ...courseParticipantsWhere(course.id) },
+    where: {
+      id: participantId,
+      OR: [
+        { enrolments: { some: { courseId: course.id } } },
+        { attendance: { some: { session: { courseId: course.id } } } },
+      ],
+    },
     select: { id: true, name: true, community: true },
   });
   if (!person) return null;
@@ -116,7 +131,7 @@ export async function courseMatrix(
   pageSize = MATRIX_PAGE_SIZE,
   client: DbClient = db,
 ) {
-  const where = courseParticipantsWhere(course.id);
+  const where = await courseParticipantsWhere(client, course.id);
   const [sessions, total, attendedBySession] = await Promise.all([
     courseSessions(client, course.id),
     client.participant.count({ where }),
@@ -152,10 +167,11 @@ export async function allProgress(
   course: Pick<Course, "id" | "completionPercent">,
   client: DbClient = db,
 ) {
+  const where = await courseParticipantsWhere(client, course.id);
   const [sessions, people] = await Promise.all([
     courseSessions(client, course.id),
     client.participant.findMany({
-      where: courseParticipantsWhere(course.id),
+      where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true, community: true },
     }),
