@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { tr } from "./i18n";
+import { signedIn } from "./people";
 import { PLATFORM } from "./steps";
 
 for (const lang of ["es", "en"]) {
@@ -41,3 +42,45 @@ for (const lang of ["es", "en"]) {
     });
   });
 }
+
+test("no page ships a validation library: forms are checked on the server, in the reader's language", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await signedIn(browser, "coordinadora@minga.example");
+  const withValidation: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const body = await response.text().catch(() => "");
+    if (body.includes("ZodError")) withValidation.push(new URL(response.url()).pathname);
+  });
+  // Pages with forms of every kind, as a coordinator sees them (the most forms).
+  const visit = async (path: string) => {
+    await page.goto(path);
+    await page.waitForFunction(() => "__remixRouter" in window);
+  };
+  const firstLink = async (prefix: string) =>
+    page.locator(`main a[href^="${prefix}"]`).first().getAttribute("href");
+  for (const path of [
+    PLATFORM,
+    `${PLATFORM}/proposals`,
+    `${PLATFORM}/proposals/new`,
+    `${PLATFORM}/meetings`,
+    `${PLATFORM}/meetings/new`,
+    `${PLATFORM}/members`,
+    "/courses",
+    "/account",
+  ]) {
+    await visit(path);
+    if (
+      path === `${PLATFORM}/proposals` ||
+      path === `${PLATFORM}/meetings` ||
+      path === "/courses"
+    ) {
+      const prefix = path === "/courses" ? "/courses/" : `${path}/`;
+      const href = await firstLink(prefix);
+      if (href) await visit(href);
+    }
+  }
+  expect(withValidation).toEqual([]);
+});

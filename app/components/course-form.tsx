@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { COURSE_TIME_ZONES, courseSchema } from "~/courses/catalogue-schemas";
+import { courseSchema } from "~/courses/catalogue-schemas";
+import { COURSE_TIME_ZONES } from "~/courses/choices";
 import { COURSE_TOPICS } from "~/courses/topics";
 import { ErrorList, FormErrors, SelectField, TextField, TextareaField } from "./form-fields";
 import { useFormFor } from "./use-form-for";
@@ -26,7 +27,7 @@ export function CourseForm({
   intent?: string;
 }) {
   const { t } = useTranslation("courses");
-  const [form, fields] = useFormFor("course", courseSchema, defaultValue);
+  const [form, fields] = useFormFor<typeof courseSchema>("course", defaultValue);
   const enrolmentOpen = getInputProps(fields.enrolmentOpen, { type: "checkbox" });
   const picked = (fields.facilitatorIds.initialValue ?? []) as unknown;
   const pickedIds = Array.isArray(picked) ? picked : typeof picked === "string" ? [picked] : [];

@@ -18,7 +18,7 @@ export function MeetingForm({
   intent?: string;
 }) {
   const { t } = useTranslation("meetings");
-  const [form, fields] = useFormFor("meeting", meetingSchema, defaultValue);
+  const [form, fields] = useFormFor<typeof meetingSchema>("meeting", defaultValue);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { APPROVAL_RULES, COUNTRIES, TIME_ZONES, platformSchema } from "~/platforms/schemas";
+import { platformSchema } from "~/platforms/schemas";
+import { APPROVAL_RULES, COUNTRIES, TIME_ZONES } from "~/platforms/choices";
 import { FormErrors, SelectField, TextField, TextareaField } from "./form-fields";
 import { useFormFor } from "./use-form-for";
 
@@ -14,7 +15,7 @@ export function PlatformForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation("platforms");
-  const [form, fields] = useFormFor("platform", platformSchema, defaultValue);
+  const [form, fields] = useFormFor<typeof platformSchema>("platform", defaultValue);
   const nonMembers = getInputProps(fields.nonMembersVoteByHand, { type: "checkbox" });
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GENDERS } from "~/auth/schemas";
+import { GENDERS } from "~/participants/demographics";
 import type { loader as rootLoader } from "~/root";
 import { SelectField, TextField } from "./form-fields";
 

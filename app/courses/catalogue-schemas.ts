@@ -3,9 +3,8 @@ import { dateField, optionalText, requiredText } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 import { COURSE_TOPICS } from "./topics";
 import { isWebLink } from "./uploads";
-
-/** Time zones offered for a course without a platform (the programme's two countries). */
-export const COURSE_TIME_ZONES = ["America/Guayaquil", "America/Lima"] as const;
+import { COURSE_TIME_ZONES } from "./choices";
+export { COURSE_TIME_ZONES } from "./choices";
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
 
@@ -87,3 +86,7 @@ export const uploadSchema = z.object({
   /** Checked on the server by materials.server.ts; here only so the field has its errors. */
   file: z.unknown().optional(),
 });
+
+/** Which lesson or material a row's button acts on. */
+export const lessonRef = z.object({ lessonId: z.string().min(1).max(40) });
+export const materialRef = z.object({ materialId: z.string().min(1).max(40) });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
 import { msg } from "~/forms/messages";
+import { attendanceFormSchema } from "~/attendance/schemas";
+import { ATTENDANCE_STATUSES } from "~/attendance/statuses";
 
 export const sessionSchema = z
   .object({
@@ -23,3 +25,6 @@ export const sessionSchema = z
     }
   });
 export type SessionInput = z.infer<typeof sessionSchema>;
+
+/** Training sessions offer every status, "late" included. */
+export const sessionAttendanceFormSchema = attendanceFormSchema(ATTENDANCE_STATUSES);

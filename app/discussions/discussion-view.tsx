@@ -6,7 +6,7 @@ import { PersonName } from "~/components/person-name";
 import { SafeHtml } from "~/components/safe-html";
 import { useFormFor } from "~/components/use-form-for";
 import { decodeMessage } from "~/forms/messages";
-import { editPostSchema, hidePostSchema, postSchema, reportPostSchema } from "./schemas";
+import type { editPostSchema, hidePostSchema, postSchema, reportPostSchema } from "./schemas";
 
 /** What `readDiscussion` sends to the page, after JSON. */
 export interface DiscussionData {
@@ -73,7 +73,7 @@ export function DiscussionView({
 function PostForm({ parentId }: { parentId?: string }) {
   const { t } = useTranslation("discussions");
   const id = parentId ? `reply-${parentId}` : "post";
-  const [form, fields] = useFormFor(id, postSchema);
+  const [form, fields] = useFormFor<typeof postSchema>(id);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -94,7 +94,7 @@ function PostForm({ parentId }: { parentId?: string }) {
 
 function PostItem({ post }: { post: PostData }) {
   const { t } = useTranslation("discussions");
-  const [editForm, editFields] = useFormFor(`edit-${post.id}`, editPostSchema, {
+  const [editForm, editFields] = useFormFor<typeof editPostSchema>(`edit-${post.id}`, {
     body: post.body ?? "",
   });
   return (
@@ -166,14 +166,12 @@ function PostItem({ post }: { post: PostData }) {
 
 const REASON_FORMS = {
   hide: {
-    schema: hidePostSchema,
     intent: "hidePost",
     label: "hideReason",
     submit: "hide",
     className: "button danger",
   },
   report: {
-    schema: reportPostSchema,
     intent: "reportPost",
     label: "reportReason",
     submit: "sendReport",
@@ -185,7 +183,9 @@ const REASON_FORMS = {
 function PostReasonForm({ postId, kind }: { postId: string; kind: keyof typeof REASON_FORMS }) {
   const { t } = useTranslation("discussions");
   const spec = REASON_FORMS[kind];
-  const [form, fields] = useFormFor(`${kind}-${postId}`, spec.schema);
+  const [form, fields] = useFormFor<typeof hidePostSchema | typeof reportPostSchema>(
+    `${kind}-${postId}`,
+  );
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

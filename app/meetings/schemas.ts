@@ -2,11 +2,10 @@ import { z } from "zod";
 import { attendanceFormSchema as sharedAttendanceFormSchema } from "~/attendance/schemas";
 import { dateField, optionalText, requiredText, timeField } from "~/forms/fields";
 import { msg } from "~/forms/messages";
+import { ATTENDANCE_STATUSES, RSVP_ANSWERS, MAX_AGENDA_ITEMS } from "./choices";
+export { ATTENDANCE_STATUSES, RSVP_ANSWERS, MAX_AGENDA_ITEMS } from "./choices";
 
 export { AGE_GROUPS } from "~/participants/demographics";
-export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
-export const RSVP_ANSWERS = ["yes", "no", "maybe"] as const;
-export const MAX_AGENDA_ITEMS = 30;
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
 

@@ -1,19 +1,9 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
-
-export const ROLES = ["member", "facilitator", "coordinator"] as const;
-export type PlatformRole = (typeof ROLES)[number];
-
-export const APPROVAL_RULES = ["simple", "twoThirds"] as const;
-export const COUNTRIES = ["EC", "PE", "CO", "BO", "BR"] as const;
-export const TIME_ZONES = [
-  "America/Guayaquil",
-  "America/Lima",
-  "America/Bogota",
-  "America/La_Paz",
-  "America/Manaus",
-] as const;
+import { ROLES, APPROVAL_RULES, COUNTRIES, TIME_ZONES } from "./choices";
+export { ROLES, APPROVAL_RULES, COUNTRIES, TIME_ZONES } from "./choices";
+export type { PlatformRole } from "./choices";
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
 

@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "~/forms/fields";
 import { msg } from "~/forms/messages";
-
-export const PROPOSAL_STATES = [
-  "draft",
-  "discussion",
-  "voting",
-  "accepted",
-  "rejected",
-  "withdrawn",
-] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
+import { PROPOSAL_STATES } from "./choices";
+export { PROPOSAL_STATES } from "./choices";
+export type { ProposalState } from "./choices";
 
 export const proposalSchema = z.object({
   title: requiredText(200),

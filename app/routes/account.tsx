@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function ProfileForm() {
   const { t } = useTranslation("auth");
   const { profile } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("profile", profileSchema, profile);
+  const [form, fields] = useFormFor<typeof profileSchema>("profile", profile);
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t("account.profileHeading")}</h2>
@@ -90,7 +90,7 @@ function ProfileForm() {
 
 function PasswordForm() {
   const { t } = useTranslation("auth");
-  const [form, fields] = useFormFor("password", passwordChangeSchema);
+  const [form, fields] = useFormFor<typeof passwordChangeSchema>("password");
   return (
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t("account.passwordHeading")}</h2>

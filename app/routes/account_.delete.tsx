@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function DeleteAccountPage() {
   const { t } = useTranslation("auth");
   const { blockers } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("erase", deleteAccountSchema);
+  const [form, fields] = useFormFor<typeof deleteAccountSchema>("erase");
   return (
     <div className="narrow stack">
       <h1>{t("erase.title")}</h1>

@@ -63,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function RevokeForm({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation("certificates");
-  const [form, fields] = useFormFor(`revoke-${id}`, revokeSchema);
+  const [form, fields] = useFormFor<typeof revokeSchema>(`revoke-${id}`);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <fieldset>

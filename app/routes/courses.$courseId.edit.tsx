@@ -68,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function PublishForm({ status }: { status: string }) {
   const { t } = useTranslation("courses");
-  const [form] = useFormFor("publish", publishSchema);
+  const [form] = useFormFor<typeof publishSchema>("publish");
   const publish = status === "draft";
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

@@ -44,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function LessonPage() {
   const { t } = useTranslation("courses");
   const { course, lesson } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("lesson", lessonSchema, {
+  const [form, fields] = useFormFor<typeof lessonSchema>("lesson", {
     title: lesson.title,
     body: lesson.body,
   });

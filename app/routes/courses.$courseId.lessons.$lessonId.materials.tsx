@@ -4,13 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { badRequest } from "~/auth/guards.server";
 import { ErrorList, FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { linkSchema, uploadSchema } from "~/courses/catalogue-schemas";
+import { linkSchema, materialRef, uploadSchema } from "~/courses/catalogue-schemas";
 import { isCourseEditable } from "~/courses/catalogue.server";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
 import { getLesson } from "~/courses/lessons.server";
@@ -28,8 +27,6 @@ import { formatNumber } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("courses:materials.title") };
-
-const materialRef = z.object({ materialId: z.string().min(1).max(40) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { course } = await requireCourseManager(request, context, params.courseId ?? "");
@@ -114,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function DeleteMaterial({ id }: { id: string }) {
   const { t } = useTranslation("courses");
-  const [form] = useFormFor(`material-${id}`, materialRef);
+  const [form] = useFormFor<typeof materialRef>(`material-${id}`);
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -129,7 +126,7 @@ function DeleteMaterial({ id }: { id: string }) {
 
 function UploadForm({ maxMb }: { maxMb: number }) {
   const { t } = useTranslation("courses");
-  const [form, fields] = useFormFor("upload", uploadSchema);
+  const [form, fields] = useFormFor<typeof uploadSchema>("upload");
   const file = getInputProps(fields.file, {
     type: "file",
     ariaDescribedBy: fields.file.descriptionId,
@@ -167,7 +164,7 @@ function UploadForm({ maxMb }: { maxMb: number }) {
 export default function MaterialsPage() {
   const { t } = useTranslation("courses");
   const { course, lesson, materials, maxMb } = useLoaderData<typeof loader>();
-  const [linkForm, linkFields] = useFormFor("link", linkSchema);
+  const [linkForm, linkFields] = useFormFor<typeof linkSchema>("link");
   return (
     <div className="narrow stack">
       <DoneNotice />

@@ -4,13 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { badRequest } from "~/auth/guards.server";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
-import { lessonSchema } from "~/courses/catalogue-schemas";
+import { lessonRef, lessonSchema } from "~/courses/catalogue-schemas";
 import { isCourseEditable } from "~/courses/catalogue.server";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
 import { addLesson, deleteLesson, listLessons, moveLesson } from "~/courses/lessons.server";
@@ -18,8 +17,6 @@ import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server
 import { resolveLocale } from "~/i18n/i18next.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("courses:lessons.title") };
-
-const lessonRef = z.object({ lessonId: z.string().min(1).max(40) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { course } = await requireCourseManager(request, context, params.courseId ?? "");
@@ -63,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function LessonControls({ id, first, last }: { id: string; first: boolean; last: boolean }) {
   const { t } = useTranslation("courses");
-  const [form] = useFormFor(`lesson-${id}`, lessonRef);
+  const [form] = useFormFor<typeof lessonRef>(`lesson-${id}`);
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -89,7 +86,7 @@ function LessonControls({ id, first, last }: { id: string; first: boolean; last:
 export default function LessonsPage() {
   const { t } = useTranslation("courses");
   const { course, lessons } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("lesson", lessonSchema);
+  const [form, fields] = useFormFor<typeof lessonSchema>("lesson");
   const base = `/courses/${course.id}/lessons`;
   return (
     <div className="narrow stack">

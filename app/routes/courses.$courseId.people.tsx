@@ -147,7 +147,7 @@ function PeopleList({ data }: { data: Data }) {
 
 function WithdrawForm({ data }: { data: Data }) {
   const { t } = useTranslation("enrolment");
-  const [form, fields] = useFormFor("withdraw", withdrawSchema);
+  const [form, fields] = useFormFor<typeof withdrawSchema>("withdraw");
   if (!data.withdrawing) return null;
   const name = data.withdrawing.name;
   return (
@@ -177,7 +177,7 @@ function WithdrawForm({ data }: { data: Data }) {
 
 function ByEmail() {
   const { t } = useTranslation("enrolment");
-  const [form, fields] = useFormFor("byEmail", byEmailSchema);
+  const [form, fields] = useFormFor<typeof byEmailSchema>("byEmail");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <h3>{t("add.byEmailHeading")}</h3>
@@ -256,7 +256,7 @@ function FindAgain({ data }: { data: Data }) {
 
 function NewPerson() {
   const { t } = useTranslation("enrolment");
-  const [form, fields] = useFormFor("new", newPersonSchema);
+  const [form, fields] = useFormFor<typeof newPersonSchema>("new");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <h3>{t("add.newHeading")}</h3>

@@ -96,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function CancelForm() {
   const { t } = useTranslation("training");
-  const [form, fields] = useFormFor("cancel", reasonSchema);
+  const [form, fields] = useFormFor<typeof reasonSchema>("cancel");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { pageFromUrl } from "~/http/pagination";
 import { AttendanceForm } from "~/attendance/components/attendance-form";
 import { attendanceFormAction } from "~/attendance/form-action.server";
-import { attendanceFormSchema } from "~/attendance/schemas";
 import { ATTENDANCE_STATUSES } from "~/attendance/statuses";
 import type { RouteHandle } from "~/components/page-title";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
+import { sessionAttendanceFormSchema } from "~/courses/session-schemas";
 import {
   inSessionHost,
   sessionAttendanceSheet,
@@ -18,9 +18,6 @@ import { formatDate, formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("training:attendance.title") };
-
-/** Training sessions offer every status, "late" included. */
-const schema = attendanceFormSchema(ATTENDANCE_STATUSES);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
@@ -62,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     request,
     formData: await request.formData(),
     actor: user,
-    schema,
+    schema: sessionAttendanceFormSchema,
     inHost: inSessionHost(course.id, params.sessionId ?? ""),
   });
 }
@@ -74,7 +71,6 @@ export default function SessionAttendancePage() {
   return (
     <AttendanceForm
       data={data}
-      schema={schema}
       statuses={ATTENDANCE_STATUSES}
       back={{ to: `/courses/${course.id}/sessions/${session.id}`, label: session.topic }}
       title={t("attendance.title")}

@@ -48,7 +48,7 @@ export default function LoginPage() {
   const { t } = useTranslation("auth");
   const { redirectTo } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useFormFor("login", loginSchema);
+  const [form, fields] = useFormFor<typeof loginSchema>("login");
   return (
     <section className="narrow">
       <h1>{t("login.title")}</h1>

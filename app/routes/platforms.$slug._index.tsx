@@ -113,8 +113,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function MembershipPanel() {
   const { t } = useTranslation("platforms");
   const { viewer, platform } = useLoaderData<typeof loader>();
-  const [joinForm, joinFields] = useFormFor("join", joinSchema);
-  const [leaveForm] = useFormFor("leave", joinSchema);
+  const [joinForm, joinFields] = useFormFor<typeof joinSchema>("join");
+  const [leaveForm] = useFormFor<typeof joinSchema>("leave");
 
   if (!viewer.signedIn) {
     return (

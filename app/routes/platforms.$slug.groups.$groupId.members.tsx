@@ -121,8 +121,10 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function RequestRow({ request }: { request: Data["requests"][number] }) {
   const { t } = useTranslation("groups");
-  const [approve] = useFormFor(`approve-${request.membershipId}`, optionalReasonSchema);
-  const [reject, rejectFields] = useFormFor(`reject-${request.membershipId}`, optionalReasonSchema);
+  const [approve] = useFormFor<typeof optionalReasonSchema>(`approve-${request.membershipId}`);
+  const [reject, rejectFields] = useFormFor<typeof optionalReasonSchema>(
+    `reject-${request.membershipId}`,
+  );
   return (
     <li className="card stack">
       <p>
@@ -161,8 +163,10 @@ function MemberControls({
   isMe: boolean;
 }) {
   const { t } = useTranslation("groups");
-  const [role] = useFormFor(`role-${member.membershipId}`, optionalReasonSchema);
-  const [remove, removeFields] = useFormFor(`remove-${member.membershipId}`, removeReasonSchema);
+  const [role] = useFormFor<typeof optionalReasonSchema>(`role-${member.membershipId}`);
+  const [remove, removeFields] = useFormFor<typeof removeReasonSchema>(
+    `remove-${member.membershipId}`,
+  );
   const moderator = member.role === "moderator";
   return (
     <div className="stack">

@@ -172,8 +172,8 @@ const FLAG_NOTICES = {
 function ModerationPanel() {
   const { t } = useTranslation("forums");
   const { thread, may } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("moderation", moderationSchema);
-  const [hideForm, hideFields] = useFormFor("hideThread", hideThreadSchema);
+  const [form] = useFormFor<typeof moderationSchema>("moderation");
+  const [hideForm, hideFields] = useFormFor<typeof hideThreadSchema>("hideThread");
   return (
     <section aria-labelledby="moderation-heading" className="stack">
       <h2 id="moderation-heading">{t("moderation.heading")}</h2>

@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function NewThreadPage() {
   const { t } = useTranslation("forums");
   const { platform, group } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("thread", threadSchema);
+  const [form, fields] = useFormFor<typeof threadSchema>("thread");
   return (
     <div className="narrow stack">
       <p>

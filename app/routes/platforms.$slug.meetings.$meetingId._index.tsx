@@ -17,7 +17,8 @@ import { formatDateTime, formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
-import { RSVP_ANSWERS, rsvpSchema } from "~/meetings/schemas";
+import { rsvpSchema } from "~/meetings/schemas";
+import { RSVP_ANSWERS } from "~/meetings/choices";
 import { acceptsRsvp } from "~/meetings/upcoming";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
@@ -89,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function RsvpForm() {
   const { t } = useTranslation("meetings");
   const { rsvp } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("rsvp", rsvpSchema);
+  const [form] = useFormFor<typeof rsvpSchema>("rsvp");
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -9,7 +9,8 @@ import { pageFromUrl } from "~/http/pagination";
 import { QuorumLine } from "~/components/quorum-line";
 import { attendanceSheet, inMeetingHost, walkInCandidates } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
-import { ATTENDANCE_STATUSES, attendanceFormSchema } from "~/meetings/schemas";
+import { attendanceFormSchema } from "~/meetings/schemas";
+import { ATTENDANCE_STATUSES } from "~/meetings/choices";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 
@@ -65,7 +66,6 @@ export default function AttendancePage() {
   return (
     <AttendanceForm
       data={data}
-      schema={attendanceFormSchema}
       statuses={ATTENDANCE_STATUSES}
       back={{ to: `/platforms/${platform.slug}/meetings/${meeting.id}`, label: meeting.title }}
       title={t("attendance.title")}

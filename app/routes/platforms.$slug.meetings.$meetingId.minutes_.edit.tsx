@@ -83,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function DraftForm() {
   const { t } = useTranslation("meetings");
   const { values, canPublish } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("minutes", minutesSchema, values);
+  const [form, fields] = useFormFor<typeof minutesSchema>("minutes", values);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -117,7 +117,7 @@ function DraftForm() {
 
 function AmendmentForm() {
   const { t } = useTranslation("meetings");
-  const [form, fields] = useFormFor("amend", amendmentSchema);
+  const [form, fields] = useFormFor<typeof amendmentSchema>("amend");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

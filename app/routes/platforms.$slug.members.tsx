@@ -24,7 +24,8 @@ import {
 import { canAddMembersWithoutAccount, seesAccountMarker } from "~/platforms/member-rules";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
-import { ROLES, optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
+import { optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
+import { ROLES } from "~/platforms/choices";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("platforms:members.title") };
 
@@ -116,10 +117,9 @@ type MemberRow = ReturnType<typeof useLoaderData<typeof loader>>["members"][numb
 
 function PendingRequest({ request }: { request: PendingRow }) {
   const { t } = useTranslation("platforms");
-  const [approveForm] = useFormFor(`approve-${request.membershipId}`, optionalReasonSchema);
-  const [rejectFormMeta, rejectFields] = useFormFor(
+  const [approveForm] = useFormFor<typeof optionalReasonSchema>(`approve-${request.membershipId}`);
+  const [rejectFormMeta, rejectFields] = useFormFor<typeof optionalReasonSchema>(
     `reject-${request.membershipId}`,
-    optionalReasonSchema,
   );
   return (
     <li className="card stack">
@@ -152,10 +152,12 @@ function PendingRequest({ request }: { request: PendingRow }) {
 
 function MemberControls({ member }: { member: MemberRow }) {
   const { t } = useTranslation("platforms");
-  const [roleForm, roleFields] = useFormFor(`role-${member.membershipId}`, roleSchema, {
+  const [roleForm, roleFields] = useFormFor<typeof roleSchema>(`role-${member.membershipId}`, {
     role: member.role,
   });
-  const [removeForm, removeFields] = useFormFor(`remove-${member.membershipId}`, reasonSchema);
+  const [removeForm, removeFields] = useFormFor<typeof reasonSchema>(
+    `remove-${member.membershipId}`,
+  );
   return (
     <details>
       <summary>{t("members.manage", { name: member.name })}</summary>

@@ -48,7 +48,7 @@ type Meta = FieldMetadata<string | undefined>;
 export default function AddMemberWithoutAccountPage() {
   const { t } = useTranslation("platforms");
   const { platform } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor(FORM_ID, memberWithoutAccountSchema);
+  const [form, fields] = useFormFor<typeof memberWithoutAccountSchema>(FORM_ID);
   return (
     <div className="narrow stack">
       <p>

@@ -135,7 +135,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function MakeMemberForm() {
   const { t } = useTranslation("participants");
   const { person } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("makeMember", makeMemberSchema);
+  const [form] = useFormFor<typeof makeMemberSchema>("makeMember");
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -150,7 +150,7 @@ function MakeMemberForm() {
 
 function LinkForm() {
   const { t } = useTranslation("participants");
-  const [form, fields] = useFormFor("link", linkSchema);
+  const [form, fields] = useFormFor<typeof linkSchema>("link");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -171,7 +171,7 @@ function LinkForm() {
 function MergeForm() {
   const { t } = useTranslation("participants");
   const { candidates, q, person } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("merge", mergeSchema);
+  const [form] = useFormFor<typeof mergeSchema>("merge");
   return (
     <div className="stack">
       <Form method="get" className="filter-row" role="search">

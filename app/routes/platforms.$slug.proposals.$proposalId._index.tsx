@@ -198,7 +198,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 function StateActions() {
   const { t } = useTranslation("proposals");
   const { proposal, viewer } = useLoaderData<typeof loader>();
-  const [form] = useFormFor("state", stateChangeSchema);
+  const [form] = useFormFor<typeof stateChangeSchema>("state");
   const moves: { to: string; label: string }[] = [];
   if (proposal.state === "draft" && (proposal.isAuthor || viewer.canCoordinate)) {
     moves.push({ to: "discussion", label: t("actions.toDiscussion") });
@@ -227,7 +227,7 @@ function StateActions() {
 function BallotForm({ vote }: { vote: NonNullable<Data["vote"]> }) {
   const { t } = useTranslation("votes");
   const label = useOptionLabel();
-  const [form, fields] = useFormFor("ballot", ballotSchema);
+  const [form, fields] = useFormFor<typeof ballotSchema>("ballot");
   if (vote.mine?.inPerson) return <p className="notice">{t("votedInPerson")}</p>;
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -267,13 +267,13 @@ function BallotForm({ vote }: { vote: NonNullable<Data["vote"]> }) {
 
 /** A ballot refused because the vote closed meanwhile: the form is gone, the reason is not. */
 function BallotRefusal() {
-  const [form] = useFormFor("ballot", ballotSchema);
+  const [form] = useFormFor<typeof ballotSchema>("ballot");
   return <FormErrors id={form.errorId} errors={form.errors} />;
 }
 
 function CloseVoteForm() {
   const { t } = useTranslation("votes");
-  const [form, fields] = useFormFor("closeVote", closeVoteSchema);
+  const [form, fields] = useFormFor<typeof closeVoteSchema>("closeVote");
   return (
     <details>
       <summary>{t("closeEarly")}</summary>

@@ -58,7 +58,7 @@ export default function TallyPage() {
   const label = useOptionLabel();
   const { platform, proposal, closed, options, meetings } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const [form, fields] = useFormFor("tally", tallySchema);
+  const [form, fields] = useFormFor<typeof tallySchema>("tally");
   const back = `/platforms/${platform.slug}/proposals/${proposal.id}`;
   // Choosing the meeting is a plain GET, so the form below knows who was present.
   // Choosing the meeting is a plain GET, so the form below knows who was present. After a

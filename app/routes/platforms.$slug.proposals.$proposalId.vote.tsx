@@ -17,7 +17,8 @@ import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { getProposal } from "~/proposals/proposals.server";
-import { MAX_OPTIONS, SECRECY, VOTE_KINDS, YES_NO_RULES, openVoteSchema } from "~/votes/schemas";
+import { openVoteSchema } from "~/votes/schemas";
+import { MAX_OPTIONS, SECRECY, VOTE_KINDS, YES_NO_RULES } from "~/votes/choices";
 import { openVote } from "~/votes/votes.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:openTitle") };
@@ -57,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function OpenVotePage() {
   const { t } = useTranslation("votes");
   const { platform, proposal, defaults } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("openVote", openVoteSchema, defaults);
+  const [form, fields] = useFormFor<typeof openVoteSchema>("openVote", defaults);
   return (
     <div className="narrow stack">
       <p>

@@ -10,7 +10,8 @@ import { pageFromUrl } from "~/http/pagination";
 import { viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { pageOfProposals } from "~/proposals/proposals.server";
-import { PROPOSAL_STATES, proposalFilterSchema } from "~/proposals/schemas";
+import { proposalFilterSchema } from "~/proposals/schemas";
+import { PROPOSAL_STATES } from "~/proposals/choices";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("proposals:listTitle") };
 

@@ -50,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function NewProposalPage() {
   const { t } = useTranslation("proposals");
   const { platform, meetings } = useLoaderData<typeof loader>();
-  const [form, fields] = useFormFor("proposal", proposalSchema);
+  const [form, fields] = useFormFor<typeof proposalSchema>("proposal");
   const meeting = getSelectProps(fields.meetingId);
   return (
     <div className="narrow stack">

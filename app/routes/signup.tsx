@@ -44,7 +44,7 @@ export default function SignupPage() {
   const { t } = useTranslation("auth");
   const { redirectTo, locale } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useFormFor("signup", signupSchema, { locale });
+  const [form, fields] = useFormFor<typeof signupSchema>("signup", { locale });
   return (
     <section className="narrow">
       <h1>{t("signup.title")}</h1>

@@ -2,18 +2,19 @@ import { z } from "zod";
 import { dateField, optionalText, timeField } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 import { splitLines } from "~/meetings/schemas";
-
-export const VOTE_KINDS = ["yesNo", "custom"] as const;
-export const YES_NO_RULES = ["simple", "twoThirds"] as const;
-export const STANDARD_OPTIONS = ["yes", "no", "abstain"] as const;
-export const MIN_OPTIONS = 2;
-export const MAX_OPTIONS = 10;
+import { VOTE_KINDS, YES_NO_RULES, MIN_OPTIONS, MAX_OPTIONS } from "./choices";
+export {
+  VOTE_KINDS,
+  YES_NO_RULES,
+  STANDARD_OPTIONS,
+  MIN_OPTIONS,
+  MAX_OPTIONS,
+  SECRECY,
+} from "./choices";
 
 const choice = () => ({ errorMap: () => ({ message: msg("validation.choice") }) });
 const date = dateField;
 const time = timeField;
-
-export const SECRECY = ["secret", "public"] as const;
 
 function secrecyOf(v: unknown): boolean | undefined {
   if (v === "secret" || v === "on" || v === "true" || v === true) return true;

@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PersonName } from "~/components/person-name";
-import { GENDERS } from "~/auth/schemas";
+import { GENDERS } from "~/participants/demographics";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import { useFormFor } from "~/components/use-form-for";
@@ -40,7 +40,6 @@ export interface AttendanceFormData {
 
 interface Props {
   data: AttendanceFormData;
-  schema: AttendanceFormSchema;
   /** The statuses the host offers, in the order of the form. */
   statuses: readonly AttendanceStatus[];
   back: { to: string; label: string };
@@ -65,9 +64,9 @@ type Fields = ReturnType<typeof useFormFor<AttendanceFormSchema>>[1];
 export function AttendanceForm(props: Props) {
   const { t } = useTranslation("attendance");
   const { t: tc } = useTranslation();
-  const { data, schema } = props;
+  const { data } = props;
   const { window, walkIns } = data;
-  const [form, fields] = useFormFor("attendance", schema);
+  const [form, fields] = useFormFor<AttendanceFormSchema>("attendance");
   const submitted = form.initialValue?.status as Record<string, unknown> | undefined;
   const closed = window.marks && window.removeWalkIn && window.addWalkIn;
   return (

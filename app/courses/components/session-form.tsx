@@ -22,7 +22,7 @@ export function SessionForm({
   intent?: string;
 }) {
   const { t } = useTranslation("training");
-  const [form, fields] = useFormFor("session", sessionSchema, defaultValue);
+  const [form, fields] = useFormFor<typeof sessionSchema>("session", defaultValue);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />

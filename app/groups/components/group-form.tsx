@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, RadioGroupField, TextField, TextareaField } from "~/components/form-fields";
 import { useFormFor } from "~/components/use-form-for";
 import { GROUP_JOINING, GROUP_VISIBILITIES } from "~/groups/rules";
-import { appointByEmailSchema, groupSchema, newGroupSchema } from "~/groups/schemas";
+import type { appointByEmailSchema, groupSchema } from "~/groups/schemas";
 
 /**
  * Create or edit a group: names and descriptions in both languages (English optional, falls
@@ -20,7 +20,7 @@ export function GroupForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation("groups");
-  const [form, fields] = useFormFor("group", creating ? newGroupSchema : groupSchema, defaultValue);
+  const [form, fields] = useFormFor<typeof groupSchema>("group", defaultValue);
   const moderatorEmail = (fields as Record<string, unknown>).moderatorEmail as
     typeof fields.nameEs | undefined;
   return (
@@ -88,7 +88,7 @@ export function GroupForm({
 /** A coordinator names a moderator by e-mail among the platform's active members. */
 export function AppointByEmailForm() {
   const { t } = useTranslation("groups");
-  const [form, fields] = useFormFor("appointByEmail", appointByEmailSchema);
+  const [form, fields] = useFormFor<typeof appointByEmailSchema>("appointByEmail");
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
