@@ -53,15 +53,22 @@ export async function drain(
 
 /**
  * Runs autocannon for `seconds` and computes p50/p95 from every answer's own latency
- * (autocannon's summary has p90 and p97.5, not p95). `request(i)` shapes the i-th request,
- * so a run can rotate through logged-in members and targets.
+ * (autocannon's summary has p90 and p97.5, not p95). `request(i, origin)` shapes the i-th
+ * request, so a run can rotate through logged-in members and targets; `origin` is the server
+ * that request goes to (a form POST must carry it as its Origin header).
+ *
+ * Several URLs (the same page on several instances): autocannon shares the connections out
+ * among them (connection i goes to url[i % n]), so one run's percentiles cover them all.
  */
 export async function load(options: {
-  url: string;
+  url: string | string[];
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
-  request?: (i: number) => {
+  request?: (
+    i: number,
+    origin: string,
+  ) => {
     method?: "GET" | "POST";
     path: string;
     headers?: Record<string, string>;
@@ -81,7 +88,9 @@ export async function load(options: {
   });
   const instance = autocannon(
     {
-      url: options.url,
+      // An array is supported by autocannon (README: "More than one URL is allowed"), not
+      // by its type definitions.
+      url: options.url as string,
       connections: options.connections,
       duration: options.seconds,
       timeout: 20,
@@ -90,7 +99,9 @@ export async function load(options: {
         ? [
             {
               setupRequest: (req) => {
-                const r = options.request!(n++);
+                // autocannon passes the target's parsed URL fields along: host is "name:port".
+                const host = (req as { host?: string }).host;
+                const r = options.request!(n++, `http://${host}`);
                 return {
                   ...req,
                   method: r.method ?? "GET",
