@@ -178,12 +178,13 @@ export async function castBallot(
       if (await tx.inPersonVoter.findUnique({ where: key })) {
         return refuseForm("votes:errors.votedInPerson");
       }
-      // The database's unique (vote, member) keeps it at one ballot; a second one replaces it.
-      if (await tx.ballot.findUnique({ where: key })) {
-        await tx.ballot.update({ where: key, data: { optionId } });
-      } else {
-        await tx.ballot.create({ data: { voteId, userId: user.id, optionId } });
-      }
+      // The database's unique (vote, member) keeps it at one ballot; a second one replaces it
+      // (one statement: INSERT … ON CONFLICT DO UPDATE on both databases).
+      await tx.ballot.upsert({
+        where: key,
+        create: { voteId, userId: user.id, optionId },
+        update: { optionId },
+      });
       return ok(null);
     }),
   );
