@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { onServer, testPostgresqlUrl, withDatabase } from "../app/test/postgresql";
+import { SERVER_NODE_FLAGS } from "../app/bench/server";
 
 /**
  * Two app instances on one PostgreSQL database, as behind a reverse proxy: the 300-voter
@@ -62,7 +63,7 @@ test("two instances on one PostgreSQL database: ballots, throttling and sessions
     ) as Seeded;
     const bases = PORTS.map((port) => `http://localhost:${port}`);
     for (const port of PORTS) {
-      const child = spawn(process.execPath, ["build/index.js"], {
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/index.js"], {
         env: { ...env, PORT: String(port), DATABASE_POOL_SIZE: "20" },
         stdio: ["ignore", "ignore", "pipe"],
       });

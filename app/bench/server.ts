@@ -4,6 +4,23 @@ import path from "node:path";
 
 export const BUILD_ENTRY = path.resolve("build/index.js");
 
+/**
+ * The Node flags `npm start` runs the server with (package.json): the benchmark and the
+ * browser tests that start servers of their own run what is deployed. The heap cap keeps the
+ * process small under load (decision 029): without it V8 lets the heap grow to 400+ MB.
+ */
+export const SERVER_NODE_FLAGS: string[] = nodeFlagsOf(
+  (JSON.parse(readFileSync(path.resolve("package.json"), "utf8")) as { scripts: { start: string } })
+    .scripts.start,
+);
+
+/** The flags between `node` and `./build/index.js` in a command line. */
+export function nodeFlagsOf(command: string): string[] {
+  const m = /\bnode((?:\s+--\S+)*)\s+(?:\.\/)?build\/index\.js/.exec(command);
+  if (!m) throw new Error(`no "node … ./build/index.js" in: ${command}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+}
+
 /** Whether `npm run build` has produced the production server. */
 export const hasBuild = () => existsSync(BUILD_ENTRY);
 
@@ -24,7 +41,7 @@ export async function startServer(options: {
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [BUILD_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILD_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: "production",
