@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
+import { seedVotingPlatform } from "./voting-platform";
 
 /**
  * 300 members each send two different ballots at the same moment, through the real HTTP
@@ -13,93 +13,16 @@ test("300 members voting twice at the same moment leave exactly 300 ballots", as
   test.setTimeout(120_000);
   process.env.DATABASE_URL ??= "file:./.tmp/e2e.db";
   const { db } = await import("../app/db.server");
-  const tag = randomBytes(4).toString("hex");
-
-  const platform = await db.platform.create({
-    data: {
-      slug: `concurrencia-${tag}`,
-      name: `Plataforma de prueba ${tag}`,
-      descriptionEs: "Prueba de concurrencia",
-      descriptionEn: "Concurrency test",
-      country: "EC",
-      region: "Sucumbíos",
-      timeZone: "America/Guayaquil",
-    },
-  });
-  // Bulk inserts, each a single short write: the running server shares this SQLite file,
-  // and a long transaction here would keep its writes waiting.
-  const people = Array.from({ length: MEMBERS + 1 }, (_, i) => ({
-    userId: `u${tag}${i}`,
-    membershipId: `m${tag}${i}`,
-    sessionId: randomBytes(20).toString("hex"),
-    name: `Votante ${i}`,
-    role: i === MEMBERS ? "coordinator" : "member",
-  }));
-  await db.user.createMany({
-    data: people.map((p, i) => ({
-      id: p.userId,
-      email: `votante-${tag}-${i}@example.org`,
-      name: p.name,
-      passwordHash: "not-used",
-    })),
-  });
-  await db.participant.createMany({
-    data: people.map((p) => ({ id: p.userId, userId: p.userId, name: p.name })),
-  });
-  await db.membership.createMany({
-    data: people.map((p) => ({
-      id: p.membershipId,
-      // Each person record was given its account's id above.
-      participantId: p.userId,
-      userId: p.userId,
-      platformId: platform.id,
-      status: "active",
-      role: p.role,
-    })),
-  });
-  await db.membershipPeriod.createMany({
-    data: people.map((p) => ({
-      membershipId: p.membershipId,
-      startedAt: new Date("2026-01-01T00:00:00Z"),
-    })),
-  });
-  await db.session.createMany({
-    data: people.map((p) => ({
-      id: p.sessionId,
-      userId: p.userId,
-      expiresAt: new Date(Date.now() + 24 * 3600_000),
-    })),
-  });
-  const sessions = people.map((p) => ({
+  const seeded = await seedVotingPlatform(db, MEMBERS, "concurrencia");
+  const { platform, proposal, vote } = seeded;
+  const sessions = seeded.members.map((p) => ({
     userId: p.userId,
     cookie: `minga_session=${p.sessionId}`,
   }));
-  const coordinator = sessions.pop()!;
-  const proposal = await db.proposal.create({
-    data: {
-      platformId: platform.id,
-      authorId: coordinator.userId,
-      title: "Propuesta muy votada",
-      summary: "Prueba",
-      state: "voting",
-    },
-  });
-  const vote = await db.vote.create({
-    data: {
-      proposalId: proposal.id,
-      platformId: platform.id,
-      kind: "yesNo",
-      secret: true,
-      opensAt: new Date(Date.now() - 60_000),
-      closesAt: new Date(Date.now() + 3600_000),
-      quorumPercent: 50,
-      approvalRule: "simple",
-      options: {
-        create: ["yes", "no", "abstain"].map((code, position) => ({ code, label: code, position })),
-      },
-    },
-    include: { options: { orderBy: { position: "asc" } } },
-  });
+  const coordinator = {
+    userId: seeded.coordinator.userId,
+    cookie: `minga_session=${seeded.coordinator.sessionId}`,
+  };
   const [yes, no, abstain] = vote.options.map((o) => o.id);
   const url = `${baseURL}/platforms/${platform.slug}/proposals/${proposal.id}`;
   const post = (cookie: string, fields: Record<string, string>) =>
