@@ -69,6 +69,9 @@ for (const lang of ["es", "en"] as const) {
     // The print view drops the controls; printed, it keeps the title and the tables.
     await page.getByRole("link", { name: r("printView") }).click();
     await expect(page.getByRole("button", { name: r("period.show") })).toHaveCount(0);
+    // The new page may still be arriving: print it once its tables are there.
+    await expect(page.getByRole("heading", { name: r("headline.title") })).toBeVisible();
+    await page.waitForLoadState("load");
     await page.emulateMedia({ media: "print" });
     const printed = pdfPagesText(await page.pdf({ format: "A4" })).join(" ");
     expect(printed).toContain(r("headline.title"));
