@@ -42,6 +42,7 @@ import {
   myBallot,
   storedResult,
   voteForProposal,
+  voteIdForProposal,
 } from "~/votes/votes.server";
 
 export const handle: RouteHandle = {
@@ -173,9 +174,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const user = await requirePlatformRole(request, context, platform.id, "member");
       const submission = parseWithZod(formData, { schema: ballotSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
-      const vote = await voteForProposal(platform.id, proposalId);
-      if (!vote) badRequest();
-      const outcome = await castBallot(user, platform.id, vote.id, submission.value.optionId);
+      const voteId = await voteIdForProposal(platform.id, proposalId);
+      if (!voteId) badRequest();
+      const outcome = await castBallot(user, platform.id, voteId, submission.value.optionId);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
       return done("ballotCast");
     }
@@ -183,9 +184,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const user = await requirePlatformRole(request, context, platform.id, "coordinator");
       const submission = parseWithZod(formData, { schema: closeVoteSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
-      const vote = await voteForProposal(platform.id, proposalId);
-      if (!vote) badRequest();
-      const outcome = await closeVoteEarly(user, platform.id, vote.id, submission.value.reason);
+      const voteId = await voteIdForProposal(platform.id, proposalId);
+      if (!voteId) badRequest();
+      const outcome = await closeVoteEarly(user, platform.id, voteId, submission.value.reason);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
       return done("voteClosed");
     }

@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { lockRow } from "~/row-lock.server";
 import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
+import type { Prisma } from "@prisma/client";
 import { db } from "~/db.server";
 import { activeAtWhere } from "~/platforms/membership.server";
 import { recordStateChange } from "~/proposals/state-change.server";
@@ -12,11 +13,14 @@ import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from
  * domain can settle due votes before it lists or shows proposals, without an import cycle.
  */
 
+/** What a vote is read with: its options in order and its proposal. */
+export const VOTE_INCLUDE = {
+  options: { orderBy: { position: "asc" } },
+  proposal: true,
+} satisfies Prisma.VoteInclude;
+
 export async function voteOf(client: DbClient, platformId: string, voteId: string) {
-  const vote = await client.vote.findUnique({
-    where: { id: voteId },
-    include: { options: { orderBy: { position: "asc" } }, proposal: true },
-  });
+  const vote = await client.vote.findUnique({ where: { id: voteId }, include: VOTE_INCLUDE });
   if (!vote || vote.platformId !== platformId) notFound();
   return vote;
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
@@ -12,7 +13,13 @@ import { zonedToInstant } from "~/time/time-zone";
 import type { ApprovalRule, VoteResult } from "./outcome";
 import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
 import { lockRow, retryOnUniqueViolation } from "~/row-lock.server";
-import { closeInTransaction, settleVote, voteOf, type VoteRecord } from "./settle.server";
+import {
+  closeInTransaction,
+  settleVote,
+  VOTE_INCLUDE,
+  voteOf,
+  type VoteRecord,
+} from "./settle.server";
 import { meetingCountsForVote, splitHands } from "./tally-rules";
 
 export { settleDueVotes, settleVote, type VoteRecord } from "./settle.server";
@@ -103,9 +110,21 @@ export async function openVote(
 
 /** The proposal's vote, settled, or null when none was opened. */
 export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
-  const vote = await db.vote.findUnique({ where: { proposalId }, select: { id: true } });
+  const vote = await db.vote.findFirst({
+    where: { proposalId, platformId },
+    include: VOTE_INCLUDE,
+  });
   if (!vote) return null;
-  return settleVote(await voteOf(db, platformId, vote.id), now);
+  return settleVote(vote, now);
+}
+
+/**
+ * The id of the proposal's vote, for an action: the vote itself is read (and checked open)
+ * inside the action's transaction, so reading it whole here would be read twice.
+ */
+export async function voteIdForProposal(platformId: string, proposalId: string) {
+  const vote = await db.vote.findFirst({ where: { proposalId, platformId }, select: { id: true } });
+  return vote?.id ?? null;
 }
 
 export async function closeVoteEarly(
@@ -126,7 +145,12 @@ export async function closeVoteEarly(
   });
 }
 
-function openState(vote: VoteRecord, now: Date): string | null {
+type VoteWithOptions = Prisma.VoteGetPayload<{ include: { options: true } }>;
+
+function openState(
+  vote: Pick<VoteRecord, "closedAt" | "closesAt" | "opensAt">,
+  now: Date,
+): string | null {
   if (vote.closedAt || now >= vote.closesAt) return "votes:errors.closed";
   if (now < vote.opensAt) return "votes:errors.notOpenYet";
   return null;
@@ -140,18 +164,30 @@ async function whileOpen<T>(
   platformId: string,
   voteId: string,
   now: Date,
-  write: (tx: DbClient, vote: VoteRecord) => Promise<Outcome<T>>,
+  write: (tx: DbClient, vote: VoteWithOptions) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
-  await settleVote(await voteOf(db, platformId, voteId), now);
-  return db.$transaction(async (tx) => {
+  let due = false;
+  const outcome = await db.$transaction(async (tx) => {
     // Ballots and counts share the vote's row; a close takes it alone (closeInTransaction), so
     // it waits for ballots in flight and every ballot after it sees the vote closed.
     await lockRow(tx, "Vote", voteId, "share");
-    const vote = await voteOf(tx, platformId, voteId);
+    // Its options are all a ballot or a count needs (not its proposal: one read fewer).
+    const vote = await tx.vote.findFirst({
+      where: { id: voteId, platformId },
+      include: { options: VOTE_INCLUDE.options },
+    });
+    if (!vote) notFound();
     const closed = openState(vote, now);
-    if (closed) return refuseForm(closed);
+    if (closed) {
+      due = !vote.closedAt && now >= vote.closesAt;
+      return refuseForm(closed);
+    }
     return write(tx, vote);
   });
+  // Found past its closing time and not yet closed: closed now (with its result), so the page
+  // the member is sent back to shows the outcome. Only then: a ballot reads the vote once.
+  if (due) await settleVote(await voteOf(db, platformId, voteId), now);
+  return outcome;
 }
 
 /**

@@ -167,6 +167,10 @@ describe("ballots", () => {
     ).toMatchObject({
       formErrors: ["votes:errors.closed"],
     });
+    // The late ballot is not stored, and the vote it found due is closed at its closing time.
+    expect(await db.ballot.count({ where: { voteId: vote.id } })).toBe(0);
+    const stored = await db.vote.findUniqueOrThrow({ where: { id: vote.id } });
+    expect(stored.closedAt?.toISOString()).toBe(vote.closesAt.toISOString());
   });
 
   it("closes at the closing time when first read, stores the result and never changes it", async () => {
