@@ -171,9 +171,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return done("proposalStateChanged");
     }
     case "ballot": {
-      const user = await requirePlatformRole(request, context, platform.id, "member");
+      // Who may vote (an active member) is decided inside castBallot's transaction, so a
+      // ballot reads the membership once; a bad form is answered only to someone who may vote.
+      const user = requireUser(request, context);
       const submission = parseWithZod(formData, { schema: ballotSchema });
-      if (submission.status !== "success") return rejectForm(formId, submission);
+      if (submission.status !== "success") {
+        await requirePlatformRole(request, context, platform.id, "member");
+        return rejectForm(formId, submission);
+      }
       const voteId = await voteIdForProposal(platform.id, proposalId);
       if (!voteId) badRequest();
       const outcome = await castBallot(user, platform.id, voteId, submission.value.optionId);
