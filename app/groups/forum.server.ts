@@ -1,3 +1,4 @@
+import { postsPerDiscussion } from "~/discussions/post-counts.server";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden } from "~/auth/guards.server";
@@ -86,10 +87,7 @@ export async function listThreads(
   ]);
   const page = pageOf(options.page ?? 1, pinnedTotal + restTotal, THREADS_PAGE_SIZE);
   const order = [{ lastActivityAt: "desc" as const }, { id: "desc" as const }];
-  const include = {
-    author: { select: { name: true } },
-    discussion: { select: { _count: { select: { posts: true } } } },
-  };
+  const include = { author: { select: { name: true } } };
   const pinnedTake = Math.max(0, Math.min(page.take, pinnedTotal - page.skip));
   const pinned = pinnedTake
     ? await client.thread.findMany({
@@ -111,8 +109,13 @@ export async function listThreads(
       })
     : [];
   const rows = [...pinned, ...rest];
-  const unread =
-    userId && actor.status === "active" ? await unreadThreadIds(client, userId, rows) : new Set();
+  const [posts, unread] = await Promise.all([
+    postsPerDiscussion(
+      client,
+      rows.map((t) => t.discussionId),
+    ),
+    userId && actor.status === "active" ? unreadThreadIds(client, userId, rows) : new Set(),
+  ]);
   return {
     page,
     threads: rows.map((t) => ({
@@ -120,7 +123,7 @@ export async function listThreads(
       title: t.title,
       author: t.author?.name ?? null,
       // The first post is the thread's body, not a reply.
-      replies: Math.max(0, t.discussion._count.posts - 1),
+      replies: Math.max(0, (posts.get(t.discussionId) ?? 0) - 1),
       lastActivityAt: t.lastActivityAt,
       pinned: !!t.pinnedAt,
       locked: !!t.lockedAt,

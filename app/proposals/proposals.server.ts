@@ -1,3 +1,4 @@
+import { postsPerDiscussion } from "~/discussions/post-counts.server";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
@@ -129,20 +130,21 @@ async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take
     where,
     // Most recently changed first; the id breaks ties so a page boundary is stable.
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    include: {
-      author: { select: { name: true } },
-      discussion: { select: { _count: { select: { posts: true } } } },
-    },
+    include: { author: { select: { name: true } } },
     skip,
     take,
   });
+  const comments = await postsPerDiscussion(
+    db,
+    rows.map((p) => p.discussionId),
+  );
   return rows.map((p) => ({
     id: p.id,
     title: p.title,
     summary: p.summary,
     state: p.state as ProposalState,
     author: p.author?.name ?? null,
-    comments: p.discussion?._count.posts ?? 0,
+    comments: (p.discussionId && comments.get(p.discussionId)) || 0,
   }));
 }
 
