@@ -201,7 +201,7 @@ export async function listMeetings(
 ) {
   const platformId = platform.id;
   const size = pages.size ?? MEETINGS_PER_PAGE;
-  const upcomingWhere = { platformId, status: { not: "held" }, endsAt: { gte: now } };
+  const upcomingWhere = upcomingMeetingsWhere(platformId, now);
   const pastWhere = { platformId, OR: [{ status: "held" }, { endsAt: { lt: now } }] };
   const [upcomingTotal, pastTotal] = await Promise.all([
     db.meeting.count({ where: upcomingWhere }),
@@ -225,14 +225,36 @@ export async function listMeetings(
       select: listSelect,
     }),
   ]);
-  const withWhen = (rows: typeof upcoming) =>
-    rows.map((m) => ({ ...m, when: formatDateTime(m.startsAt, locale, platform.timeZone) }));
   return {
-    upcoming: withWhen(upcoming),
-    past: withWhen(past),
+    upcoming: withWhen(upcoming, platform, locale),
+    past: withWhen(past, platform, locale),
     upcomingPage: { page: upcomingPage.page, pages: upcomingPage.pages },
     pastPage: { page: pastPage.page, pages: pastPage.pages },
   };
+}
+
+function upcomingMeetingsWhere(platformId: string, now: Date) {
+  return { platformId, status: { not: "held" }, endsAt: { gte: now } };
+}
+
+function withWhen<T extends { startsAt: Date }>(rows: T[], platform: PlatformRef, locale: string) {
+  return rows.map((m) => ({ ...m, when: formatDateTime(m.startsAt, locale, platform.timeZone) }));
+}
+
+/** The next few meetings, as the platform page shows them: one query, no counts. */
+export async function upcomingMeetings(
+  platform: PlatformRef,
+  locale: string,
+  take: number,
+  now = new Date(),
+) {
+  const rows = await db.meeting.findMany({
+    where: upcomingMeetingsWhere(platform.id, now),
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take,
+    select: listSelect,
+  });
+  return withWhen(rows, platform, locale);
 }
 
 export async function setRsvp(

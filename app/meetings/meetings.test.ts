@@ -6,6 +6,7 @@ import {
   calendarEvents,
   cancelMeeting,
   listMeetings,
+  upcomingMeetings,
   scheduleMeeting,
   setRsvp,
   updateMeeting,
@@ -427,10 +428,29 @@ describe("a meeting whose attendance was taken before its start", () => {
     const lists = await listMeetings(platform, "es");
     expect(lists.upcoming.map((m) => m.id)).toEqual([scheduled.id]);
     expect(lists.past.map((m) => m.id)).toContain(held.id);
+    // The platform page's short list says the same.
+    expect((await upcomingMeetings(platform, "es", 5)).map((m) => m.id)).toEqual([scheduled.id]);
 
     const refused = await setRsvp(member, platform, held.id, "yes");
     expect(refused.ok).toBe(false);
     expect(await db.rsvp.count({ where: { meetingId: held.id } })).toBe(0);
     expect((await setRsvp(member, platform, scheduled.id, "yes")).ok).toBe(true);
+  });
+});
+
+describe("the platform page's next meetings", () => {
+  it("are the first page of the upcoming list, soonest first, cut at the size asked", async () => {
+    const platform = await makePlatform();
+    const day = 24 * 3600_000;
+    for (const days of [9, 3, 6, 12])
+      await makeMeeting(platform.id, { startsAt: new Date(Date.now() + days * day) });
+    await makeMeeting(platform.id, { startsAt: new Date(Date.now() - 3 * day), status: "held" });
+    const next = await upcomingMeetings(platform, "en", 3);
+    const listed = await listMeetings(platform, "en", { size: 3 });
+    expect(next.map((m) => m.id)).toEqual(listed.upcoming.map((m) => m.id));
+    expect(next.map((m) => m.when)).toEqual(listed.upcoming.map((m) => m.when));
+    expect(next).toHaveLength(3);
+    const starts = next.map((m) => m.startsAt.getTime());
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
   });
 });

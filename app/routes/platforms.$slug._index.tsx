@@ -18,7 +18,7 @@ import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
 import { resolveLocale } from "~/i18n/i18next.server";
-import { listMeetings } from "~/meetings/meetings.server";
+import { upcomingMeetings } from "~/meetings/meetings.server";
 import { countPendingRequests, leavePlatform, requestToJoin } from "~/platforms/membership.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import {
@@ -43,8 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [viewer, activeMembers, meetings, courseCount, groups] = await Promise.all([
     viewerOf(context.user, platform.id),
     countActiveMembers(platform.id),
-    // Only the first five are shown: nothing more is read.
-    listMeetings(platform, locale, { size: 5 }),
+    // Only the next five are shown: nothing more is read or counted.
+    upcomingMeetings(platform, locale, 5),
     countPlatformCourses(platform.id),
     listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE }),
   ]);
@@ -74,7 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     activeMembers,
     pendingRequests,
-    upcoming: meetings.upcoming,
+    upcoming: meetings,
     openProposals,
     courseCount,
     groups: groups.groups,
