@@ -1,19 +1,24 @@
+import { cachedFormatter } from "~/i18n/format";
 /**
  * Wall-clock times in a platform's time zone ⇄ instants, with Intl only. Forms ask for a
  * date and times as people read them on the platform's clocks (America/Guayaquil,
  * America/Lima), whatever the server's or the browser's zone.
  */
 function wallParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = cachedFormatter(
+    `wall|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }),
+  ).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return {
     year: get("year"),
