@@ -34,6 +34,23 @@ export async function resolveLocale(
   return isSupportedLanguage(detected) ? detected : fallbackLanguage;
 }
 
-export function getFixedT(locale: string, ns: string = "common") {
-  return i18next.getFixedT(locale, ns);
+type FixedT = Awaited<ReturnType<typeof i18next.getFixedT>>;
+
+// remix-i18next builds and initialises a whole i18next instance on each call (~1 ms, and most
+// pages ask once for their sharing tags). The translations are fixed for the life of the
+// process, so one function per language and namespace serves every request; only supported
+// languages and known namespaces are kept, so the cache cannot grow.
+const fixedTs = new Map<string, Promise<FixedT>>();
+
+export function getFixedT(locale: string, ns: string = "common"): Promise<FixedT> {
+  if (!isSupportedLanguage(locale) || !namespaces.includes(ns))
+    return i18next.getFixedT(locale, ns);
+  const key = `${locale}|${ns}`;
+  let t = fixedTs.get(key);
+  if (!t) {
+    t = i18next.getFixedT(locale, ns);
+    fixedTs.set(key, t);
+    t.catch(() => fixedTs.delete(key));
+  }
+  return t;
 }
