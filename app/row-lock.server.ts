@@ -18,14 +18,16 @@ export type LockedTable =
 export async function lockRow(
   tx: DbClient,
   table: LockedTable,
-  id: string,
+  id: string | { proposalId: string },
   mode: "update" | "share" = "update",
 ): Promise<void> {
   if (!isPostgres()) return;
-  // The table name comes from the closed list above, never from input.
+  // The table and column names come from the closed lists here, never from input; a vote may
+  // be named by its proposal (unique), as the proposal page knows it.
+  const [column, value] = typeof id === "string" ? ["id", id] : ["proposalId", id.proposalId];
   await tx.$queryRawUnsafe(
-    `SELECT 1 FROM "${table}" WHERE "id" = $1 FOR ${mode === "share" ? "SHARE" : "UPDATE"}`,
-    id,
+    `SELECT 1 FROM "${table}" WHERE "${column}" = $1 FOR ${mode === "share" ? "SHARE" : "UPDATE"}`,
+    value,
   );
 }
 

@@ -179,9 +179,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await requirePlatformRole(request, context, platform.id, "member");
         return rejectForm(formId, submission);
       }
-      const voteId = await voteIdForProposal(platform.id, proposalId);
-      if (!voteId) badRequest();
-      const outcome = await castBallot(user, platform.id, voteId, submission.value.optionId);
+      // The vote is found by its proposal inside the ballot's transaction (404 if none).
+      const outcome = await castBallot(
+        user,
+        platform.id,
+        { proposalId },
+        submission.value.optionId,
+      );
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
       return done("ballotCast");
     }

@@ -160,33 +160,36 @@ function openState(
  * Runs `write` in one transaction with the vote re-read and still open, so a close (or
  * another count) cannot slip in between the checks and the write.
  */
+/** A vote by its id, or by its proposal's (one vote per proposal), as a form knows it. */
+export type VoteRef = string | { proposalId: string };
+
 async function whileOpen<T>(
   platformId: string,
-  voteId: string,
+  ref: VoteRef,
   now: Date,
   write: (tx: DbClient, vote: VoteWithOptions) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
-  let due = false;
+  let due: string | null = null;
   const outcome = await db.$transaction(async (tx) => {
     // Ballots and counts share the vote's row; a close takes it alone (closeInTransaction), so
     // it waits for ballots in flight and every ballot after it sees the vote closed.
-    await lockRow(tx, "Vote", voteId, "share");
+    await lockRow(tx, "Vote", ref, "share");
     // Its options are all a ballot or a count needs (not its proposal: one read fewer).
     const vote = await tx.vote.findFirst({
-      where: { id: voteId, platformId },
+      where: { ...(typeof ref === "string" ? { id: ref } : ref), platformId },
       include: { options: VOTE_INCLUDE.options },
     });
     if (!vote) notFound();
     const closed = openState(vote, now);
     if (closed) {
-      due = !vote.closedAt && now >= vote.closesAt;
+      if (!vote.closedAt && now >= vote.closesAt) due = vote.id;
       return refuseForm(closed);
     }
     return write(tx, vote);
   });
   // Found past its closing time and not yet closed: closed now (with its result), so the page
   // the member is sent back to shows the outcome. Only then: a ballot reads the vote once.
-  if (due) await settleVote(await voteOf(db, platformId, voteId), now);
+  if (due) await settleVote(await voteOf(db, platformId, due), now);
   return outcome;
 }
 
@@ -197,14 +200,15 @@ async function whileOpen<T>(
 export async function castBallot(
   user: Actor,
   platformId: string,
-  voteId: string,
+  ref: VoteRef,
   optionId: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
   // Two ballots of one member at the same instant (a double tap): on PostgreSQL both may find
   // none and insert; the loser's unique violation is retried once, and then replaces.
   return retryOnUniqueViolation(() =>
-    whileOpen(platformId, voteId, now, async (tx, vote) => {
+    whileOpen(platformId, ref, now, async (tx, vote) => {
+      const voteId = vote.id;
       // Ballots belong to the platform's active members (not to administrators as such).
       if (!(await activeRole(user.id, platformId, tx))) forbidden();
       if (!vote.options.some((o) => o.id === optionId)) {

@@ -200,6 +200,23 @@ describe("ballots", () => {
     expect(storedResult((await voteForProposal(platform.id, proposal.id))!)).toEqual(result);
   });
 
+  it("takes a ballot by the vote's proposal, as the proposal page sends it, on its own platform only", async () => {
+    const { platform, members, proposal, vote, option } = await setup();
+    expect(
+      await castBallot(members[0], platform.id, { proposalId: proposal.id }, option("no")),
+    ).toEqual({ ok: true, value: null });
+    // A second one replaces the first, whichever way the vote is named.
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    const ballots = await db.ballot.findMany({ where: { voteId: vote.id } });
+    expect(ballots.map((b) => [b.userId, b.optionId])).toEqual([[members[0].id, option("yes")]]);
+    // The same proposal named from another platform is not found, and nothing is written.
+    const other = await makePlatform();
+    await expect(
+      castBallot(members[1], other.id, { proposalId: proposal.id }, option("yes")),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await db.ballot.count({ where: { voteId: vote.id } })).toBe(1);
+  });
+
   it("does not count the ballot of a member removed before the close", async () => {
     const { platform, coordinator, members, vote, option } = await setup();
     await castBallot(members[0], platform.id, vote.id, option("no"));
