@@ -36,6 +36,12 @@ export interface AttendanceHost {
    */
   roster(now: Date): Prisma.ParticipantWhereInput;
   /**
+   * How many people `roster` selects, counted from the host's own rows (one membership or
+   * enrolment per person): the database reads the platform's or course's rows through their
+   * index instead of testing every person of the portal.
+   */
+  rosterSize(client: DbClient, now: Date): Promise<number>;
+  /**
    * Who is expected, shown first: answered "yes" (assembly), or everyone on the roster
    * (training: the enrolled); null when nobody is.
    */
@@ -306,7 +312,7 @@ export async function attendanceSheet(
     client.attendance.count({ where: { ...host.rows, walkIn, participant: host.roster(now) } });
   const [rosterSize, walkInsOnRoster, markedMembers, searched, leading, marks, records] =
     await Promise.all([
-      client.participant.count({ where: host.roster(now) }),
+      host.rosterSize(client, now),
       markedOnRoster(true),
       markedOnRoster(false),
       options.q?.trim() ? client.participant.count({ where: all }) : null,

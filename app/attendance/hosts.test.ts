@@ -14,6 +14,7 @@ import {
   enrolDirectly,
   makeCourse,
   makeMeeting,
+  makeMembership,
   makePlatform,
   makeTrainingSession,
   makeUser,
@@ -42,6 +43,8 @@ interface Event {
   unknownMessage: string;
   /** Whether a walk-in now counts on the host's roster (training: enrolled). */
   walkInEnrolled(participantId: string): Promise<boolean>;
+  /** Adds someone whose own row keeps them off the roster (membership ended, withdrawn). */
+  addFormer(): Promise<void>;
 }
 
 async function meetingEvent(): Promise<Event> {
@@ -73,6 +76,15 @@ async function meetingEvent(): Promise<Event> {
     cancelledMessage: "meetings:errors.attendanceCancelled",
     unknownMessage: "meetings:errors.unknownParticipant",
     walkInEnrolled: async () => false,
+    addFormer: async () => {
+      const day = 86400_000;
+      const former = await makeUser("Exmiembro");
+      await addMember(former, platform.id, "member", [
+        { startedAt: new Date(Date.now() - 400 * day), endedAt: new Date(Date.now() - 100 * day) },
+      ]);
+      // A request to join: a membership with no period yet.
+      await makeMembership(await makeUser("Solicitante"), platform.id);
+    },
   };
 }
 
@@ -115,6 +127,11 @@ async function sessionEvent(): Promise<Event> {
       !!(await db.enrolment.findFirst({
         where: { courseId: course.id, participantId, status: "enrolled" },
       })),
+    addFormer: async () => {
+      const withdrew = await participantOf((await makeUser("Se retiró")).id);
+      const enrolment = await enrolDirectly(course.id, withdrew);
+      await db.enrolment.update({ where: { id: enrolment.id }, data: { status: "withdrawn" } });
+    },
   };
 }
 
@@ -152,6 +169,19 @@ describe.each([
       from: "present",
       to: "absent",
     });
+  });
+
+  it("counts its roster from its own rows: exactly the people the roster selects", async () => {
+    const e = await makeEvent();
+    const host = await e.load(db);
+    const at = now();
+    const before = await host.rosterSize(db, at);
+    await e.addFormer();
+    const selected = await db.participant.count({ where: host.roster(at) });
+    expect(await host.rosterSize(db, at)).toBe(selected);
+    // Someone whose membership ended, or who withdrew, is on neither count.
+    expect(selected).toBe(before);
+    expect(selected).toBeGreaterThan(0);
   });
 
   it("refuses someone not on the roster and a status the host does not offer, writing nothing", async () => {

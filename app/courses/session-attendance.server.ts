@@ -40,7 +40,12 @@ export function sessionWindow(
 
 /** Who can be marked at a session: the people enrolled in the course now. */
 function enrolledWhere(courseId: string): Prisma.ParticipantWhereInput {
-  return { enrolments: { some: { courseId, status: "enrolled" } } };
+  return { enrolments: { some: enrolledRows(courseId) } };
+}
+
+/** The enrolments behind the roster: one per person and course (a unique key). */
+function enrolledRows(courseId: string) {
+  return { courseId, status: "enrolled" };
 }
 
 /** The same people, loaded whole: for the printed sheet only. */
@@ -67,6 +72,7 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
     endsAt: session.endsAt,
     window: (now) => sessionWindow(course, session, now),
     roster: () => enrolledWhere(course.id),
+    rosterSize: (client) => client.enrolment.count({ where: enrolledRows(course.id) }),
     // Everyone enrolled is expected at a session: one group, by name.
     expected: async () => "everyone",
     recentEvents: async () => null,

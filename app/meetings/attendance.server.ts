@@ -33,13 +33,14 @@ const periodAt = (instant: Date) => ({
  */
 export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWhereInput {
   // The membership belongs to the person record: members without an account are on it too.
+  return { memberships: { some: rosterMembershipWhere(meeting, now) } };
+}
+
+/** The memberships behind the roster: one per person and platform (a unique key). */
+function rosterMembershipWhere(meeting: Meeting, now: Date): Prisma.MembershipWhereInput {
   return {
-    memberships: {
-      some: {
-        platformId: meeting.platformId,
-        periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
-      },
-    },
+    platformId: meeting.platformId,
+    periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
   };
 }
 
@@ -56,6 +57,8 @@ export function meetingHost(meeting: Meeting): AttendanceHost {
     endsAt: meeting.endsAt,
     window: (now) => attendanceWindow(meeting, now),
     roster: (now) => rosterWhere(meeting, now),
+    rosterSize: (client, now) =>
+      client.membership.count({ where: rosterMembershipWhere(meeting, now) }),
     // Those who answered "yes". Members without an account are on the roster too: the
     // "not null" keeps the negation (NOT (…)) true for them rather than NULL, which would
     // drop them from every tier.
