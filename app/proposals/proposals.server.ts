@@ -144,7 +144,7 @@ async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take
     summary: p.summary,
     state: p.state as ProposalState,
     author: p.author?.name ?? null,
-    comments: (p.discussionId && comments.get(p.discussionId)) || 0,
+    comments: p.discussionId ? (comments.get(p.discussionId) ?? 0) : 0,
   }));
 }
 

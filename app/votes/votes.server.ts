@@ -156,13 +156,13 @@ function openState(
   return null;
 }
 
+/** A vote by its id, or by its proposal's (one vote per proposal), as a form knows it. */
+export type VoteRef = string | { proposalId: string };
+
 /**
  * Runs `write` in one transaction with the vote re-read and still open, so a close (or
  * another count) cannot slip in between the checks and the write.
  */
-/** A vote by its id, or by its proposal's (one vote per proposal), as a form knows it. */
-export type VoteRef = string | { proposalId: string };
-
 async function whileOpen<T>(
   platformId: string,
   ref: VoteRef,
