@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
+import { cachePlansOf } from "./db-plan-cache.server";
 import { postgresqlAdapter } from "./db-postgresql.server";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
 
@@ -74,6 +75,7 @@ function guarded<C extends object>(
 }
 
 function createSqliteClient(url: string) {
+  cachePlansOf(".prisma/client");
   const inTransaction = new AsyncLocalStorage<true>();
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const base = new PrismaClient({ adapter });
@@ -113,6 +115,7 @@ function loadPostgresqlModule(): ClientModule {
 
 function createPostgresqlClient(url: string): Db {
   const { PrismaClient: PostgresqlClient } = loadPostgresqlModule();
+  cachePlansOf(".prisma/postgresql-client");
   const client = new PostgresqlClient({
     adapter: postgresqlAdapter(url),
     // A burst of requests waits for a free connection of the pool, as SQLite's wait for the
