@@ -272,6 +272,28 @@ function notWalkInHere(host: AttendanceHost): Prisma.ParticipantWhereInput {
   return { NOT: { attendance: { some: { ...host.rows, walkIn: true } } } };
 }
 
+/** Past this many regulars, they are named by a filter rather than listed by id. */
+const MAX_REGULAR_IDS = 5_000;
+
+/**
+ * Those present (or late) at the recent events. Found from those events' own marks — a few
+ * hundred rows — then named by id: as a filter on each person's attendance, the database
+ * tests every person of the portal (15 ms for 10,500 people on the benchmark, against 2).
+ */
+export async function regularsOf(
+  client: DbClient,
+  recent: Prisma.AttendanceWhereInput,
+  maxIds = MAX_REGULAR_IDS,
+): Promise<Prisma.ParticipantWhereInput> {
+  const present: Prisma.AttendanceWhereInput = {
+    AND: [recent, { status: { in: COUNTED_PRESENT } }],
+  };
+  const rows = await client.attendance.groupBy({ by: ["participantId"], where: present });
+  return rows.length > maxIds
+    ? { attendance: { some: present } }
+    : { id: { in: rows.map((r) => r.participantId) } };
+}
+
 /**
  * The roster in the order of the form, as filters: the expected first, then the regulars,
  * then everyone else, each by name. The order never depends on this event's own marks, so
@@ -286,9 +308,7 @@ async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?
   const tiers: { tier: RosterTier; where: Prisma.ParticipantWhereInput }[] = [];
   const notExpected = expected ? [{ NOT: expected }] : [];
   if (expected) tiers.push({ tier: "expected", where: { AND: [...base, expected] } });
-  const regular: Prisma.ParticipantWhereInput | null = recent
-    ? { attendance: { some: { AND: [recent, { status: { in: COUNTED_PRESENT } }] } } }
-    : null;
+  const regular = recent ? await regularsOf(client, recent) : null;
   if (regular) tiers.push({ tier: "regular", where: { AND: [...base, ...notExpected, regular] } });
   const notRegular = regular ? [{ NOT: regular }] : [];
   tiers.push({ tier: "others", where: { AND: [...base, ...notExpected, ...notRegular] } });

@@ -1,4 +1,8 @@
-import { everyoneUnmarkedPresent, ATTENDANCE_PAGE_SIZE } from "~/attendance/attendance.server";
+import {
+  everyoneUnmarkedPresent,
+  ATTENDANCE_PAGE_SIZE,
+  regularsOf,
+} from "~/attendance/attendance.server";
 import { db } from "~/db.server";
 import { meetingHost } from "~/meetings/attendance.server";
 import { getMeeting } from "~/meetings/meetings.server";
@@ -34,6 +38,7 @@ let meetingId = "";
 let path = "";
 const rsvpYes = new Set<string>();
 const regulars = new Set<string>();
+const presentBefore = new Set<string>();
 const marked = new Map<string, string>();
 
 beforeAll(async () => {
@@ -99,6 +104,7 @@ beforeAll(async () => {
       status: "present",
     })),
   });
+  for (const p of cameBefore) presentBefore.add(p.participantId);
   for (const p of cameBefore) if (!rsvpYes.has(p.participantId)) regulars.add(p.participantId);
   const already = people.filter((p) => p.i % 7 === 0).slice(0, 300);
   await db.attendance.createMany({
@@ -143,6 +149,18 @@ describe("attendance on a platform of 2,000 members", () => {
     // Each person once, across the pages.
     const seen = new Set(first.roster.map((r) => r.participantId));
     for (const r of second.roster) expect(seen.has(r.participantId)).toBe(false);
+  });
+
+  it("names the regulars by id, or past a limit by a filter: the same people either way", async () => {
+    const recent = (await meetingHost(await getMeeting(platform.id, meetingId)).recentEvents(db))!;
+    const people = async (where: Awaited<ReturnType<typeof regularsOf>>) =>
+      (await db.participant.findMany({ where, select: { id: true } })).map((p) => p.id).sort();
+    const byId = await regularsOf(db, recent);
+    const byFilter = await regularsOf(db, recent, 100);
+    expect(byId).toHaveProperty("id");
+    expect(byFilter).toHaveProperty("attendance");
+    expect(await people(byId)).toEqual([...presentBefore].sort());
+    expect(await people(byFilter)).toEqual([...presentBefore].sort());
   });
 
   it("finds people by name or community, accents and case aside, a page at a time", async () => {
