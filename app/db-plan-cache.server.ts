@@ -10,9 +10,36 @@ import { createRequire } from "node:module";
  * plans (decision 031). Values are part of the key, so nothing is shared between two
  * queries that differ in anything; what is kept is how to ask, never an answer.
  */
-const LIMIT = 2_000;
+const LIMIT = 500;
 /** A longer query (a long `IN` list) is compiled each time rather than kept. */
-const MAX_KEY = 16_000;
+const MAX_KEY = 4_000;
+
+/**
+ * Only reads are kept: a write seldom recurs word for word (a ballot, a post, a mark is
+ * written once), and kept it would only push out the reads that do recur.
+ */
+const READS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "aggregate",
+  "groupBy",
+]);
+const ACTION = /"action":"(\w+)"/g;
+/**
+ * Every action named in the query (one, or each of a batch's) is a read. A field called
+ * "action" in a filter only makes a read look like a write: compiled each time, no harm.
+ */
+export function onlyReads(query: string): boolean {
+  let any = false;
+  for (const [, action] of query.matchAll(ACTION)) {
+    if (!READS.has(action)) return false;
+    any = true;
+  }
+  return any;
+}
 
 type Compiler = { compile(query: string): unknown; compileBatch(query: string): unknown };
 type Runtime = { QueryCompiler: { prototype: Compiler } };
@@ -36,7 +63,7 @@ class PlanCache {
   }
   put(key: string, plan: unknown): unknown {
     totals.misses++;
-    if (key.length > MAX_KEY) return plan;
+    if (key.length > MAX_KEY || !onlyReads(key)) return plan;
     // Under test a plan is frozen: were Prisma's executor ever to change a plan while running
     // it, reusing the plan would be wrong, and every test would fail on the attempt.
     if (process.env.NODE_ENV === "test") deepFreeze(plan);

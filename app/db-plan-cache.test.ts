@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { planCacheStats } from "~/db-plan-cache.server";
+import { onlyReads, planCacheStats } from "~/db-plan-cache.server";
 
 // Runs on both databases: each generated client has its own compiler to wrap.
 describe("query plans kept between identical queries", () => {
@@ -49,5 +49,31 @@ describe("query plans kept between identical queries", () => {
     const again = await read();
     expect(first.map((u) => u?.name)).toEqual(["x", "y"]);
     expect(again.map((u) => u?.name)).toEqual(["x", "y"]);
+  });
+
+  it("keeps no write: the same write twice is compiled twice", async () => {
+    const email = `plan-w-${Date.now()}@example.org`;
+    const before = planCacheStats();
+    for (let i = 0; i < 2; i++) await db.loginAttempt.deleteMany({ where: { email } });
+    const after = planCacheStats();
+    expect(after.hits).toBe(before.hits);
+    expect(after.misses - before.misses).toBe(2);
+  });
+});
+
+describe("which queries count as reads", () => {
+  it.each([
+    ['{"modelName":"User","action":"findUnique","query":{}}', true],
+    ['{"modelName":"Vote","action":"groupBy","query":{}}', true],
+    ['{"modelName":"Ballot","action":"upsertOne","query":{}}', false],
+    ['{"modelName":"User","action":"updateMany","query":{}}', false],
+    ['{"action":"queryRaw","query":{}}', false],
+    ['{"batch":[{"action":"findUnique"},{"action":"findUnique"}]}', true],
+    ['{"batch":[{"action":"findUnique"},{"action":"deleteMany"}]}', false],
+    // A filter on a field called "action" reads as a write: compiled each time, no harm.
+    ['{"action":"findMany","query":{"arguments":{"where":{"action":"cast"}}}}', false],
+    ["{}", false],
+  ])("%s → %s", (query, read) => {
+    expect(onlyReads(query)).toBe(read);
   });
 });
