@@ -71,6 +71,22 @@ test("a private forum on a phone without JavaScript: a thread, a reply, moderati
   await expect(
     luz.locator(".comment p", { hasText: `Yo llevo maíz y fréjol ${stamp}` }),
   ).toBeVisible();
+  // She corrects her reply (her own, within the editing window): the form sits in the post.
+  const mine = luz.locator("article.comment", { hasText: `Yo llevo maíz y fréjol ${stamp}` });
+  await mine.getByText(es("discussions", "edit"), { exact: true }).click();
+  await expect(mine.getByLabel(es("discussions", "editLabel"))).toHaveValue(
+    `Yo llevo maíz y fréjol ${stamp}`,
+  );
+  await mine
+    .getByLabel(es("discussions", "editLabel"))
+    .fill(`Yo llevo maíz y fréjol ${stamp}, y también yuca`);
+  await mine.getByRole("button", { name: es("discussions", "save"), exact: true }).click();
+  await expect(
+    luz.getByRole("status").filter({ hasText: es("common", "notices.postEdited") }),
+  ).toBeVisible();
+  await expect(
+    luz.locator("article.comment", { hasText: `${stamp}, y también yuca` }),
+  ).toContainText(es("discussions", "edited"));
 
   // The moderator pins and locks the thread, hides the reply, and raises it to the platform.
   const maria = await signedIn(browser, "miembro@minga.example", PHONE);

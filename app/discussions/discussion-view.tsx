@@ -94,9 +94,6 @@ function PostForm({ parentId }: { parentId?: string }) {
 
 function PostItem({ post }: { post: PostData }) {
   const { t } = useTranslation("discussions");
-  const [editForm, editFields] = useFormFor<typeof editPostSchema>(`edit-${post.id}`, {
-    body: post.body ?? "",
-  });
   return (
     <article className="comment" id={`post-${post.id}`}>
       <p className="muted">
@@ -131,15 +128,7 @@ function PostItem({ post }: { post: PostData }) {
       {post.canEdit ? (
         <details>
           <summary>{t("edit")}</summary>
-          <Form method="post" {...getFormProps(editForm)} noValidate className="stack">
-            <FormErrors id={editForm.errorId} errors={editForm.errors} />
-            <input type="hidden" name="_form" value={editForm.id} />
-            <input type="hidden" name="postId" value={post.id} />
-            <TextareaField meta={editFields.body} label={t("editLabel")} rows={3} />
-            <button type="submit" name="intent" value="editPost" className="button">
-              {t("save")}
-            </button>
-          </Form>
+          <PostEditForm post={post} />
         </details>
       ) : null}
       {post.canModerate ? (
@@ -161,6 +150,25 @@ function PostItem({ post }: { post: PostData }) {
         </details>
       ) : null}
     </article>
+  );
+}
+
+/** Its own component: a form's state is made only for the posts the reader may edit. */
+function PostEditForm({ post }: { post: PostData }) {
+  const { t } = useTranslation("discussions");
+  const [form, fields] = useFormFor<typeof editPostSchema>(`edit-${post.id}`, {
+    body: post.body ?? "",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="_form" value={form.id} />
+      <input type="hidden" name="postId" value={post.id} />
+      <TextareaField meta={fields.body} label={t("editLabel")} rows={3} />
+      <button type="submit" name="intent" value="editPost" className="button">
+        {t("save")}
+      </button>
+    </Form>
   );
 }
 
