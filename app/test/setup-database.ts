@@ -1,7 +1,7 @@
 import { copyFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, beforeEach } from "vitest";
 import { onServer, TEMPLATE_DATABASE, withDatabase } from "./postgresql";
 
 // Each test file gets its own copy of the migrated template: real SQLite (or PostgreSQL), no
@@ -30,3 +30,10 @@ afterAll(async () => {
   else
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });
+
+// SQLite answers synchronously: a test file can then run on promises alone, never letting its
+// worker read Vitest's replies, and past 60 s Vitest's own call times out ("Timeout calling
+// onTaskUpdate") and fails the run though every test passed. A turn of the event loop before
+// each test lets the worker read them (checked with a file of 70 one-second tests).
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
+
