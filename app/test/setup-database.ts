@@ -36,4 +36,3 @@ afterAll(async () => {
 // onTaskUpdate") and fails the run though every test passed. A turn of the event loop before
 // each test lets the worker read them (checked with a file of 70 one-second tests).
 beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
-
