@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
+import { accessFor, Gate } from "./db-gate.server";
 import { cachePlansOf } from "./db-plan-cache.server";
 import { postgresqlAdapter } from "./db-postgresql.server";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
@@ -9,24 +10,15 @@ import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.s
 /**
  * The one database client of the process, for SQLite or PostgreSQL by `DATABASE_URL`'s
  * scheme. What differs between the two is here and nowhere else: SQLite's settings (WAL,
- * foreign keys, busy timeout) and lock; PostgreSQL's pool (DATABASE_POOL_SIZE).
+ * foreign keys, busy timeout) and gate; PostgreSQL's pool (DATABASE_POOL_SIZE).
  *
- * Why the lock (SQLite only): the better-sqlite3 adapter has one connection, and while an interactive
- * transaction is open, a query from another request would run on that same connection —
- * inside the transaction, and lost if it rolls back. So every query outside a transaction
- * waits for the lock, and a transaction holds it from BEGIN to COMMIT. Queries inside a
- * transaction (known through AsyncLocalStorage) go straight through.
+ * Why the gate (SQLite only): the better-sqlite3 adapter has one connection, and while an
+ * interactive transaction is open, a query from another request would run on that same
+ * connection — inside the transaction, and lost if it rolls back. So outside a transaction
+ * every query passes the gate (app/db-gate.server.ts): reads together, a write or a
+ * transaction alone, from BEGIN to COMMIT. Queries inside a transaction (known through
+ * AsyncLocalStorage) go straight through.
  */
-class Lock {
-  #tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(fn, fn);
-    this.#tail = result.catch(() => undefined);
-    return result;
-  }
-}
-
-const lock = new Lock();
 
 /**
  * The adapter opens transactions with a deferred BEGIN: one that reads, then writes after
@@ -76,19 +68,23 @@ function guarded<C extends object>(
 
 function createSqliteClient(url: string) {
   cachePlansOf(".prisma/client");
+  // One gate per connection: a tool with two databases may read one inside the other's
+  // transaction.
+  const gate = new Gate();
   const inTransaction = new AsyncLocalStorage<true>();
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const base = new PrismaClient({ adapter });
   const locked = base.$extends({
     query: {
-      $allOperations({ args, query }) {
-        return inTransaction.getStore() ? query(args) : lock.run(() => query(args));
+      $allOperations({ args, query, operation }) {
+        if (inTransaction.getStore()) return query(args);
+        return gate.run(accessFor(operation, args), () => query(args));
       },
     },
   });
   type Client = typeof locked;
   const transaction = ((arg: unknown, options?: unknown) =>
-    lock.run(() =>
+    gate.run("exclusive", () =>
       inTransaction.run(true, () =>
         (locked.$transaction as (a: unknown, o?: unknown) => Promise<unknown>)(
           typeof arg === "function" ? writeFirst(arg as (tx: unknown) => Promise<unknown>) : arg,
@@ -209,7 +205,7 @@ export function containsText(word: string): Prisma.StringFilter {
 /**
  * Inside a transaction that checks and then writes (a limit, a count), keeps out any other
  * transaction taking the same keys until this one ends. SQLite runs one writing transaction at
- * a time already (the lock above); PostgreSQL's run side by side, so there a transaction-scoped
+ * a time already (the gate above); PostgreSQL's run side by side, so there a transaction-scoped
  * advisory lock per key is taken, in one order so that two transactions cannot deadlock.
  */
 export async function serializeOn(tx: DbClient, ...keys: string[]): Promise<void> {
