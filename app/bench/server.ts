@@ -30,6 +30,11 @@ export interface RunningServer {
   process: ChildProcess;
   /** Resident and peak resident memory of the server process, in MB (Linux /proc). */
   memory(): { rssMb: number; peakMb: number };
+  /**
+   * With `timing`: the times (ms) its requests spent in the server since the last call, from
+   * the "request" event to the last byte handed to the system (app/bench/server-timing.mjs).
+   */
+  serverTimes(): Promise<number[]>;
   /** Stops it (SIGTERM, or SIGKILL to simulate a crash) and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -39,9 +44,11 @@ export async function startServer(options: {
   port: number;
   databaseUrl: string;
   env?: Record<string, string>;
+  timing?: boolean;
 }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILD_ENTRY], {
+  const timing = options.timing ? ["--import", path.resolve("app/bench/server-timing.mjs")] : [];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...timing, BUILD_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -53,7 +60,21 @@ export async function startServer(options: {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
+  let timesWanted: ((times: number[]) => void)[] = [];
+  let partial = "";
+  child.stdout!.on("data", (d) => {
+    output += d;
+    partial += d;
+    const lines = partial.split("\n");
+    partial = lines.pop()!;
+    for (const line of lines)
+      if (line.startsWith("BENCH_SERVER_TIMES ")) {
+        const times = JSON.parse(line.slice("BENCH_SERVER_TIMES ".length)) as number[];
+        const waiting = timesWanted;
+        timesWanted = [];
+        for (const resolve of waiting) resolve(times);
+      }
+  });
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 30_000;
@@ -77,6 +98,13 @@ export async function startServer(options: {
       const kb = (field: string) =>
         Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
       return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+    },
+    serverTimes() {
+      if (!options.timing) return Promise.reject(new Error("started without timing"));
+      return new Promise<number[]>((resolve) => {
+        timesWanted.push(resolve);
+        child.kill("SIGUSR2");
+      });
     },
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
