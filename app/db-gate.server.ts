@@ -62,7 +62,10 @@ export class Gate {
   }
 }
 
-/** Single queries that only read: they may share the connection. */
+/**
+ * Single queries that only read: they may share the connection. The same reads by the names
+ * Prisma's compiler sees are in app/db-plan-cache.server.ts (reads only are kept there).
+ */
 const READ_OPERATIONS = new Set([
   "findUnique",
   "findUniqueOrThrow",

@@ -16,7 +16,9 @@ const MAX_KEY = 4_000;
 
 /**
  * Only reads are kept: a write seldom recurs word for word (a ballot, a post, a mark is
- * written once), and kept it would only push out the reads that do recur.
+ * written once), and kept it would only push out the reads that do recur. These are the
+ * names the compiler sees (a `count` arrives as `aggregate`); the same reads, by the names a
+ * client extension sees, are listed in app/db-gate.server.ts.
  */
 const READS = new Set([
   "findUnique",
