@@ -54,12 +54,14 @@ test("without JavaScript on a phone: a member downloads their data, then deletes
   // They join the demo platform and comment on a proposal.
   await page.goto(PLATFORM);
   await page.getByRole("button", { name: es("platforms", "membership.requestToJoin") }).click();
+  await expect(page.getByText(es("common", "notices.joinRequested"))).toBeVisible();
   const coordinator = await signedIn(browser, "coordinadora@minga.example", {
     javaScriptEnabled: false,
   });
   await approve(coordinator, name);
   await page.goto(`${PLATFORM}/proposals`);
   await page.getByRole("link", { name: /Turismo comunitario en la laguna/ }).click();
+  await expect(page).toHaveURL(/\/proposals\/[^/]+$/);
   const proposal = new URL(page.url()).pathname;
   await page.getByLabel(es("discussions", "new")).fill(words);
   await page.getByRole("button", { name: es("discussions", "send"), exact: true }).click();

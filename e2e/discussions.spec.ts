@@ -20,6 +20,7 @@ test("without JavaScript on a phone: a member reports a comment, the coordinatio
   const author = await signedIn(browser, "miembro@minga.example", PHONE);
   await author.goto(`${PLATFORM}/proposals`);
   await author.getByRole("link", { name: /Turismo comunitario en la laguna/ }).click();
+  await expect(author).toHaveURL(/\/proposals\/[^/]+$/);
   const proposal = new URL(author.url()).pathname;
   await author.getByLabel(es("discussions", "new")).fill(`**${words}**`);
   await author.getByRole("button", { name: es("discussions", "send"), exact: true }).click();

@@ -63,6 +63,7 @@ test("a private forum on a phone without JavaScript: a thread, a reply, moderati
   const item = luz.locator(".thread-list li", { hasText: title });
   await expect(item).toContainText(es("forums", "new"));
   await item.getByRole("link", { name: title }).click();
+  await expect(luz.getByRole("heading", { level: 1 })).toHaveText(title);
   await luz.getByLabel(es("discussions", "new")).fill(`Yo llevo maíz y fréjol ${stamp}`);
   await luz.getByRole("button", { name: es("discussions", "send"), exact: true }).click();
   await expect(
@@ -135,7 +136,7 @@ test("a private forum on a phone without JavaScript: a thread, a reply, moderati
   await maria
     .getByRole("link", { name: es("forums", "raisedBy.thread", { thread: title }) })
     .click();
-  expect(new URL(maria.url()).pathname).toBe(thread);
+  await expect(maria).toHaveURL(new RegExp(`${thread}$`));
 
   // Someone outside the group: the same 404 as a thread that does not exist, and no words.
   const tupak = await signedIn(browser, "comunidad1@minga.example", PHONE);

@@ -79,6 +79,10 @@ test("without JavaScript: a walk-in keeps unsaved marks, a published draft comes
   await author.getByLabel(t("proposals", "form.summary")).fill("Para contar a mano alzada.");
   await author.getByRole("button", { name: t("proposals", "form.create") }).click();
   await author.getByRole("button", { name: t("proposals", "actions.toDiscussion") }).click();
+  // Wait for the move to discussion to be saved before the coordinator looks at the proposal.
+  await expect(
+    author.getByText(t("proposals", "states.discussion"), { exact: true }),
+  ).toBeVisible();
   const proposalUrl = new URL(author.url()).pathname;
   await coordinator.goto(proposalUrl);
   await coordinator.getByRole("link", { name: t("votes", "open") }).click();
