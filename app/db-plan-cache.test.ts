@@ -1,5 +1,11 @@
 import { db } from "~/db.server";
-import { onlyReads, planCacheStats } from "~/db-plan-cache.server";
+import {
+  PlanCache,
+  fillIn,
+  instantsAsParameters,
+  onlyReads,
+  planCacheStats,
+} from "~/db-plan-cache.server";
 
 // Runs on both databases: each generated client has its own compiler to wrap.
 describe("query plans kept between identical queries", () => {
@@ -51,6 +57,22 @@ describe("query plans kept between identical queries", () => {
     expect(again.map((u) => u?.name)).toEqual(["x", "y"]);
   });
 
+  it("shares one plan between queries that differ only in their instants, each with its own", async () => {
+    const email = `plan-t-${Date.now()}@example.org`;
+    const since = (at: Date) => db.loginAttempt.count({ where: { email, createdAt: { gte: at } } });
+    await db.loginAttempt.create({
+      data: { email, ip: "1", success: false, createdAt: new Date("2026-06-01T12:00:00Z") },
+    });
+    expect(await since(new Date("2026-05-01T00:00:00Z"))).toBe(1);
+    const before = planCacheStats();
+    // Another instant: the same plan, with this instant in it (the row is not after it).
+    expect(await since(new Date("2026-07-01T00:00:00Z"))).toBe(0);
+    expect(await since(new Date("2026-06-01T11:59:59Z"))).toBe(1);
+    const after = planCacheStats();
+    expect(after.hits - before.hits).toBe(2);
+    expect(after.misses).toBe(before.misses);
+  });
+
   it("keeps no write: the same write twice is compiled twice", async () => {
     const email = `plan-w-${Date.now()}@example.org`;
     const before = planCacheStats();
@@ -75,5 +97,56 @@ describe("which queries count as reads", () => {
     ["{}", false],
   ])("%s → %s", (query, read) => {
     expect(onlyReads(query)).toBe(read);
+  });
+});
+
+describe("instants as parameters", () => {
+  const at = (iso: string) => `{"$type":"DateTime","value":"${iso}"}`;
+
+  it("names each instant in order, and leaves a query without one alone", () => {
+    const query = `{"action":"findMany","query":{"arguments":{"where":{"a":{"gte":${at("2026-01-01T00:00:00.000Z")}},"b":{"lt":${at("2026-02-01T00:00:00.000Z")}}}}}}`;
+    expect(instantsAsParameters(query)).toEqual({
+      shape:
+        '{"action":"findMany","query":{"arguments":{"where":{"a":{"gte":{"$type":"Param","value":"minga_instant_0"}},"b":{"lt":{"$type":"Param","value":"minga_instant_1"}}}}}}',
+      instants: ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"],
+    });
+    expect(instantsAsParameters('{"action":"findMany","query":{}}')).toBeNull();
+    // Typed text that looks like an instant is a JSON string, its quotes escaped: untouched.
+    const typed = JSON.stringify({ where: { title: at("2026-01-01T00:00:00.000Z") } });
+    expect(instantsAsParameters(typed)).toBeNull();
+  });
+
+  it("writes the instants back into a plan, sharing what holds none", () => {
+    const param = (n: number) => ({
+      prisma__type: "param",
+      prisma__value: { name: `minga_instant_${n}`, type: "DateTime" },
+    });
+    const untouched = { fields: { id: { type: "field" } } };
+    const plan = { args: ["x", param(1), [param(0)]], structure: untouched, other: param(9) };
+    const other = { prisma__type: "param", prisma__value: { name: "theirs" } };
+    const filled = fillIn({ ...plan, theirs: other }, ["A", "B"]) as Record<string, unknown>;
+    expect(filled.args).toEqual(["x", "B", ["A"]]);
+    expect(filled.structure).toBe(untouched);
+    expect(filled.theirs).toBe(other);
+    // The kept plan itself is not changed.
+    expect(plan.args[1]).toEqual(param(1));
+  });
+
+  it("compiles a shape each time when its plan with parameters is not the plan of the query", () => {
+    const cache = new PlanCache();
+    const compiled: string[] = [];
+    // A compiler that writes the instant into the SQL text itself: no parameter to fill in.
+    const compile = (json: string) => {
+      compiled.push(json);
+      return { sql: `WHERE t >= '${/"value":"([^"]*)"/.exec(json)![1]}'` };
+    };
+    const query = (iso: string) => `{"action":"findMany","query":{"where":{"t":${at(iso)}}}}`;
+    for (const iso of ["2026-01-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]) {
+      const parameters = instantsAsParameters(query(iso))!;
+      const plan = cache.withInstants("1" + parameters.shape, parameters, compile, query(iso));
+      expect(plan).toEqual({ sql: `WHERE t >= '${iso}'` });
+    }
+    // First sight: the query and its shape; then the query alone, every time.
+    expect(compiled).toHaveLength(3);
   });
 });
