@@ -9,9 +9,9 @@ export default {
   serverBuildPath: "build/index.js",
   watchPaths: ["./locales/**/*.json"],
   future: {
+    // No v3_lazyRouteDiscovery: the whole route manifest is loaded once (decision 033).
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
   },
 };
