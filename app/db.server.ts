@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database } from "better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { accessFor, Gate } from "./db-gate.server";
 import { cachePlansOf } from "./db-plan-cache.server";
+import { keepStatements } from "./db-statements.server";
 import { postgresqlAdapter } from "./db-postgresql.server";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
 
@@ -73,6 +75,13 @@ function createSqliteClient(url: string) {
   const gate = new Gate();
   const inTransaction = new AsyncLocalStorage<true>();
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  // The connection the adapter opens keeps its prepared statements (app/db-statements.server.ts).
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connection = await connect();
+    keepStatements((connection as unknown as { client: Database }).client);
+    return connection;
+  };
   const base = new PrismaClient({ adapter });
   const locked = base.$extends({
     query: {
