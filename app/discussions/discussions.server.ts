@@ -218,6 +218,7 @@ export async function readDiscussion(
   const open = !host.closedReason;
   const view = (p: (typeof rows)[number]) => {
     const hidden = !!p.hiddenAt;
+    const canEdit = open && canEditPost(p, reader.userId, now);
     return {
       id: p.id,
       // Null once the author erased their account: shown as a former member.
@@ -227,8 +228,9 @@ export async function readDiscussion(
       hiddenReason: hidden ? p.hiddenReason : null,
       // A hidden post keeps its place but not its words.
       bodyHtml: hidden ? null : renderMarkdown(p.body, { topHeading: 4 }),
-      body: hidden ? null : p.body,
-      canEdit: open && canEditPost(p, reader.userId, now),
+      // The words as typed fill the edit form: sent only where there is one.
+      body: hidden || !canEdit ? null : p.body,
+      canEdit,
       canReply: open && host.may.post && canReplyTo(p),
       canReport: host.may.report && canReportPost(p, reader.userId),
       canModerate: host.may.moderate && !hidden,
@@ -238,8 +240,11 @@ export async function readDiscussion(
   const posts = rows
     .filter((p) => !p.parentId)
     .map((p) => ({ ...view(p), replies: rows.filter((r) => r.parentId === p.id).map(view) }));
+  const first = rows.find((p) => !p.parentId);
   return {
     posts,
+    /** The first post's words as typed (a page's description), null if hidden or none. */
+    opening: first && !first.hiddenAt ? first.body : null,
     count: rows.length,
     closedReason: host.closedReason,
     may: host.may,

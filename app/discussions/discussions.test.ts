@@ -140,8 +140,10 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
     expect(view.posts).toHaveLength(1);
     expect(view.posts[0].bodyHtml).toContain("<strong>Primera</strong>");
     expect(view.posts[0].bodyHtml).not.toContain("<script");
+    // The words as typed go only with an edit form: to the reply's author, not to the first's.
     expect(view.posts[0].replies.map((r) => r.body)).toEqual(["Respuesta"]);
     expect(view.posts[0]).toMatchObject({ canReply: true, canEdit: false, canReport: true });
+    expect(view.posts[0].body).toBeNull();
   });
 
   it("lets the author edit for a short window only, marked as edited", async () => {

@@ -61,7 +61,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
   const path = `${base}/threads/${thread.id}`;
   // Only a public, visible thread is described to the outside (Open Graph, WhatsApp).
-  const opening = discussion?.posts[0]?.body ?? "";
+  const opening = discussion?.opening ?? "";
   const shareable = canShareThread(group, thread);
   const share = shareable
     ? await shareFor(request, locale, {
