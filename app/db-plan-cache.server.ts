@@ -11,8 +11,15 @@ import { createRequire } from "node:module";
  * queries that differ in anything; what is kept is how to ask, never an answer.
  */
 const LIMIT = 500;
-/** A longer query (a long `IN` list) is compiled each time rather than kept. */
-const MAX_KEY = 4_000;
+/**
+ * A plan weighs about 16 bytes of memory per character of its query (a list of 600 ids: a
+ * 10,000-character query, a 156 KB plan). Long queries are kept too — the attendance
+ * roster's lists of the expected people recur on every view of that meeting's roster and
+ * took ~10 ms each to compile — but the kept queries' lengths may not pass `CHARACTERS`
+ * (about 6 MB of plans), and a longer query than `MAX_KEY` is compiled each time.
+ */
+export const CHARACTERS = 400_000;
+export const MAX_KEY = 40_000;
 
 /**
  * Only reads are kept: a write seldom recurs word for word (a ballot, a post, a mark is
@@ -103,6 +110,10 @@ const UNSHARED = Symbol("compiled each time");
 
 export class PlanCache {
   readonly #plans = new Map<string, unknown>();
+  #characters = 0;
+  get size(): { plans: number; characters: number } {
+    return { plans: this.#plans.size, characters: this.#characters };
+  }
   /** Least recently used first out: a hit moves its plan to the end of the Map's order. */
   get(key: string): unknown {
     const plan = this.#touch(key);
@@ -126,8 +137,13 @@ export class PlanCache {
     // Under test a plan is frozen: were Prisma's executor ever to change a plan while running
     // it, reusing the plan would be wrong, and every test would fail on the attempt.
     if (process.env.NODE_ENV === "test") deepFreeze(plan);
+    if (!this.#plans.has(key)) this.#characters += key.length;
     this.#plans.set(key, plan);
-    if (this.#plans.size > LIMIT) this.#plans.delete(this.#plans.keys().next().value!);
+    while (this.#plans.size > LIMIT || this.#characters > CHARACTERS) {
+      const oldest = this.#plans.keys().next().value!;
+      this.#plans.delete(oldest);
+      this.#characters -= oldest.length;
+    }
   }
   /** The plan of a query with instants: from its shape's plan, or compiled and checked. */
   withInstants(

@@ -1,5 +1,7 @@
 import { db } from "~/db.server";
 import {
+  CHARACTERS,
+  MAX_KEY,
   PlanCache,
   fillIn,
   instantsAsParameters,
@@ -80,6 +82,21 @@ describe("query plans kept between identical queries", () => {
     const after = planCacheStats();
     expect(after.hits).toBe(before.hits);
     expect(after.misses - before.misses).toBe(2);
+  });
+});
+
+describe("the plans' memory", () => {
+  it("keeps long queries within a budget of characters, the oldest out first", () => {
+    const cache = new PlanCache();
+    const key = (n: number) => `1{"action":"findMany","n":${n},"ids":"${"x".repeat(30_000)}"}`;
+    for (let n = 0; n < 20; n++) cache.put(key(n), { n });
+    expect(cache.size.characters).toBeLessThanOrEqual(CHARACTERS);
+    expect(cache.size.plans).toBe(Math.floor(CHARACTERS / key(0).length));
+    expect(cache.get(key(19))).toEqual({ n: 19 });
+    expect(cache.get(key(0))).toBeUndefined();
+    const tooLong = `1{"action":"findMany","ids":"${"x".repeat(MAX_KEY)}"}`;
+    cache.put(tooLong, {});
+    expect(cache.get(tooLong)).toBeUndefined();
   });
 });
 
