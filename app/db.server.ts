@@ -68,6 +68,8 @@ function guarded<C extends object>(
   });
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function createSqliteClient(url: string) {
   cachePlansOf(".prisma/client");
   // One gate per connection: a tool with two databases may read one inside the other's
@@ -87,7 +89,10 @@ function createSqliteClient(url: string) {
     query: {
       $allOperations({ args, query, operation }) {
         if (inTransaction.getStore()) return query(args);
-        return gate.run(accessFor(operation, args), () => query(args));
+        // A turn of the event loop first (decision 034): SQLite answers synchronously, so
+        // without it a request ran all its queries back to back while other requests'
+        // sockets went unread, and under load some waited seconds to be read at all.
+        return nextTurn().then(() => gate.run(accessFor(operation, args), () => query(args)));
       },
     },
   });

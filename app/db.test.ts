@@ -115,6 +115,20 @@ describe.runIf(provider() === "postgresql")("PostgreSQL", () => {
   });
 });
 
+describe("other requests' turn", () => {
+  it.runIf(provider() === "sqlite")(
+    "lets the server read other requests before each query (SQLite answers synchronously)",
+    async () => {
+      const order: string[] = [];
+      // Stands for another request's socket, ready to be read.
+      setImmediate(() => order.push("another request read"));
+      await db.platform.count();
+      order.push("first query answered");
+      expect(order).toEqual(["another request read", "first query answered"]);
+    },
+  );
+});
+
 describe("unique violations", () => {
   it("are recognised by code and field, whichever client raised them", async () => {
     await db.user.create({ data: { email: "same@example.org", name: "A", passwordHash: "x" } });
