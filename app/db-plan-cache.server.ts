@@ -66,7 +66,7 @@ export function planCacheStats(): { hits: number; misses: number } {
  * parameters, one plan is kept for that shape, and each use gets a copy with its own instants
  * written back. Whether that copy is exactly the plan the compiler makes from the query as it
  * came is checked the first time a shape is seen; a shape that fails the check, or that the
- * compiler refuses with parameters, is compiled every time, as before.
+ * compiler refuses with parameters, is kept word for word, as before.
  */
 const INSTANT = /\{"\$type":"DateTime","value":"([^"\\]*)"\}/g;
 const PARAMETER = "minga_instant_";
@@ -105,8 +105,8 @@ export function fillIn(plan: unknown, instants: string[]): unknown {
   return copy ?? plan;
 }
 
-/** Kept for a shape whose plan cannot be shared: its queries are compiled each time. */
-const UNSHARED = Symbol("compiled each time");
+/** Kept for a shape whose plan cannot be shared: its queries are kept word for word. */
+const UNSHARED = Symbol("kept word for word");
 
 export class PlanCache {
   readonly #plans = new Map<string, unknown>();
@@ -145,35 +145,44 @@ export class PlanCache {
       this.#characters -= oldest.length;
     }
   }
-  /** The plan of a query with instants: from its shape's plan, or compiled and checked. */
-  withInstants(
-    key: string,
-    query: { shape: string; instants: string[] },
+  /**
+   * The plan of a query (`tag` tells a single query from a batch): by its shape if it has
+   * instants and the shape's plan may be shared, else by its JSON word for word.
+   */
+  plan(tag: string, query: string, compile: (query: string) => unknown): unknown {
+    const parameters = instantsAsParameters(query);
+    const shapeKey = parameters && tag + parameters.shape;
+    if (parameters && shapeKey && shapeKey.length <= MAX_KEY && onlyReads(shapeKey)) {
+      const kept = this.#touch(shapeKey);
+      if (kept === undefined) return this.#firstOfShape(shapeKey, parameters, tag, query, compile);
+      if (kept !== UNSHARED) {
+        totals.hits++;
+        const plan = fillIn(kept, parameters.instants);
+        if (process.env.NODE_ENV === "test") deepFreeze(plan);
+        return plan;
+      }
+    }
+    const key = tag + query;
+    return this.get(key) ?? this.put(key, compile(query));
+  }
+  /** Compiles the query and its shape; the shape's plan is kept if it gives the same plan. */
+  #firstOfShape(
+    shapeKey: string,
+    parameters: { shape: string; instants: string[] },
+    tag: string,
+    query: string,
     compile: (query: string) => unknown,
-    literal: string,
   ): unknown {
-    const kept = this.#touch(key);
-    if (kept === UNSHARED) {
-      totals.misses++;
-      return compile(literal);
-    }
-    if (kept !== undefined) {
-      totals.hits++;
-      const plan = fillIn(kept, query.instants);
-      if (process.env.NODE_ENV === "test") deepFreeze(plan);
-      return plan;
-    }
-    totals.misses++;
-    const plan = compile(literal);
+    const plan = this.put(tag + query, compile(query));
     let shared: unknown = UNSHARED;
     try {
-      const template = compile(query.shape);
-      if (JSON.stringify(fillIn(template, query.instants)) === JSON.stringify(plan))
+      const template = compile(parameters.shape);
+      if (JSON.stringify(fillIn(template, parameters.instants)) === JSON.stringify(plan))
         shared = template;
     } catch {
-      // The compiler refused a parameter there: this shape is compiled each time.
+      // The compiler refused a parameter there: this shape's queries are kept word for word.
     }
-    this.keep(key, shared);
+    this.keep(shapeKey, shared);
     return plan;
   }
 }
@@ -211,16 +220,7 @@ export function cachePlansOf(generatedClient: string): void {
   ] as const) {
     const compile = proto[method];
     proto[method] = function (this: object, query: string) {
-      const cache = cacheOf(this);
-      const compileHere = (json: string) => compile.call(this, json);
-      const withParameters = instantsAsParameters(query);
-      if (withParameters) {
-        const key = tag + withParameters.shape;
-        if (key.length > MAX_KEY || !onlyReads(key)) return cache.put(key, compileHere(query));
-        return cache.withInstants(key, withParameters, compileHere, query);
-      }
-      const key = tag + query;
-      return cache.get(key) ?? cache.put(key, compileHere(query));
+      return cacheOf(this).plan(tag, query, (json) => compile.call(this, json));
     };
   }
 }

@@ -237,9 +237,17 @@ export async function readDiscussion(
       reports: "reports" in p ? (p.reports as { reason: string }[]).map((r) => r.reason) : [],
     };
   };
+  // Replies grouped once by their post (in order), not searched for post by post.
+  const replies = new Map<string, ReturnType<typeof view>[]>();
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    const list = replies.get(r.parentId) ?? [];
+    list.push(view(r));
+    replies.set(r.parentId, list);
+  }
   const posts = rows
     .filter((p) => !p.parentId)
-    .map((p) => ({ ...view(p), replies: rows.filter((r) => r.parentId === p.id).map(view) }));
+    .map((p) => ({ ...view(p), replies: replies.get(p.id) ?? [] }));
   const first = rows.find((p) => !p.parentId);
   return {
     posts,
