@@ -22,8 +22,9 @@ export const CHARACTERS = 400_000;
 export const MAX_KEY = 40_000;
 
 /**
- * Only reads are kept: a write seldom recurs word for word (a ballot, a post, a mark is
- * written once), and kept it would only push out the reads that do recur. These are the
+ * Only reads are kept (raw SQL too when it is one SELECT): a write seldom recurs word for word
+ * (a ballot, a post, a mark is written once), and kept it would only push out the reads that
+ * do recur. These are the
  * names the compiler sees (a `count` arrives as `aggregate`); the same reads, by the names a
  * client extension sees, are listed in app/db-gate.server.ts.
  */
@@ -38,13 +39,19 @@ const READS = new Set([
 ]);
 const ACTION = /"action":"(\w+)"/g;
 /**
+ * Raw SQL that is one SELECT (the post and unread counts: app/db-gate.server.ts reads raw SQL
+ * the same way). Its JSON names the action, then the SQL text as a JSON string.
+ */
+const RAW_SELECT =
+  /"action":"queryRaw","query":\{"arguments":\{"query":"(?:\s|\\[nt])*SELECT\b(?:[^"\\;]|\\.)*"/i;
+/**
  * Every action named in the query (one, or each of a batch's) is a read. A field called
  * "action" in a filter only makes a read look like a write: compiled each time, no harm.
  */
 export function onlyReads(query: string): boolean {
   let any = false;
   for (const [, action] of query.matchAll(ACTION)) {
-    if (!READS.has(action)) return false;
+    if (!READS.has(action) && !(action === "queryRaw" && RAW_SELECT.test(query))) return false;
     any = true;
   }
   return any;
@@ -60,44 +67,71 @@ export function planCacheStats(): { hits: number; misses: number } {
 }
 
 /**
- * Instants (`now`, the start of a day, a meeting's start) are the values that change from
- * one view of a page to the next: keyed with them, "meetings after now" was compiled on
- * every view (4–6 ms each on the attendance roster). A query's instants are turned into named
- * parameters, one plan is kept for that shape, and each use gets a copy with its own instants
- * written back. Whether that copy is exactly the plan the compiler makes from the query as it
- * came is checked the first time a shape is seen; a shape that fails the check, or that the
- * compiler refuses with parameters, is kept word for word, as before.
+ * Instants (`now`, the start of a day, a meeting's start) and identifiers (the member's own
+ * id, their session's, a platform's) are the values that change from one view of a page, or
+ * one reader, to the next. Keyed with them, "meetings after now" was compiled on every view
+ * (4–6 ms each on the attendance roster), and each member's own queries once per member: with
+ * thousands of members, the kept plans never held theirs. A read's instants and identifiers
+ * are turned into named parameters, one plan is kept for that shape, and each use gets a copy
+ * with its own values written back. Whether that copy is exactly the plan the compiler makes
+ * from the query as it came is checked the first time a shape is seen; a shape that fails the
+ * check, or that the compiler refuses with parameters, is kept word for word, as before.
  */
-const INSTANT = /\{"\$type":"DateTime","value":"([^"\\]*)"\}/g;
-const PARAMETER = "minga_instant_";
+const PARAMETER = "minga_value_";
+/** A field holding an identifier: `id`, `userId`, `platformId`… */
+const IDENTIFIER = /^(?:id|\w+Id)$/;
+/** Nothing in a sort order is a value (`"id": "desc"` is a direction). */
+const NOT_VALUES = new Set(["orderBy"]);
+const MAYBE_VALUES = /"\$type":"DateTime"|Id":|"id":/;
 
-/** The query with its instants as parameters, and the instants in order; null if none. */
-export function instantsAsParameters(query: string): { shape: string; instants: string[] } | null {
-  const instants: string[] = [];
-  const shape = query.replace(
-    INSTANT,
-    (_, value: string) => `{"$type":"Param","value":"${PARAMETER}${instants.push(value) - 1}"}`,
-  );
-  return instants.length ? { shape, instants } : null;
+/**
+ * The query with its instants and identifiers as parameters, and those values in order; null
+ * if it has none. Identifiers are the strings a field named like one holds, alone or in an
+ * operator (`in`, `not`…); typed text is never one (a title is not an identifier field).
+ */
+export function valuesAsParameters(query: string): { shape: string; values: string[] } | null {
+  if (!MAYBE_VALUES.test(query)) return null;
+  const values: string[] = [];
+  const parameter = (value: string) => ({
+    $type: "Param",
+    value: `${PARAMETER}${values.push(value) - 1}`,
+  });
+  const walk = (node: unknown, identifier: boolean): unknown => {
+    if (typeof node === "string") return identifier ? parameter(node) : node;
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) return node.map((inner) => walk(inner, identifier));
+    const typed = node as { $type?: unknown; value?: unknown };
+    if (typed.$type !== undefined)
+      return typed.$type === "DateTime" && typeof typed.value === "string"
+        ? parameter(typed.value)
+        : node;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(node)) {
+      out[key] = NOT_VALUES.has(key) ? inner : walk(inner, identifier || IDENTIFIER.test(key));
+    }
+    return out;
+  };
+  const shape = JSON.stringify(walk(JSON.parse(query), false));
+  return values.length ? { shape, values } : null;
 }
 
 /**
- * The plan with each parameter replaced by its instant. Parts of the plan without one are
+ * The plan with each parameter replaced by its value. Parts of the plan without one are
  * shared with the kept plan, not copied (under test they are frozen).
  */
-export function fillIn(plan: unknown, instants: string[]): unknown {
+export function fillIn(plan: unknown, values: string[]): unknown {
   if (plan === null || typeof plan !== "object") return plan;
   const parameter = plan as { prisma__type?: unknown; prisma__value?: { name?: unknown } };
   if (parameter.prisma__type === "param") {
     const name = parameter.prisma__value?.name;
     if (typeof name === "string" && name.startsWith(PARAMETER))
-      return instants[Number(name.slice(PARAMETER.length))];
+      return values[Number(name.slice(PARAMETER.length))];
     return plan;
   }
   let copy: Record<string, unknown> | unknown[] | null = null;
   const entries = Array.isArray(plan) ? plan.entries() : Object.entries(plan);
   for (const [key, inner] of entries) {
-    const filled = fillIn(inner, instants);
+    const filled = fillIn(inner, values);
     if (filled === inner) continue;
     copy ??= Array.isArray(plan) ? [...plan] : { ...(plan as Record<string, unknown>) };
     (copy as Record<string | number, unknown>)[key] = filled;
@@ -147,17 +181,19 @@ export class PlanCache {
   }
   /**
    * The plan of a query (`tag` tells a single query from a batch): by its shape if it has
-   * instants and the shape's plan may be shared, else by its JSON word for word.
+   * instants or identifiers and the shape's plan may be shared, else by its JSON word for
+   * word.
    */
   plan(tag: string, query: string, compile: (query: string) => unknown): unknown {
-    const parameters = instantsAsParameters(query);
+    // Only reads are kept: a write's values are not worth a walk.
+    const parameters = onlyReads(query) ? valuesAsParameters(query) : null;
     const shapeKey = parameters && tag + parameters.shape;
-    if (parameters && shapeKey && shapeKey.length <= MAX_KEY && onlyReads(shapeKey)) {
+    if (parameters && shapeKey && shapeKey.length <= MAX_KEY) {
       const kept = this.#touch(shapeKey);
       if (kept === undefined) return this.#firstOfShape(shapeKey, parameters, tag, query, compile);
       if (kept !== UNSHARED) {
         totals.hits++;
-        const plan = fillIn(kept, parameters.instants);
+        const plan = fillIn(kept, parameters.values);
         if (process.env.NODE_ENV === "test") deepFreeze(plan);
         return plan;
       }
@@ -168,7 +204,7 @@ export class PlanCache {
   /** Compiles the query and its shape; the shape's plan is kept if it gives the same plan. */
   #firstOfShape(
     shapeKey: string,
-    parameters: { shape: string; instants: string[] },
+    parameters: { shape: string; values: string[] },
     tag: string,
     query: string,
     compile: (query: string) => unknown,
@@ -177,7 +213,7 @@ export class PlanCache {
     let shared: unknown = UNSHARED;
     try {
       const template = compile(parameters.shape);
-      if (JSON.stringify(fillIn(template, parameters.instants)) === JSON.stringify(plan))
+      if (JSON.stringify(fillIn(template, parameters.values)) === JSON.stringify(plan))
         shared = template;
     } catch {
       // The compiler refused a parameter there: this shape's queries are kept word for word.

@@ -4,9 +4,9 @@ import {
   MAX_KEY,
   PlanCache,
   fillIn,
-  instantsAsParameters,
   onlyReads,
   planCacheStats,
+  valuesAsParameters,
 } from "~/db-plan-cache.server";
 
 // Runs on both databases: each generated client has its own compiler to wrap.
@@ -75,6 +75,50 @@ describe("query plans kept between identical queries", () => {
     expect(after.misses).toBe(before.misses);
   });
 
+  it("shares one plan between queries that differ only in identifiers, each with its own", async () => {
+    const stamp = Date.now();
+    const [a, b, c] = await Promise.all(
+      ["a", "b", "c"].map((n) =>
+        db.user.create({
+          data: { email: `plan-id-${n}-${stamp}@example.org`, name: n, passwordHash: "-" },
+        }),
+      ),
+    );
+    const names = async (ids: string[]) =>
+      (
+        await db.user.findMany({
+          where: { id: { in: ids }, email: { endsWith: `${stamp}@example.org` } },
+          orderBy: { name: "asc" },
+          select: { name: true },
+        })
+      ).map((u) => u.name);
+    expect(await names([a.id, b.id])).toEqual(["a", "b"]);
+    expect((await db.user.findUnique({ where: { id: b.id } }))?.name).toBe("b");
+    const before = planCacheStats();
+    // Other people, the same shape (two ids): the kept plan, with these ids in it.
+    expect(await names([b.id, c.id])).toEqual(["b", "c"]);
+    expect(await names([c.id, a.id])).toEqual(["a", "c"]);
+    expect((await db.user.findUnique({ where: { id: c.id } }))?.name).toBe("c");
+    expect((await db.user.findUnique({ where: { id: a.id } }))?.name).toBe("a");
+    const after = planCacheStats();
+    expect(after.hits - before.hits).toBe(4);
+    expect(after.misses).toBe(before.misses);
+  });
+
+  it("keeps the plan of a raw SELECT (the post counts), and still reads the rows as they are now", async () => {
+    const email = `plan-r-${Date.now()}@example.org`;
+    const raw = () =>
+      db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT COUNT(*) AS "n" FROM "LoginAttempt" WHERE "email" = ${email}`;
+    expect(Number((await raw())[0].n)).toBe(0);
+    await db.loginAttempt.create({ data: { email, ip: "1", success: false } });
+    const before = planCacheStats();
+    expect(Number((await raw())[0].n)).toBe(1);
+    const after = planCacheStats();
+    expect(after.hits - before.hits).toBe(1);
+    expect(after.misses).toBe(before.misses);
+  });
+
   it("keeps no write: the same write twice is compiled twice", async () => {
     const email = `plan-w-${Date.now()}@example.org`;
     const before = planCacheStats();
@@ -107,6 +151,31 @@ describe("which queries count as reads", () => {
     ['{"modelName":"Ballot","action":"upsertOne","query":{}}', false],
     ['{"modelName":"User","action":"updateMany","query":{}}', false],
     ['{"action":"queryRaw","query":{}}', false],
+    // Raw SQL: one SELECT reads (the post counts), anything else is a write.
+    [
+      String.raw`{"action":"queryRaw","query":{"arguments":{"query":"\n  SELECT \"a\" FROM \"Post\" WHERE \"b\" IN (?)","parameters":"[\"x\"]"},"selection":{}}}`,
+      true,
+    ],
+    [
+      String.raw`{"action":"queryRaw","query":{"arguments":{"query":"select 1","parameters":"[]"},"selection":{}}}`,
+      true,
+    ],
+    [
+      String.raw`{"action":"queryRaw","query":{"arguments":{"query":"SELECT 1; DELETE FROM \"Post\"","parameters":"[]"},"selection":{}}}`,
+      false,
+    ],
+    [
+      String.raw`{"action":"queryRaw","query":{"arguments":{"query":"PRAGMA journal_mode = WAL","parameters":"[]"},"selection":{}}}`,
+      false,
+    ],
+    [
+      String.raw`{"action":"queryRaw","query":{"arguments":{"query":"DELETE FROM \"LoginAttempt\" WHERE 0 RETURNING 1","parameters":"[]"},"selection":{}}}`,
+      false,
+    ],
+    [
+      String.raw`{"action":"executeRaw","query":{"arguments":{"query":"SELECT 1","parameters":"[]"},"selection":{}}}`,
+      false,
+    ],
     ['{"batch":[{"action":"findUnique"},{"action":"findUnique"}]}', true],
     ['{"batch":[{"action":"findUnique"},{"action":"deleteMany"}]}', false],
     // A filter on a field called "action" reads as a write: compiled each time, no harm.
@@ -117,36 +186,72 @@ describe("which queries count as reads", () => {
   });
 });
 
-describe("instants as parameters", () => {
+describe("instants and identifiers as parameters", () => {
   const at = (iso: string) => `{"$type":"DateTime","value":"${iso}"}`;
+  const param = (n: number) => `{"$type":"Param","value":"minga_value_${n}"}`;
 
   it("names each instant in order, and leaves a query without one alone", () => {
     const query = `{"action":"findMany","query":{"arguments":{"where":{"a":{"gte":${at("2026-01-01T00:00:00.000Z")}},"b":{"lt":${at("2026-02-01T00:00:00.000Z")}}}}}}`;
-    expect(instantsAsParameters(query)).toEqual({
-      shape:
-        '{"action":"findMany","query":{"arguments":{"where":{"a":{"gte":{"$type":"Param","value":"minga_instant_0"}},"b":{"lt":{"$type":"Param","value":"minga_instant_1"}}}}}}',
-      instants: ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"],
+    expect(valuesAsParameters(query)).toEqual({
+      shape: `{"action":"findMany","query":{"arguments":{"where":{"a":{"gte":${param(0)}},"b":{"lt":${param(1)}}}}}}`,
+      values: ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"],
     });
-    expect(instantsAsParameters('{"action":"findMany","query":{}}')).toBeNull();
+    expect(valuesAsParameters('{"action":"findMany","query":{}}')).toBeNull();
     // Typed text that looks like an instant is a JSON string, its quotes escaped: untouched.
     const typed = JSON.stringify({ where: { title: at("2026-01-01T00:00:00.000Z") } });
-    expect(instantsAsParameters(typed)).toBeNull();
+    expect(valuesAsParameters(typed)).toBeNull();
   });
 
-  it("writes the instants back into a plan, sharing what holds none", () => {
-    const param = (n: number) => ({
+  it("names the identifiers a query filters on, alone, in lists and in composite keys, and nothing else", () => {
+    const query = JSON.stringify({
+      modelName: "Membership",
+      action: "findMany",
+      query: {
+        arguments: {
+          where: {
+            userId_platformId: { userId: "u1", platformId: "p1" },
+            groupId: { in: ["g1", "g2"] },
+            status: "active",
+            title: "userId",
+          },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 5,
+        },
+        selection: { user: { arguments: { where: { id: { not: "u2" } } }, selection: {} } },
+      },
+    });
+    const shaped = valuesAsParameters(query)!;
+    expect(shaped.values).toEqual(["u1", "p1", "g1", "g2", "u2"]);
+    const shape = JSON.parse(shaped.shape);
+    expect(shape.query.arguments.where).toEqual({
+      userId_platformId: { userId: JSON.parse(param(0)), platformId: JSON.parse(param(1)) },
+      groupId: { in: [JSON.parse(param(2)), JSON.parse(param(3))] },
+      status: "active",
+      title: "userId",
+    });
+    // A sort order holds directions, not values.
+    expect(shape.query.arguments.orderBy).toEqual([{ createdAt: "desc" }, { id: "desc" }]);
+    expect(shape.query.selection.user.arguments.where.id).toEqual({ not: JSON.parse(param(4)) });
+  });
+
+  it("writes the values back into a plan, sharing what holds none", () => {
+    const planParam = (n: number) => ({
       prisma__type: "param",
-      prisma__value: { name: `minga_instant_${n}`, type: "DateTime" },
+      prisma__value: { name: `minga_value_${n}`, type: "DateTime" },
     });
     const untouched = { fields: { id: { type: "field" } } };
-    const plan = { args: ["x", param(1), [param(0)]], structure: untouched, other: param(9) };
+    const plan = {
+      args: ["x", planParam(1), [planParam(0)]],
+      structure: untouched,
+      other: planParam(9),
+    };
     const other = { prisma__type: "param", prisma__value: { name: "theirs" } };
     const filled = fillIn({ ...plan, theirs: other }, ["A", "B"]) as Record<string, unknown>;
     expect(filled.args).toEqual(["x", "B", ["A"]]);
     expect(filled.structure).toBe(untouched);
     expect(filled.theirs).toBe(other);
     // The kept plan itself is not changed.
-    expect(plan.args[1]).toEqual(param(1));
+    expect(plan.args[1]).toEqual(planParam(1));
   });
 
   it("keeps queries word for word when their shape's plan with parameters is not the query's plan", () => {
