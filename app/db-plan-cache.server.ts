@@ -115,28 +115,58 @@ export function valuesAsParameters(query: string): { shape: string; values: stri
   return values.length ? { shape, values } : null;
 }
 
+type Key = string | number;
+type Container = Record<Key, unknown>;
+
 /**
- * The plan with each parameter replaced by its value. Parts of the plan without one are
- * shared with the kept plan, not copied (under test they are frozen).
+ * A shape's plan with where each of its parameters sits, found once when it is kept: each
+ * use copies only the objects on the way to a parameter (a plan is a tree of hundreds of
+ * objects, a handful of them holding values), and shares the rest with the kept plan (under
+ * test it is frozen).
  */
+export class Template {
+  readonly #slots: { path: Key[]; index: number }[] = [];
+  constructor(readonly plan: unknown) {
+    this.#find(plan, []);
+  }
+  #find(node: unknown, path: Key[]): void {
+    if (node === null || typeof node !== "object") return;
+    const parameter = node as { prisma__type?: unknown; prisma__value?: { name?: unknown } };
+    if (parameter.prisma__type === "param") {
+      const name = parameter.prisma__value?.name;
+      if (typeof name === "string" && name.startsWith(PARAMETER))
+        this.#slots.push({ path, index: Number(name.slice(PARAMETER.length)) });
+      return;
+    }
+    const entries = Array.isArray(node) ? node.entries() : Object.entries(node);
+    for (const [key, inner] of entries) this.#find(inner, [...path, key]);
+  }
+  /** The plan with each parameter replaced by its value. */
+  fill(values: string[]): unknown {
+    if (this.#slots.length === 0) return this.plan;
+    const copies = new Set<unknown>();
+    const copy = (node: unknown) => {
+      const made = Array.isArray(node) ? [...node] : { ...(node as Container) };
+      copies.add(made);
+      return made as Container;
+    };
+    const root = this.#slots[0].path.length === 0 ? null : copy(this.plan);
+    for (const { path, index } of this.#slots) {
+      if (!root) return values[index];
+      let at = root;
+      for (const key of path.slice(0, -1)) {
+        const inner = at[key];
+        at = (copies.has(inner) ? inner : (at[key] = copy(inner))) as Container;
+      }
+      at[path[path.length - 1]] = values[index];
+    }
+    return root;
+  }
+}
+
+/** The plan with each parameter replaced by its value (see Template). */
 export function fillIn(plan: unknown, values: string[]): unknown {
-  if (plan === null || typeof plan !== "object") return plan;
-  const parameter = plan as { prisma__type?: unknown; prisma__value?: { name?: unknown } };
-  if (parameter.prisma__type === "param") {
-    const name = parameter.prisma__value?.name;
-    if (typeof name === "string" && name.startsWith(PARAMETER))
-      return values[Number(name.slice(PARAMETER.length))];
-    return plan;
-  }
-  let copy: Record<string, unknown> | unknown[] | null = null;
-  const entries = Array.isArray(plan) ? plan.entries() : Object.entries(plan);
-  for (const [key, inner] of entries) {
-    const filled = fillIn(inner, values);
-    if (filled === inner) continue;
-    copy ??= Array.isArray(plan) ? [...plan] : { ...(plan as Record<string, unknown>) };
-    (copy as Record<string | number, unknown>)[key] = filled;
-  }
-  return copy ?? plan;
+  return new Template(plan).fill(values);
 }
 
 /** Kept for a shape whose plan cannot be shared: its queries are kept word for word. */
@@ -193,7 +223,7 @@ export class PlanCache {
       if (kept === undefined) return this.#firstOfShape(shapeKey, parameters, tag, query, compile);
       if (kept !== UNSHARED) {
         totals.hits++;
-        const plan = fillIn(kept, parameters.values);
+        const plan = (kept as Template).fill(parameters.values);
         if (process.env.NODE_ENV === "test") deepFreeze(plan);
         return plan;
       }
@@ -201,7 +231,10 @@ export class PlanCache {
     const key = tag + query;
     return this.get(key) ?? this.put(key, compile(query));
   }
-  /** Compiles the query and its shape; the shape's plan is kept if it gives the same plan. */
+  /**
+   * Compiles the query and its shape; the shape's plan is kept if it gives the same plan,
+   * else the query's own plan is kept word for word.
+   */
   #firstOfShape(
     shapeKey: string,
     parameters: { shape: string; values: string[] },
@@ -209,17 +242,22 @@ export class PlanCache {
     query: string,
     compile: (query: string) => unknown,
   ): unknown {
-    const plan = this.put(tag + query, compile(query));
-    let shared: unknown = UNSHARED;
+    const plan = compile(query);
+    let template: Template | null = null;
     try {
-      const template = compile(parameters.shape);
-      if (JSON.stringify(fillIn(template, parameters.values)) === JSON.stringify(plan))
-        shared = template;
+      const candidate = new Template(compile(parameters.shape));
+      if (JSON.stringify(candidate.fill(parameters.values)) === JSON.stringify(plan))
+        template = candidate;
     } catch {
       // The compiler refused a parameter there: this shape's queries are kept word for word.
     }
-    this.keep(shapeKey, shared);
-    return plan;
+    if (template) {
+      totals.misses++;
+      this.keep(shapeKey, template);
+      return plan;
+    }
+    this.keep(shapeKey, UNSHARED);
+    return this.put(tag + query, plan);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   MAX_KEY,
   PlanCache,
   fillIn,
+  Template,
   onlyReads,
   planCacheStats,
   valuesAsParameters,
@@ -252,6 +253,18 @@ describe("instants and identifiers as parameters", () => {
     expect(filled.theirs).toBe(other);
     // The kept plan itself is not changed.
     expect(plan.args[1]).toEqual(planParam(1));
+    // One template filled twice (two requests): each gets its own values, the plan neither.
+    const template = new Template(plan);
+    const first = template.fill(["A", "B"]) as typeof plan;
+    const second = template.fill(["C", "D"]) as typeof plan;
+    expect([first.args, second.args]).toEqual([
+      ["x", "B", ["A"]],
+      ["x", "D", ["C"]],
+    ]);
+    expect(second.structure).toBe(untouched);
+    expect(plan.args).toEqual(["x", planParam(1), [planParam(0)]]);
+    // A plan that is a parameter alone is its value.
+    expect(new Template(planParam(0)).fill(["E"])).toBe("E");
   });
 
   it("keeps queries word for word when their shape's plan with parameters is not the query's plan", () => {
