@@ -1,3 +1,4 @@
+import { REASON_MAX_LENGTH } from "../app/discussions/rules";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
@@ -66,3 +67,62 @@ test("without JavaScript on a phone: a member reports a comment, the coordinatio
   await withJs.goto(proposal);
   await expectNoAxeViolations(withJs);
 });
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`a report too long is explained on its own post, with what was typed (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const es = (ns: string, key: string, v?: Record<string, string | number>) =>
+      tr("es", ns, key, v);
+    const stamp = `${javaScriptEnabled ? "js" : "html"} ${Date.now() % 100000}`;
+    const author = await signedIn(browser, "miembro@minga.example", PHONE);
+    await author.goto(`${PLATFORM}/proposals`);
+    await author.getByRole("link", { name: /Turismo comunitario en la laguna/ }).click();
+    await expect(author).toHaveURL(/\/proposals\/[^/]+$/);
+    const proposal = new URL(author.url()).pathname;
+    for (const n of [1, 2]) {
+      await author.getByLabel(es("discussions", "new")).fill(`Comentario ${n} ${stamp}`);
+      await author.getByRole("button", { name: es("discussions", "send"), exact: true }).click();
+      await expect(
+        author.locator("article.comment", { hasText: `Comentario ${n} ${stamp}` }),
+      ).toBeVisible();
+    }
+
+    const reader = await signedIn(browser, "comunidad1@minga.example", {
+      ...PHONE,
+      javaScriptEnabled,
+    });
+    await reader.goto(proposal);
+    const first = reader.locator("article.comment", { hasText: `Comentario 1 ${stamp}` });
+    const second = reader.locator("article.comment", { hasText: `Comentario 2 ${stamp}` });
+    const tooLong = `Madera ${"x".repeat(REASON_MAX_LENGTH)}`;
+    await first.getByText(es("discussions", "report"), { exact: true }).click();
+    await first.getByLabel(es("discussions", "reportReason")).fill(tooLong);
+    await first.getByRole("button", { name: es("discussions", "sendReport") }).click();
+
+    // The message sits beside the field of that post, unfolded, with the reason as typed.
+    const reason = first.getByLabel(es("discussions", "reportReason"));
+    await expect(reason).toBeVisible();
+    await expect(reason).toHaveValue(tooLong);
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(first.locator(".field-errors")).toHaveText(
+      es("common", "validation.tooLong", { max: REASON_MAX_LENGTH }),
+    );
+    // No other form of the page speaks of it, and nothing was reported.
+    await expect(reader.locator(".field-errors")).toHaveCount(1);
+    await expect(second.getByLabel(es("discussions", "reportReason"))).toBeHidden();
+    await author.reload();
+    await expect(
+      author.locator("article.comment", { hasText: `Comentario 1 ${stamp}` }),
+    ).not.toContainText(es("discussions", "reported_one", { count: 1 }));
+
+    // Shortened, it is sent.
+    await reason.fill("Venta de madera");
+    await first.getByRole("button", { name: es("discussions", "sendReport") }).click();
+    await expect(
+      reader.getByRole("status").filter({ hasText: es("common", "notices.postReported") }),
+    ).toBeVisible();
+    await expect(reader.locator(".field-errors")).toHaveCount(0);
+  });
+}

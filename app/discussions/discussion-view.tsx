@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import { PersonName } from "~/components/person-name";
 import { SafeHtml } from "~/components/safe-html";
-import { useFormFor } from "~/components/use-form-for";
+import { RepeatedForm, useAnswered } from "~/components/repeated-form";
 import { decodeMessage } from "~/forms/messages";
 import type { editPostSchema, hidePostSchema, postSchema, reportPostSchema } from "./schemas";
 
@@ -73,22 +74,25 @@ export function DiscussionView({
 function PostForm({ parentId }: { parentId?: string }) {
   const { t } = useTranslation("discussions");
   const id = parentId ? `reply-${parentId}` : "post";
-  const [form, fields] = useFormFor<typeof postSchema>(id);
   return (
-    <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value={id} />
-      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <TextareaField
-        meta={fields.body}
-        label={parentId ? t("reply") : t("new")}
-        rows={parentId ? 2 : 4}
-      />
-      <p className="hint">{t("markdownHint")}</p>
-      <button type="submit" name="intent" value="post" className="button">
-        {parentId ? t("sendReply") : t("send")}
-      </button>
-    </Form>
+    <RepeatedForm<typeof postSchema> id={id}>
+      {(form, fields) => (
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="_form" value={id} />
+          {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+          <TextareaField
+            meta={fields.body}
+            label={parentId ? t("reply") : t("new")}
+            rows={parentId ? 2 : 4}
+          />
+          <p className="hint">{t("markdownHint")}</p>
+          <button type="submit" name="intent" value="post" className="button">
+            {parentId ? t("sendReply") : t("send")}
+          </button>
+        </Form>
+      )}
+    </RepeatedForm>
   );
 }
 
@@ -126,49 +130,66 @@ function PostItem({ post }: { post: PostData }) {
         </div>
       ) : null}
       {post.canEdit ? (
-        <details>
-          <summary>{t("edit")}</summary>
+        <FormDetails formId={`edit-${post.id}`} summary={t("edit")}>
           <PostEditForm post={post} />
-        </details>
+        </FormDetails>
       ) : null}
       {post.canModerate ? (
-        <details>
-          <summary>{t("moderate")}</summary>
+        <FormDetails formId={`hide-${post.id}`} summary={t("moderate")}>
           <PostReasonForm postId={post.id} kind="hide" />
-        </details>
+        </FormDetails>
       ) : null}
       {post.canReport ? (
-        <details>
-          <summary>{t("report")}</summary>
+        <FormDetails formId={`report-${post.id}`} summary={t("report")}>
           <PostReasonForm postId={post.id} kind="report" />
-        </details>
+        </FormDetails>
       ) : null}
       {post.canReply ? (
-        <details>
-          <summary>{t("reply")}</summary>
+        <FormDetails formId={`reply-${post.id}`} summary={t("reply")}>
           <PostForm parentId={post.id} />
-        </details>
+        </FormDetails>
       ) : null}
     </article>
   );
 }
 
-/** Its own component: a form's state is made only for the posts the reader may edit. */
+/** A folded form, unfolded when the server answered it: its errors are not hidden. */
+function FormDetails({
+  formId,
+  summary,
+  children,
+}: {
+  formId: string;
+  summary: string;
+  children: ReactNode;
+}) {
+  return (
+    <details open={useAnswered(formId) || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 function PostEditForm({ post }: { post: PostData }) {
   const { t } = useTranslation("discussions");
-  const [form, fields] = useFormFor<typeof editPostSchema>(`edit-${post.id}`, {
-    body: post.body ?? "",
-  });
   return (
-    <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value={form.id} />
-      <input type="hidden" name="postId" value={post.id} />
-      <TextareaField meta={fields.body} label={t("editLabel")} rows={3} />
-      <button type="submit" name="intent" value="editPost" className="button">
-        {t("save")}
-      </button>
-    </Form>
+    <RepeatedForm<typeof editPostSchema>
+      id={`edit-${post.id}`}
+      defaultValue={{ body: post.body ?? "" }}
+    >
+      {(form, fields) => (
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="_form" value={form.id} />
+          <input type="hidden" name="postId" value={post.id} />
+          <TextareaField meta={fields.body} label={t("editLabel")} rows={3} />
+          <button type="submit" name="intent" value="editPost" className="button">
+            {t("save")}
+          </button>
+        </Form>
+      )}
+    </RepeatedForm>
   );
 }
 
@@ -191,18 +212,19 @@ const REASON_FORMS = {
 function PostReasonForm({ postId, kind }: { postId: string; kind: keyof typeof REASON_FORMS }) {
   const { t } = useTranslation("discussions");
   const spec = REASON_FORMS[kind];
-  const [form, fields] = useFormFor<typeof hidePostSchema | typeof reportPostSchema>(
-    `${kind}-${postId}`,
-  );
   return (
-    <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="_form" value={form.id} />
-      <input type="hidden" name="postId" value={postId} />
-      <TextField meta={fields.reason} label={t(spec.label)} />
-      <button type="submit" name="intent" value={spec.intent} className={spec.className}>
-        {t(spec.submit)}
-      </button>
-    </Form>
+    <RepeatedForm<typeof hidePostSchema | typeof reportPostSchema> id={`${kind}-${postId}`}>
+      {(form, fields) => (
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="_form" value={form.id} />
+          <input type="hidden" name="postId" value={postId} />
+          <TextField meta={fields.reason} label={t(spec.label)} />
+          <button type="submit" name="intent" value={spec.intent} className={spec.className}>
+            {t(spec.submit)}
+          </button>
+        </Form>
+      )}
+    </RepeatedForm>
   );
 }
