@@ -8,6 +8,7 @@ import type { SessionStanding } from "~/courses/completion";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
 import { courseMatrix } from "~/courses/progress.server";
 import { formatDate } from "~/i18n/format";
+import { useLabels } from "~/i18n/labels";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
@@ -63,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function MatrixPage() {
   const { t } = useTranslation("certificates");
+  const label = useLabels("certificates");
   const { course, sessions, rows, page, pages, total } = useLoaderData<typeof loader>();
   const here = `/courses/${course.id}/matrix`;
   return (
@@ -128,14 +130,14 @@ export default function MatrixPage() {
                   {sessions.map((s) => {
                     const standing = r.standings[s.id] as SessionStanding;
                     const mark = r.marks[s.id];
-                    const label =
+                    const said =
                       standing === "attended" && mark
-                        ? t(`marks.${mark}`)
-                        : t(`statuses.${standing}`);
+                        ? label(`marks.${mark}`)
+                        : label(`statuses.${standing}`);
                     return (
                       <td key={s.id} className={`mark-${standing}`}>
-                        <span aria-hidden="true">{t(`symbols.${standing}`)}</span>
-                        <span className="visually-hidden">{label}</span>
+                        <span aria-hidden="true">{label(`symbols.${standing}`)}</span>
+                        <span className="visually-hidden">{said}</span>
                       </td>
                     );
                   })}
@@ -143,7 +145,7 @@ export default function MatrixPage() {
                     {r.attended}/{r.counted}
                   </td>
                   <td>{r.counted > 0 ? `${r.percent} %` : "—"}</td>
-                  <td>{t(`state.${r.state}Short`)}</td>
+                  <td>{label(`state.${r.state}Short`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { GENDERS } from "~/participants/demographics";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import { useFormFor } from "~/components/use-form-for";
+import { useLabels } from "~/i18n/labels";
 import { decodeMessage } from "~/forms/messages";
 import { AGE_GROUPS } from "~/participants/demographics";
 import type { AttendanceFormSchema } from "../schemas";
@@ -231,6 +232,7 @@ function RosterRows({
   expectedLabel: string;
 }) {
   const { t } = useTranslation("attendance");
+  const label = useLabels("attendance");
   if (data.roster.length === 0) return <p className="muted">{t("attendance.noMatch")}</p>;
   // The page's rows in their groups: expected, regulars, everyone else.
   const groups: { tier: RosterTier; rows: AttendanceFormData["roster"] }[] = [];
@@ -266,7 +268,7 @@ function RosterRows({
                             value={s}
                             defaultChecked={checked === s}
                           />
-                          <span>{t(`attendance.statuses.${s}`)}</span>
+                          <span>{label(`attendance.statuses.${s}`)}</span>
                         </label>
                       ))}
                     </div>
