@@ -1,7 +1,7 @@
 import { type DefaultValue, getFormProps, useForm } from "@conform-to/react";
 import { createElement as h, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { TextField, TextareaField } from "./form-fields";
+import { SelectField, TextField, TextareaField } from "./form-fields";
 import { quietForm } from "./repeated-form";
 
 // The forms repeated down a page render without Conform's state until the server answers one
@@ -20,6 +20,11 @@ function markup(form: Form, fields: Fields): ReactNode {
     h(TextareaField, { meta: fields.body, label: "Texto", rows: 3 }),
     h(TextField, { meta: fields.reason, label: "Motivo", hint: "Una línea" }),
     h(TextField, { meta: fields.count, label: "Cuántos", type: "number" }),
+    h(SelectField, {
+      meta: fields.role as Parameters<typeof SelectField>[0]["meta"],
+      label: "Rol",
+      options: ["member", "facilitator"].map((value) => ({ value, label: value })),
+    }),
   );
 }
 
@@ -39,13 +44,19 @@ function Quiet({ id, defaultValue }: { id: string; defaultValue?: Record<string,
 describe("a repeated form before the server answers it", () => {
   it.each([
     ["empty", undefined],
-    ["with values", { body: "Primera línea\nsegunda <b>", reason: "spam", count: 3 }],
+    [
+      "with values",
+      { body: "Primera línea\nsegunda <b>", reason: "spam", count: 3, role: "facilitator" },
+    ],
   ])("renders what Conform renders for the same form (%s)", (_, defaultValue) => {
     const conform = renderToStaticMarkup(h(WithConform, { id: "report-p1", defaultValue }));
     const quiet = renderToStaticMarkup(h(Quiet, { id: "report-p1", defaultValue }));
     expect(quiet).toBe(conform);
     expect(quiet).toContain('id="report-p1-reason"');
-    if (defaultValue) expect(quiet).toContain("Primera línea\nsegunda &lt;b&gt;</textarea>");
+    if (defaultValue) {
+      expect(quiet).toContain("Primera línea\nsegunda &lt;b&gt;</textarea>");
+      expect(quiet).toContain('<option value="facilitator" selected="">');
+    }
   });
 
   it("gives each form of the page its own ids", () => {

@@ -6,9 +6,10 @@ import { useFormFor } from "./use-form-for";
 
 type FormFor<Schema extends ZodTypeAny> = ReturnType<typeof useFormFor<Schema>>;
 
-/** Whether the page's last action answered this form: its errors or typed values to show. */
-export function useAnswered(id: string): boolean {
-  return useActionData<{ formId?: string }>()?.formId === id;
+/** Whether the page's last action answered this form (or one of these): errors to show. */
+export function useAnswered(...ids: string[]): boolean {
+  const formId = useActionData<{ formId?: string }>()?.formId;
+  return formId !== undefined && ids.includes(formId);
 }
 
 /**

@@ -8,7 +8,7 @@ import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
-import { useFormFor } from "~/components/use-form-for";
+import { RepeatedForm, useAnswered } from "~/components/repeated-form";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
@@ -117,10 +117,6 @@ type MemberRow = ReturnType<typeof useLoaderData<typeof loader>>["members"][numb
 
 function PendingRequest({ request }: { request: PendingRow }) {
   const { t } = useTranslation("platforms");
-  const [approveForm] = useFormFor<typeof optionalReasonSchema>(`approve-${request.membershipId}`);
-  const [rejectFormMeta, rejectFields] = useFormFor<typeof optionalReasonSchema>(
-    `reject-${request.membershipId}`,
-  );
   return (
     <li className="card stack">
       <p>
@@ -129,60 +125,74 @@ function PendingRequest({ request }: { request: PendingRow }) {
         <span className="muted">{t("members.requestedOn", { date: request.requestedOn })}</span>
       </p>
       {request.note ? <blockquote>{request.note}</blockquote> : null}
-      <Form method="post" {...getFormProps(approveForm)}>
-        <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
-        <input type="hidden" name="_form" value={approveForm.id} />
-        <input type="hidden" name="membershipId" value={request.membershipId} />
-        <button type="submit" name="intent" value="approve" className="button primary">
-          {t("members.approve", { name: request.name })}
-        </button>
-      </Form>
-      <Form method="post" {...getFormProps(rejectFormMeta)} noValidate>
-        <FormErrors id={rejectFormMeta.errorId} errors={rejectFormMeta.errors} />
-        <input type="hidden" name="_form" value={rejectFormMeta.id} />
-        <input type="hidden" name="membershipId" value={request.membershipId} />
-        <TextField meta={rejectFields.reason} label={t("members.rejectReason")} optionalLabel />
-        <button type="submit" name="intent" value="reject" className="button danger">
-          {t("members.reject", { name: request.name })}
-        </button>
-      </Form>
+      <RepeatedForm<typeof optionalReasonSchema> id={`approve-${request.membershipId}`}>
+        {(form) => (
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={request.membershipId} />
+            <button type="submit" name="intent" value="approve" className="button primary">
+              {t("members.approve", { name: request.name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
+      <RepeatedForm<typeof optionalReasonSchema> id={`reject-${request.membershipId}`}>
+        {(form, fields) => (
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={request.membershipId} />
+            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
+            <button type="submit" name="intent" value="reject" className="button danger">
+              {t("members.reject", { name: request.name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
     </li>
   );
 }
 
 function MemberControls({ member }: { member: MemberRow }) {
   const { t } = useTranslation("platforms");
-  const [roleForm, roleFields] = useFormFor<typeof roleSchema>(`role-${member.membershipId}`, {
-    role: member.role,
-  });
-  const [removeForm, removeFields] = useFormFor<typeof reasonSchema>(
-    `remove-${member.membershipId}`,
-  );
+  const roleId = `role-${member.membershipId}`;
+  const removeId = `remove-${member.membershipId}`;
+  // Unfolded when the server answered one of its forms: the error is not hidden.
+  const answered = useAnswered(roleId, removeId);
   return (
-    <details>
+    <details open={answered || undefined}>
       <summary>{t("members.manage", { name: member.name })}</summary>
-      <Form method="post" {...getFormProps(roleForm)} noValidate>
-        <FormErrors id={roleForm.errorId} errors={roleForm.errors} />
-        <input type="hidden" name="_form" value={roleForm.id} />
-        <input type="hidden" name="membershipId" value={member.membershipId} />
-        <SelectField
-          meta={roleFields.role}
-          label={t("members.role")}
-          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        />
-        <button type="submit" name="intent" value="role" className="button">
-          {t("members.saveRole")}
-        </button>
-      </Form>
-      <Form method="post" {...getFormProps(removeForm)} noValidate>
-        <FormErrors id={removeForm.errorId} errors={removeForm.errors} />
-        <input type="hidden" name="_form" value={removeForm.id} />
-        <input type="hidden" name="membershipId" value={member.membershipId} />
-        <TextField meta={removeFields.reason} label={t("members.removeReason")} />
-        <button type="submit" name="intent" value="remove" className="button danger">
-          {t("members.remove", { name: member.name })}
-        </button>
-      </Form>
+      <RepeatedForm<typeof roleSchema> id={roleId} defaultValue={{ role: member.role }}>
+        {(form, fields) => (
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <SelectField
+              meta={fields.role}
+              label={t("members.role")}
+              options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <button type="submit" name="intent" value="role" className="button">
+              {t("members.saveRole")}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
+      <RepeatedForm<typeof reasonSchema> id={removeId}>
+        {(form, fields) => (
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <TextField meta={fields.reason} label={t("members.removeReason")} />
+            <button type="submit" name="intent" value="remove" className="button danger">
+              {t("members.remove", { name: member.name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
     </details>
   );
 }
