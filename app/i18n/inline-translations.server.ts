@@ -23,18 +23,41 @@ export function trackNamespaces(i18n: I18n): () => string[] {
   return () => [...used].sort();
 }
 
+/**
+ * The JSON of those namespaces' strings, made once per language and set of namespaces: the
+ * portal's translations do not change while it runs (resources.server.ts, versioned by
+ * `resourcesVersion`), and pages read a handful of sets. Kept per store of translations, so an
+ * instance with other strings (a test's) gets its own.
+ */
+const madeFor = new WeakMap<object, Map<string, string>>();
+const MAX_SETS = 200;
+
+function translationsJson(i18n: I18n, namespaces: string[]): string {
+  const lng = i18n.language;
+  const data = (i18n as unknown as { store: { data: object } }).store.data;
+  let made = madeFor.get(data);
+  if (!made) madeFor.set(data, (made = new Map()));
+  const key = `${lng}|${namespaces.join(",")}`;
+  let json = made.get(key);
+  if (json === undefined) {
+    const resources: Record<string, unknown> = {};
+    for (const ns of namespaces) {
+      const bundle = i18n.getResourceBundle(lng, ns) as unknown;
+      if (bundle) resources[ns] = bundle;
+    }
+    json = JSON.stringify({ lng, version: resourcesVersion, resources })
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
+    if (made.size >= MAX_SETS) made.clear();
+    made.set(key, json);
+  }
+  return json;
+}
+
 /** `<script type="application/json">` whose text cannot end the script early. */
 export function translationsBlock(i18n: I18n, namespaces: string[], nonce?: string): string {
-  const lng = i18n.language;
-  const resources: Record<string, unknown> = {};
-  for (const ns of namespaces) {
-    const bundle = i18n.getResourceBundle(lng, ns) as unknown;
-    if (bundle) resources[ns] = bundle;
-  }
-  const json = JSON.stringify({ lng, version: resourcesVersion, resources })
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  const json = translationsJson(i18n, namespaces);
   const nonceAttr = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
   return `<script type="application/json" id="${INLINE_TRANSLATIONS_ID}"${nonceAttr}>${json}</script>`;
 }

@@ -48,4 +48,38 @@ describe("the translations a page carries", () => {
     expect(Object.keys(json.resources)).toEqual(["common", "votes"]);
     expect(json.resources.votes.evil).toBe("</script><script>alert(1)</script>");
   });
+
+  it("are written once per language and namespaces, for every page of the same strings only", async () => {
+    const resources = {
+      es: { common: { hi: "Hola" }, votes: { vote: "Votar" } },
+      en: { common: { hi: "Hello" }, votes: { vote: "Vote" } },
+    };
+    const instance = async (lng: string, res: typeof resources = resources) => {
+      const i18n = createInstance();
+      await i18n.init({ lng, defaultNS: "common", resources: res });
+      return i18n;
+    };
+    const strings = (block: string) =>
+      JSON.parse(block.replace(/^<script[^>]*>/, "").replace(/<\/script>$/, "")) as {
+        lng: string;
+        resources: Record<string, Record<string, string>>;
+      };
+    // Two requests in Spanish: the same strings, each with its own nonce.
+    const a = translationsBlock(await instance("es"), ["common", "votes"], "n1");
+    const b = translationsBlock(await instance("es"), ["common", "votes"], "n2");
+    expect(a).toContain('nonce="n1"');
+    expect(b).toContain('nonce="n2"');
+    expect(a.replace("n1", "n2")).toBe(b);
+    // Another language, another set of namespaces, other strings: never a kept one.
+    expect(strings(translationsBlock(await instance("en"), ["common", "votes"])).resources).toEqual(
+      resources.en,
+    );
+    expect(
+      Object.keys(strings(translationsBlock(await instance("es"), ["common"])).resources),
+    ).toEqual(["common"]);
+    const other = { ...resources, es: { common: { hi: "Buenas" }, votes: { vote: "Elegir" } } };
+    expect(
+      strings(translationsBlock(await instance("es", other), ["common", "votes"])).resources,
+    ).toEqual(other.es);
+  });
 });
