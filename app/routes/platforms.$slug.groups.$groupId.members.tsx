@@ -9,7 +9,7 @@ import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { Pager } from "~/components/pager";
-import { useFormFor } from "~/components/use-form-for";
+import { RepeatedForm, useAnswered } from "~/components/repeated-form";
 import { db } from "~/db.server";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { AppointByEmailForm } from "~/groups/components/group-form";
@@ -121,10 +121,6 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function RequestRow({ request }: { request: Data["requests"][number] }) {
   const { t } = useTranslation("groups");
-  const [approve] = useFormFor<typeof optionalReasonSchema>(`approve-${request.membershipId}`);
-  const [reject, rejectFields] = useFormFor<typeof optionalReasonSchema>(
-    `reject-${request.membershipId}`,
-  );
   return (
     <li className="card stack">
       <p>
@@ -132,23 +128,31 @@ function RequestRow({ request }: { request: Data["requests"][number] }) {
         <br />
         <span className="muted">{t("members.requestedOn", { date: request.requestedOn })}</span>
       </p>
-      <Form method="post" {...getFormProps(approve)}>
-        <FormErrors id={approve.errorId} errors={approve.errors} />
-        <input type="hidden" name="_form" value={approve.id} />
-        <input type="hidden" name="membershipId" value={request.membershipId} />
-        <button type="submit" name="intent" value="approve" className="button primary">
-          {t("members.approve", { name: request.name })}
-        </button>
-      </Form>
-      <Form method="post" {...getFormProps(reject)} noValidate className="stack">
-        <FormErrors id={reject.errorId} errors={reject.errors} />
-        <input type="hidden" name="_form" value={reject.id} />
-        <input type="hidden" name="membershipId" value={request.membershipId} />
-        <TextField meta={rejectFields.reason} label={t("members.rejectReason")} optionalLabel />
-        <button type="submit" name="intent" value="reject" className="button secondary">
-          {t("members.reject", { name: request.name })}
-        </button>
-      </Form>
+      <RepeatedForm<typeof optionalReasonSchema> id={`approve-${request.membershipId}`}>
+        {(form) => (
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={request.membershipId} />
+            <button type="submit" name="intent" value="approve" className="button primary">
+              {t("members.approve", { name: request.name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
+      <RepeatedForm<typeof optionalReasonSchema> id={`reject-${request.membershipId}`}>
+        {(form, fields) => (
+          <Form method="post" {...getFormProps(form)} noValidate className="stack">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={request.membershipId} />
+            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
+            <button type="submit" name="intent" value="reject" className="button secondary">
+              {t("members.reject", { name: request.name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
     </li>
   );
 }
@@ -163,49 +167,53 @@ function MemberControls({
   isMe: boolean;
 }) {
   const { t } = useTranslation("groups");
-  const [role] = useFormFor<typeof optionalReasonSchema>(`role-${member.membershipId}`);
-  const [remove, removeFields] = useFormFor<typeof removeReasonSchema>(
-    `remove-${member.membershipId}`,
-  );
+  const removeId = `remove-${member.membershipId}`;
+  // Open again when the server sent the form back with an error, so it is seen.
+  const removeAnswered = useAnswered(removeId);
   const moderator = member.role === "moderator";
   return (
     <div className="stack">
       {!moderator || canStepDown ? (
-        <Form method="post" {...getFormProps(role)}>
-          <FormErrors id={role.errorId} errors={role.errors} />
-          <input type="hidden" name="_form" value={role.id} />
-          <input type="hidden" name="membershipId" value={member.membershipId} />
-          <button
-            type="submit"
-            name="intent"
-            value={moderator ? "stepDown" : "appoint"}
-            className="button secondary"
-          >
-            {moderator
-              ? t("members.stepDown", { name: member.name })
-              : t("members.appoint", { name: member.name })}
-          </button>
-        </Form>
+        <RepeatedForm<typeof optionalReasonSchema> id={`role-${member.membershipId}`}>
+          {(form) => (
+            <Form method="post" {...getFormProps(form)}>
+              <FormErrors id={form.errorId} errors={form.errors} />
+              <input type="hidden" name="_form" value={form.id} />
+              <input type="hidden" name="membershipId" value={member.membershipId} />
+              <button
+                type="submit"
+                name="intent"
+                value={moderator ? "stepDown" : "appoint"}
+                className="button secondary"
+              >
+                {moderator
+                  ? t("members.stepDown", { name: member.name })
+                  : t("members.appoint", { name: member.name })}
+              </button>
+            </Form>
+          )}
+        </RepeatedForm>
       ) : null}
       {!isMe ? (
-        // Open again when the server sent the form back with an error, so it is seen.
-        <details
-          open={!!(remove.errors?.length || removeFields.reason.errors?.length) || undefined}
-        >
+        <details open={removeAnswered || undefined}>
           <summary>{t("members.remove", { name: member.name })}</summary>
-          <Form method="post" {...getFormProps(remove)} noValidate className="stack">
-            <FormErrors id={remove.errorId} errors={remove.errors} />
-            <input type="hidden" name="_form" value={remove.id} />
-            <input type="hidden" name="membershipId" value={member.membershipId} />
-            <TextField
-              meta={removeFields.reason}
-              label={t("members.removeReason")}
-              hint={t("members.removeReasonHint")}
-            />
-            <button type="submit" name="intent" value="remove" className="button danger">
-              {t("members.removeConfirm", { name: member.name })}
-            </button>
-          </Form>
+          <RepeatedForm<typeof removeReasonSchema> id={removeId}>
+            {(form, fields) => (
+              <Form method="post" {...getFormProps(form)} noValidate className="stack">
+                <FormErrors id={form.errorId} errors={form.errors} />
+                <input type="hidden" name="_form" value={form.id} />
+                <input type="hidden" name="membershipId" value={member.membershipId} />
+                <TextField
+                  meta={fields.reason}
+                  label={t("members.removeReason")}
+                  hint={t("members.removeReasonHint")}
+                />
+                <button type="submit" name="intent" value="remove" className="button danger">
+                  {t("members.removeConfirm", { name: member.name })}
+                </button>
+              </Form>
+            )}
+          </RepeatedForm>
         </details>
       ) : null}
     </div>
