@@ -10,6 +10,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { Pager } from "~/components/pager";
 import { RepeatedForm, useAnswered } from "~/components/repeated-form";
+import { RequestAnswerForms } from "~/components/request-answer-forms";
 import { db } from "~/db.server";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { AppointByEmailForm } from "~/groups/components/group-form";
@@ -128,31 +129,7 @@ function RequestRow({ request }: { request: Data["requests"][number] }) {
         <br />
         <span className="muted">{t("members.requestedOn", { date: request.requestedOn })}</span>
       </p>
-      <RepeatedForm<typeof optionalReasonSchema> id={`approve-${request.membershipId}`}>
-        {(form) => (
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="_form" value={form.id} />
-            <input type="hidden" name="membershipId" value={request.membershipId} />
-            <button type="submit" name="intent" value="approve" className="button primary">
-              {t("members.approve", { name: request.name })}
-            </button>
-          </Form>
-        )}
-      </RepeatedForm>
-      <RepeatedForm<typeof optionalReasonSchema> id={`reject-${request.membershipId}`}>
-        {(form, fields) => (
-          <Form method="post" {...getFormProps(form)} noValidate className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="_form" value={form.id} />
-            <input type="hidden" name="membershipId" value={request.membershipId} />
-            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
-            <button type="submit" name="intent" value="reject" className="button secondary">
-              {t("members.reject", { name: request.name })}
-            </button>
-          </Form>
-        )}
-      </RepeatedForm>
+      <RequestAnswerForms ns="groups" membershipId={request.membershipId} name={request.name} />
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { RepeatedForm, useAnswered } from "~/components/repeated-form";
+import { RequestAnswerForms } from "~/components/request-answer-forms";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
@@ -125,31 +126,7 @@ function PendingRequest({ request }: { request: PendingRow }) {
         <span className="muted">{t("members.requestedOn", { date: request.requestedOn })}</span>
       </p>
       {request.note ? <blockquote>{request.note}</blockquote> : null}
-      <RepeatedForm<typeof optionalReasonSchema> id={`approve-${request.membershipId}`}>
-        {(form) => (
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="_form" value={form.id} />
-            <input type="hidden" name="membershipId" value={request.membershipId} />
-            <button type="submit" name="intent" value="approve" className="button primary">
-              {t("members.approve", { name: request.name })}
-            </button>
-          </Form>
-        )}
-      </RepeatedForm>
-      <RepeatedForm<typeof optionalReasonSchema> id={`reject-${request.membershipId}`}>
-        {(form, fields) => (
-          <Form method="post" {...getFormProps(form)} noValidate>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="_form" value={form.id} />
-            <input type="hidden" name="membershipId" value={request.membershipId} />
-            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
-            <button type="submit" name="intent" value="reject" className="button danger">
-              {t("members.reject", { name: request.name })}
-            </button>
-          </Form>
-        )}
-      </RepeatedForm>
+      <RequestAnswerForms ns="platforms" membershipId={request.membershipId} name={request.name} />
     </li>
   );
 }

@@ -1,0 +1,54 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { FormErrors, TextField } from "./form-fields";
+import { RepeatedForm } from "./repeated-form";
+
+type OptionalReason = z.ZodObject<{ reason: z.ZodOptional<z.ZodString> }>;
+
+/**
+ * Approving or rejecting (with an optional reason) a request to join, one pair of forms per
+ * request on a platform's or a group's members page. `ns` holds the page's
+ * `members.approve`, `members.reject` and `members.rejectReason`.
+ */
+export function RequestAnswerForms({
+  ns,
+  membershipId,
+  name,
+}: {
+  ns: "platforms" | "groups";
+  membershipId: string;
+  name: string;
+}) {
+  const { t } = useTranslation(ns);
+  return (
+    <>
+      <RepeatedForm<OptionalReason> id={`approve-${membershipId}`}>
+        {(form) => (
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={membershipId} />
+            <button type="submit" name="intent" value="approve" className="button primary">
+              {t("members.approve", { name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
+      <RepeatedForm<OptionalReason> id={`reject-${membershipId}`}>
+        {(form, fields) => (
+          <Form method="post" {...getFormProps(form)} noValidate className="stack">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="_form" value={form.id} />
+            <input type="hidden" name="membershipId" value={membershipId} />
+            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
+            <button type="submit" name="intent" value="reject" className="button danger">
+              {t("members.reject", { name })}
+            </button>
+          </Form>
+        )}
+      </RepeatedForm>
+    </>
+  );
+}
