@@ -9,8 +9,7 @@ type OptionalReason = z.ZodObject<{ reason: z.ZodOptional<z.ZodString> }>;
 
 /**
  * Approving or rejecting (with an optional reason) a request to join, one pair of forms per
- * request on a platform's or a group's members page. `ns` holds the page's
- * `members.approve`, `members.reject` and `members.rejectReason`.
+ * request on a platform's or a group's members page, in that page's words.
  */
 export function RequestAnswerForms({
   ns,
@@ -21,7 +20,20 @@ export function RequestAnswerForms({
   membershipId: string;
   name: string;
 }) {
-  const { t } = useTranslation(ns);
+  const { t } = useTranslation();
+  // Literal keys, so the locale test checks each page's strings.
+  const label =
+    ns === "platforms"
+      ? {
+          approve: t("platforms:members.approve", { name }),
+          reject: t("platforms:members.reject", { name }),
+          reason: t("platforms:members.rejectReason"),
+        }
+      : {
+          approve: t("groups:members.approve", { name }),
+          reject: t("groups:members.reject", { name }),
+          reason: t("groups:members.rejectReason"),
+        };
   return (
     <>
       <RepeatedForm<OptionalReason> id={`approve-${membershipId}`}>
@@ -31,7 +43,7 @@ export function RequestAnswerForms({
             <input type="hidden" name="_form" value={form.id} />
             <input type="hidden" name="membershipId" value={membershipId} />
             <button type="submit" name="intent" value="approve" className="button primary">
-              {t("members.approve", { name })}
+              {label.approve}
             </button>
           </Form>
         )}
@@ -42,9 +54,9 @@ export function RequestAnswerForms({
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="_form" value={form.id} />
             <input type="hidden" name="membershipId" value={membershipId} />
-            <TextField meta={fields.reason} label={t("members.rejectReason")} optionalLabel />
+            <TextField meta={fields.reason} label={label.reason} optionalLabel />
             <button type="submit" name="intent" value="reject" className="button danger">
-              {t("members.reject", { name })}
+              {label.reject}
             </button>
           </Form>
         )}
