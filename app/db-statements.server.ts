@@ -29,6 +29,23 @@ export type ReusableStatement = {
   };
 };
 
+/**
+ * A statement's columns are read once when its SQL names them all: Prisma's queries and ours
+ * do, and their names and declared types only change with the schema, which a running
+ * portal's client is generated for. `SELECT *` (some raw queries, tests after a migration)
+ * is asked each time. (Describing the columns made an object per column on every query.)
+ */
+const describedOnce = new WeakMap<Statement, ReturnType<Statement["columns"]> | "varies">();
+const namesAllColumns = (sql: string) => !sql.replace(/count\(\*\)/gi, "").includes("*");
+
+function columnsOf(statement: Statement): ReturnType<Statement["columns"]> {
+  const described = describedOnce.get(statement);
+  if (described && described !== "varies") return described;
+  const columns = statement.columns();
+  if (!described) describedOnce.set(statement, namesAllColumns(statement.source) ? columns : "varies");
+  return columns;
+}
+
 function reusable(statement: Statement): ReusableStatement {
   return {
     get reader() {
@@ -42,7 +59,7 @@ function reusable(statement: Statement): ReusableStatement {
         reader: statement.reader,
         // Read after running: a kept statement describes the columns it had when it last ran
         // until it runs again (after a schema change, `SELECT *` gains or loses some).
-        columns: () => (all(), statement.columns()),
+        columns: () => (all(), columnsOf(statement)),
         raw: () => ({ all }),
         run: () => statement.run(values),
       };

@@ -50,6 +50,26 @@ describe("prepared statements kept by the SQLite connection", () => {
     expect(read("SELECT * FROM t", []).columns).toEqual(["id", "name", "community"]);
   });
 
+  it("describes the columns of a query that names them once, and of `SELECT *` each time", () => {
+    const { read, write } = connection();
+    write("INSERT INTO t (name) VALUES (?)", ["Ana"]);
+    const statementClass = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1"));
+    const described = vi.spyOn(statementClass, "columns");
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(read("SELECT id, name, COUNT(*) AS n FROM t GROUP BY id", [])).toEqual({
+          columns: ["id", "name", "n"],
+          rows: [[1n, "Ana", 1n]],
+        });
+      }
+      expect(described).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < 3; i++) read("SELECT * FROM t", []);
+      expect(described).toHaveBeenCalledTimes(4);
+    } finally {
+      described.mockRestore();
+    }
+  });
+
   it.runIf(databaseProvider() === "sqlite")(
     "is what the portal's database client uses",
     async () => {
