@@ -22,6 +22,48 @@ export interface LoadResult {
   /** Some request still waiting at the end had already waited as long as p50 / p95. */
   p50AtLeast: boolean;
   p95AtLeast: boolean;
+  /** Every answer's latency and every unanswered request's wait so far, ascending (ms). */
+  latencies: number[];
+  /** The waits of the requests unanswered at the end (ms). */
+  waiting: number[];
+}
+
+/** Percentiles, and whether a request still waiting makes them lower bounds. */
+function summary(latencies: number[], waiting: number[]) {
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w >= p);
+  return { p50, p95, p50AtLeast: atLeast(p50), p95AtLeast: atLeast(p95) };
+}
+
+/**
+ * Several runs of one page as one: their requests pooled, so the percentiles are over all of
+ * them (a run of a few seconds on a shared machine is at the mercy of its neighbours' load;
+ * runs taking turns with the floor's share that drift with it).
+ */
+export function pooled(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const waiting = runs.flatMap((r) => r.waiting);
+  const statuses: Record<number, number> = {};
+  for (const r of runs)
+    for (const [status, n] of Object.entries(r.statuses))
+      statuses[Number(status)] = (statuses[Number(status)] ?? 0) + n;
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((t, r) => t + f(r), 0);
+  const requests = sum((r) => r.requests);
+  const elapsed = sum((r) => r.elapsed);
+  return {
+    statuses,
+    requests,
+    elapsed,
+    perSecond: elapsed ? requests / elapsed : 0,
+    ...summary(latencies, waiting),
+    bytes: requests ? Math.round(sum((r) => r.bytes * r.requests) / requests) : 0,
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    unanswered: sum((r) => r.unanswered),
+    latencies,
+    waiting,
+  };
 }
 
 export function percentile(sorted: number[], p: number): number | null {
@@ -135,22 +177,18 @@ export async function load(options: {
   ];
   latencies.push(...waiting);
   latencies.sort((a, b) => a - b);
-  const p50 = percentile(latencies, 50);
-  const p95 = percentile(latencies, 95);
-  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w >= p);
   return {
     statuses,
     requests: answered,
     elapsed,
     perSecond: answered / Math.max(elapsed, options.seconds),
-    p50,
-    p95,
-    p50AtLeast: atLeast(p50),
-    p95AtLeast: atLeast(p95),
+    ...summary(latencies, waiting),
     bytes: answered ? Math.round(bytes / answered) : 0,
     errors: result.errors,
     timeouts: result.timeouts,
     unanswered: waiting.length,
+    latencies,
+    waiting,
   };
 }
 
