@@ -2,6 +2,7 @@ import type { AuthUser } from "~/auth/session.server";
 import type { DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { activeRole } from "~/platforms/permissions.server";
+import type { PlatformRole } from "~/platforms/choices";
 import { groupText } from "./groups.server";
 import {
   canSeeGroupCounts,
@@ -30,7 +31,12 @@ export async function listGroups(
   user: User | null,
   platformId: string,
   locale: string,
-  options: { page?: number; take?: number } = {},
+  options: {
+    page?: number;
+    take?: number;
+    /** The reader's active role on the platform, when the caller has read it already. */
+    role?: PlatformRole | null;
+  } = {},
 ) {
   const where = { platformId };
   const total = await client.group.count({ where });
@@ -42,7 +48,11 @@ export async function listGroups(
       skip: info.skip,
       take: info.take,
     }),
-    user ? activeRole(user.id, platformId, client) : null,
+    !user
+      ? null
+      : options.role !== undefined
+        ? options.role
+        : activeRole(user.id, platformId, client),
   ]);
   const ids = groups.map((g) => g.id);
   const mine = user

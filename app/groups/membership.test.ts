@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { addGroupMember, addMember, makeGroup, makePlatform, makeUser } from "~/test/world";
 import { requireReadableGroup } from "./groups.server";
 import { listGroups } from "./list.server";
+import { viewerOf } from "~/platforms/permissions.server";
 import { changeMembership, listGroupMembers, moderateMembership } from "./membership.server";
 import { appointModeratorByEmail, createGroup, updateGroup } from "./settings.server";
 
@@ -351,5 +352,15 @@ describe("the group list", () => {
       [1, 1, 1, "member"],
       [1, 1, 1, "moderator"],
     ]);
+    // The platform page passes the role its viewer already read: the same list, one read fewer.
+    for (const [user, locale] of [
+      [reader, "es"],
+      [insider, "en"],
+    ] as const) {
+      const role = (await viewerOf(user, platform.id)).role;
+      expect(await listGroups(db, user, platform.id, locale, { role })).toEqual(
+        await listGroups(db, user, platform.id, locale),
+      );
+    }
   });
 });

@@ -40,13 +40,14 @@ const GROUPS_ON_PAGE = 6;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const locale = await resolveLocale(request, context.user);
-  const [viewer, activeMembers, meetings, courseCount, groups] = await Promise.all([
-    viewerOf(context.user, platform.id),
+  const viewer = await viewerOf(context.user, platform.id);
+  const [activeMembers, meetings, courseCount, groups] = await Promise.all([
     countActiveMembers(platform.id),
     // Only the next five are shown: nothing more is read or counted.
     upcomingMeetings(platform, locale, 5),
     countPlatformCourses(platform.id),
-    listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE }),
+    // The reader's role is the viewer's: read once.
+    listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE, role: viewer.role }),
   ]);
   // Only coordinators (and administrators) see how many requests wait for them.
   const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
