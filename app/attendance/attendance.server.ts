@@ -307,30 +307,57 @@ export async function regularsOf(
 
 interface Tier {
   tier: RosterTier;
-  where: Prisma.ParticipantWhereInput;
-  /** Known without a count. */
-  size?: number;
+  /** Its filter, null when it is empty; found only when the page reaches it. */
+  where: () => Promise<Prisma.ParticipantWhereInput | null>;
+  /** How many people, counted only when the page starts past it. */
+  size: () => Promise<number>;
+}
+
+/** Runs `make` the first time it is asked for, then answers the same. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /**
  * The roster in the order of the form, as filters: the expected first, then the regulars,
  * then everyone else, each by name. The order never depends on this event's own marks, so
  * rows do not move between pages while attendance is being taken. `all` is their union.
+ * A tier is read only as far as the page needs: the first pages of an assembly with answers
+ * are all "expected", and finding the regulars (the last assemblies' marks) waits until a
+ * page reaches them.
  */
 async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?: string) {
-  const [expected, recent] = await Promise.all([host.expected(client), host.recentEvents(client)]);
+  const expected = await host.expected(client);
   const base = [host.roster(now), notWalkInHere(host), ...matching(q)];
   const all: Prisma.ParticipantWhereInput = { AND: base };
-  if (expected === "everyone") return { all, tiers: [{ tier: "expected", where: all } as Tier] };
+  const counted = (tier: RosterTier, where: Prisma.ParticipantWhereInput): Tier => ({
+    tier,
+    where: async () => where,
+    size: once(() => client.participant.count({ where })),
+  });
+  if (expected === "everyone") return { all, tiers: [counted("expected", all)] };
   const tiers: Tier[] = [];
   const notExpected = expected ? [{ NOT: expected }] : [];
-  if (expected) tiers.push({ tier: "expected", where: { AND: [...base, expected] } });
-  const regular = recent
-    ? await regularsOf(client, recent, { AND: [...base, ...notExpected] })
-    : null;
-  if (regular) tiers.push({ tier: "regular", ...regular });
-  const notRegular = regular ? [{ NOT: regular.where }] : [];
-  tiers.push({ tier: "others", where: { AND: [...base, ...notExpected, ...notRegular] } });
+  if (expected) tiers.push(counted("expected", { AND: [...base, expected] }));
+  const regular = once(async () => {
+    const recent = await host.recentEvents(client);
+    return recent ? regularsOf(client, recent, { AND: [...base, ...notExpected] }) : null;
+  });
+  tiers.push({
+    tier: "regular",
+    where: async () => (await regular())?.where ?? null,
+    size: async () => (await regular())?.size ?? 0,
+  });
+  const others = once(async () => {
+    const found = await regular();
+    return { AND: [...base, ...notExpected, ...(found ? [{ NOT: found.where }] : [])] };
+  });
+  tiers.push({
+    tier: "others",
+    where: others,
+    size: once(async () => client.participant.count({ where: await others() })),
+  });
   return { all, tiers };
 }
 
@@ -349,42 +376,44 @@ export async function attendanceSheet(
   // Marks of this event whose person is on the roster: read from the event's rows.
   const markedOnRoster = (walkIn: boolean) =>
     client.attendance.count({ where: { ...host.rows, walkIn, participant: host.roster(now) } });
-  const [rosterSize, walkInsOnRoster, markedMembers, searched, leading, marks, records] =
-    await Promise.all([
-      host.rosterSize(client, now),
-      markedOnRoster(true),
-      markedOnRoster(false),
-      options.q?.trim() ? client.participant.count({ where: all }) : null,
-      // The last group's size is what the others leave: one query fewer on every view.
-      Promise.all(
-        tiers.slice(0, -1).map((t) => t.size ?? client.participant.count({ where: t.where })),
-      ),
-      client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
-      client.attendance.findMany({
-        where: { ...host.rows, walkIn: true },
-        include: {
-          participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
-    ]);
+  const [rosterSize, walkInsOnRoster, markedMembers, searched, marks, records] = await Promise.all([
+    host.rosterSize(client, now),
+    markedOnRoster(true),
+    markedOnRoster(false),
+    options.q?.trim() ? client.participant.count({ where: all }) : null,
+    client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
+    client.attendance.findMany({
+      where: { ...host.rows, walkIn: true },
+      include: {
+        participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
   // Without a search, the list is the roster less its walk-ins (listed apart).
   const total = searched ?? rosterSize - walkInsOnRoster;
   const unmarked = rosterSize - walkInsOnRoster - markedMembers;
-  const counts = [...leading, total - leading.reduce((a, b) => a + b, 0)];
   const page = pageOf(options.page ?? 1, total, ATTENDANCE_PAGE_SIZE);
-  // The page is a slice of the three lists laid end to end.
+  // The page is a slice of the lists laid end to end. A list is counted only when the page
+  // starts past its beginning (to know whether it starts past its end too); from where the
+  // page starts, rows are read list after list until the page is full.
   const roster: RosterRow[] = [];
   let skip = page.skip;
-  for (const [i, { tier, where }] of tiers.entries()) {
+  for (const [i, { tier, where, size }] of tiers.entries()) {
     const want = page.take - roster.length;
     if (want <= 0) break;
-    if (skip >= counts[i]) {
-      skip -= counts[i];
-      continue;
+    const last = i === tiers.length - 1;
+    if (skip > 0 && !last) {
+      const n = await size();
+      if (skip >= n) {
+        skip -= n;
+        continue;
+      }
     }
+    const filter = await where();
+    if (!filter) continue;
     const rows = await client.participant.findMany({
-      where,
+      where: filter,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip,
       take: want,

@@ -151,6 +151,28 @@ describe("attendance on a platform of 2,000 members", () => {
     for (const r of second.roster) expect(seen.has(r.participantId)).toBe(false);
   });
 
+  it("puts everyone on exactly one page, the expected, then the regulars, then the rest, each by name", async () => {
+    const first = await load();
+    // Pages asked for out of order, as a facilitator jumping ahead would: a page past the
+    // expected starts by counting them, one past the regulars by finding them.
+    const order = Array.from({ length: first.pages }, (_, i) => i + 1).reverse();
+    const pages = new Map<number, Row[]>();
+    for (const n of order) pages.set(n, (await load(`?page=${n}`)).roster);
+    const rows = [...pages.keys()].sort((a, b) => a - b).flatMap((n) => pages.get(n)!);
+    expect(rows).toHaveLength(first.matches);
+    expect(new Set(rows.map((r) => r.participantId)).size).toBe(first.matches);
+    const rank = { expected: 0, regular: 1, others: 2 } as Record<string, number>;
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1], rows[i]];
+      expect(rank[a.tier] <= rank[b.tier]).toBe(true);
+      if (a.tier === b.tier) expect(a.name.localeCompare(b.name) <= 0).toBe(true);
+    }
+    const inTier = (tier: string) =>
+      new Set(rows.filter((r) => r.tier === tier).map((r) => r.participantId));
+    expect(inTier("expected")).toEqual(rsvpYes);
+    expect(inTier("regular")).toEqual(regulars);
+  });
+
   it("names the regulars by id, or past a limit by a filter: the same people either way", async () => {
     const recent = (await meetingHost(await getMeeting(platform.id, meetingId)).recentEvents(db))!;
     const people = async ({ where }: Awaited<ReturnType<typeof regularsOf>>) =>
