@@ -42,7 +42,8 @@ function columnsOf(statement: Statement): ReturnType<Statement["columns"]> {
   const described = describedOnce.get(statement);
   if (described && described !== "varies") return described;
   const columns = statement.columns();
-  if (!described) describedOnce.set(statement, namesAllColumns(statement.source) ? columns : "varies");
+  if (!described)
+    describedOnce.set(statement, namesAllColumns(statement.source) ? columns : "varies");
   return columns;
 }
 

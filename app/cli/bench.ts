@@ -257,7 +257,10 @@ for (const connections of CONNECTIONS) {
     const inServer = (await Promise.all(servers.map((s) => s.serverTimes()))).flat();
     await drainAll(member);
     log(
-      `${connections} conn ${page.name}: ${result.perSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms (in the server ${percentile([...inServer].sort((x, y) => x - y), 95)} ms)`,
+      `${connections} conn ${page.name}: ${result.perSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms (in the server ${percentile(
+        [...inServer].sort((x, y) => x - y),
+        95,
+      )} ms)`,
     );
     return { result, inServer };
   };
