@@ -309,8 +309,11 @@ interface Tier {
   tier: RosterTier;
   /** Its filter, null when it is empty; found only when the page reaches it. */
   where: () => Promise<Prisma.ParticipantWhereInput | null>;
-  /** How many people, counted only when the page starts past it. */
-  size: () => Promise<number>;
+  /**
+   * How many people, counted only when the page starts past it. The last list has none: a
+   * page starting in it is read from there.
+   */
+  size?: () => Promise<number>;
 }
 
 /** Runs `make` the first time it is asked for, then answers the same. */
@@ -331,15 +334,20 @@ async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?
   const expected = await host.expected(client);
   const base = [host.roster(now), notWalkInHere(host), ...matching(q)];
   const all: Prisma.ParticipantWhereInput = { AND: base };
-  const counted = (tier: RosterTier, where: Prisma.ParticipantWhereInput): Tier => ({
-    tier,
-    where: async () => where,
-    size: once(() => client.participant.count({ where })),
-  });
-  if (expected === "everyone") return { all, tiers: [counted("expected", all)] };
+  if (expected === "everyone") {
+    const everyone: Tier = { tier: "expected", where: async () => all };
+    return { all, tiers: [everyone] };
+  }
   const tiers: Tier[] = [];
   const notExpected = expected ? [{ NOT: expected }] : [];
-  if (expected) tiers.push(counted("expected", { AND: [...base, expected] }));
+  if (expected) {
+    const where = { AND: [...base, expected] };
+    tiers.push({
+      tier: "expected",
+      where: async () => where,
+      size: () => client.participant.count({ where }),
+    });
+  }
   const regular = once(async () => {
     const recent = await host.recentEvents(client);
     return recent ? regularsOf(client, recent, { AND: [...base, ...notExpected] }) : null;
@@ -349,14 +357,12 @@ async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?
     where: async () => (await regular())?.where ?? null,
     size: async () => (await regular())?.size ?? 0,
   });
-  const others = once(async () => {
-    const found = await regular();
-    return { AND: [...base, ...notExpected, ...(found ? [{ NOT: found.where }] : [])] };
-  });
   tiers.push({
     tier: "others",
-    where: others,
-    size: once(async () => client.participant.count({ where: await others() })),
+    where: async () => {
+      const found = await regular();
+      return { AND: [...base, ...notExpected, ...(found ? [{ NOT: found.where }] : [])] };
+    },
   });
   return { all, tiers };
 }
@@ -399,11 +405,10 @@ export async function attendanceSheet(
   // page starts, rows are read list after list until the page is full.
   const roster: RosterRow[] = [];
   let skip = page.skip;
-  for (const [i, { tier, where, size }] of tiers.entries()) {
+  for (const { tier, where, size } of tiers) {
     const want = page.take - roster.length;
     if (want <= 0) break;
-    const last = i === tiers.length - 1;
-    if (skip > 0 && !last) {
+    if (skip > 0 && size) {
       const n = await size();
       if (skip >= n) {
         skip -= n;
