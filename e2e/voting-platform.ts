@@ -52,6 +52,7 @@ export async function seedVotingPlatform(db: Db, members: number, slugPrefix: st
   await db.membershipPeriod.createMany({
     data: people.map((p) => ({
       membershipId: p.membershipId,
+      platformId: platform.id,
       startedAt: new Date("2026-01-01T00:00:00Z"),
     })),
   });

@@ -80,6 +80,7 @@ beforeAll(async () => {
   await db.membershipPeriod.createMany({
     data: people.map((p) => ({
       membershipId: `m-scale-${p.i}`,
+      platformId: platform.id,
       startedAt: new Date("2026-01-01T00:00:00Z"),
     })),
   });

@@ -132,7 +132,9 @@ describe("the benchmark's seed, small", () => {
     const source = new Database(databaseFile(process.env.DATABASE_URL!), { readonly: true });
     const schema = (
       source
-        .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL`)
+        .prepare(
+          `SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL`,
+        )
         .all() as { sql: string }[]
     ).map((r) => r.sql);
     source.close();

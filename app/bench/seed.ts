@@ -300,6 +300,7 @@ function seedMemberships(ctx: Context, platformId: string, members: Person[], pe
   const period = inserter(ctx.sqlite, "MembershipPeriod", [
     "id",
     "membershipId",
+    "platformId",
     "startedAt",
     "endedAt",
   ]);
@@ -318,7 +319,7 @@ function seedMemberships(ctx: Context, platformId: string, members: Person[], pe
       createdAt: iso(started),
       updatedAt: iso(started),
     });
-    period({ id: id("mp", base + i), membershipId, startedAt: iso(started) });
+    period({ id: id("mp", base + i), membershipId, platformId, startedAt: iso(started) });
   });
   pending.forEach((p, j) => {
     const when = iso(ctx.now - ctx.rnd.int(30) * DAY);

@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { refuseForm, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
+import { countActiveAtEither, periodCovering } from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { getMeeting, type Meeting } from "./meetings.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
@@ -20,12 +21,6 @@ interface Actor {
   id: string;
 }
 
-/** A membership period covering that instant (start included, end not). */
-const periodAt = (instant: Date) => ({
-  startedAt: { lte: instant },
-  OR: [{ endedAt: null }, { endedAt: { gt: instant } }],
-});
-
 /**
  * Who can be marked at an assembly: the members active when it starts, plus anyone who
  * became a member since (joining at the assembly is common). Only the first count toward
@@ -40,7 +35,7 @@ export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWher
 function rosterMembershipWhere(meeting: Meeting, now: Date): Prisma.MembershipWhereInput {
   return {
     platformId: meeting.platformId,
-    periods: { some: { OR: [periodAt(meeting.startsAt), periodAt(now)] } },
+    periods: { some: { OR: [periodCovering(meeting.startsAt), periodCovering(now)] } },
   };
 }
 
@@ -58,7 +53,7 @@ export function meetingHost(meeting: Meeting): AttendanceHost {
     window: (now) => attendanceWindow(meeting, now),
     roster: (now) => rosterWhere(meeting, now),
     rosterSize: (client, now) =>
-      client.membership.count({ where: rosterMembershipWhere(meeting, now) }),
+      countActiveAtEither(client, meeting.platformId, meeting.startsAt, now),
     // Those who answered "yes". Members without an account are on the roster too: the
     // "not null" keeps the negation (NOT (…)) true for them rather than NULL, which would
     // drop them from every tier.

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { DbClient } from "~/db.server";
-import { activeAtWhere } from "~/platforms/membership.server";
+import { activeAtWhere, countActiveAt } from "~/platforms/periods.server";
 
 export interface Quorum {
   /** Members whose membership was active when the meeting started. */
@@ -53,7 +53,7 @@ export async function quorumCounts(
   const activeThen = activeAtWhere(platformId, startsAt);
   const [eligible, present, presentRows] = await Promise.all([
     // Every membership belongs to a person record, with or without an account.
-    client.membership.count({ where: activeThen }),
+    countActiveAt(client, platformId, startsAt),
     client.attendance.count({
       where: {
         meetingId,

@@ -5,6 +5,7 @@ import { findableWithoutAccount, participantSearchText } from "~/participants/pa
 import type { MemberWithoutAccountInput } from "~/participants/schemas";
 import { makeMemberRefusal } from "./member-rules";
 import { createMembership } from "./membership.server";
+import { openPeriod } from "./periods.server";
 
 /**
  * Members without an account: people with no e-mail or phone of their own, or who never
@@ -83,7 +84,7 @@ export async function makeMember(
         where: { id: existing.id },
         data: { status: "active", role: "member", reason: null },
       });
-      await tx.membershipPeriod.create({ data: { membershipId: existing.id, startedAt: now } });
+      await openPeriod(tx, existing, now);
       membershipId = existing.id;
     } else {
       membershipId = (await createMembership(tx, person, platformId, { status: "active" }, now)).id;

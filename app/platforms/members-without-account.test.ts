@@ -35,6 +35,7 @@ import {
   seesAccountMarker,
 } from "./member-rules";
 import { addMemberWithoutAccount, makeMember } from "./members-without-account.server";
+import { countActiveAt } from "./periods.server";
 import {
   decideRequest,
   listActiveMembers,
@@ -401,6 +402,45 @@ describe("members without an account (issue 10)", () => {
     expect(left[0]).toMatchObject({ id: first.membershipId, status: "active" });
     expect(left[0].periods).toEqual([firstPeriod]);
     expect(await db.participant.count({ where: { id: second.participantId } })).toBe(0);
+  });
+
+  it("two records merged whose past periods overlap: their union, each instant counted once", async () => {
+    const { platform, coordinator, people } = await world();
+    const [first, second] = people;
+    const today = Date.now();
+    const at = (days: number) => new Date(today + days * DAY);
+    const shape = async (membershipId: string, spans: [number, number | null][]) => {
+      await db.membershipPeriod.deleteMany({ where: { membershipId } });
+      await db.membershipPeriod.createMany({
+        data: spans.map(([from, to]) => ({
+          membershipId,
+          platformId: platform.id,
+          startedAt: at(from),
+          endedAt: to === null ? null : at(to),
+        })),
+      });
+    };
+    // Both records were members from day -30 to -10 and -20 to -3; one is again since -5.
+    await shape(first.membershipId, [
+      [-30, -10],
+      [-5, null],
+    ]);
+    await shape(second.membershipId, [[-20, -3]]);
+    const before = await countActiveAt(db, platform.id, at(-15));
+    expect(
+      await mergeInto(coordinator, platform.id, first.participantId, second.participantId),
+    ).toMatchObject({ ok: true });
+    const periods = await db.membershipPeriod.findMany({
+      where: { membershipId: first.membershipId },
+    });
+    expect(periods).toEqual([
+      expect.objectContaining({ startedAt: at(-30), endedAt: null, platformId: platform.id }),
+    ]);
+    // The person was one member at day -15, not two; at day -1 still one.
+    expect(await countActiveAt(db, platform.id, at(-15))).toBe(before - 1);
+    expect(await countActiveAt(db, platform.id, at(-4))).toBe(
+      await countActiveAt(db, platform.id, at(-1)),
+    );
   });
 
   it("a recurring walk-in is made a member: on the roster from then on, earlier rows unchanged", async () => {

@@ -9,6 +9,7 @@ import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
 import { ownParticipant } from "~/participants/own-record.server";
 import type { PlatformRole } from "./permissions.server";
+import { activeAtWhere, closePeriod, openPeriod, unitePeriodsOf } from "./periods.server";
 
 export type MembershipStatus = "pending" | "active" | "left" | "removed" | "rejected";
 
@@ -51,17 +52,6 @@ export async function createMembership(
       note: data.note ?? null,
       ...(periodStartedAt ? { periods: { create: { startedAt: periodStartedAt } } } : {}),
     },
-  });
-}
-
-async function openPeriod(client: DbClient, membershipId: string, at: Date) {
-  await client.membershipPeriod.create({ data: { membershipId, startedAt: at } });
-}
-
-async function closePeriod(client: DbClient, membershipId: string, at: Date) {
-  await client.membershipPeriod.updateMany({
-    where: { membershipId, endedAt: null },
-    data: { endedAt: at },
   });
 }
 
@@ -129,7 +119,7 @@ export async function decideRequest(
         where: { id: m.id },
         data: { status: "active", role: "member", reason: null },
       });
-      await openPeriod(tx, m.id, now);
+      await openPeriod(tx, m, now);
     } else {
       await tx.membership.update({
         where: { id: m.id },
@@ -312,19 +302,6 @@ export async function listPendingRequests(platformId: string, requestedPage = 1)
   };
 }
 
-/** Memberships of the platform with a period covering that instant (start included, end not). */
-export function activeAtWhere(platformId: string, instant: Date) {
-  return {
-    platformId,
-    periods: {
-      some: {
-        startedAt: { lte: instant },
-        OR: [{ endedAt: null }, { endedAt: { gt: instant } }],
-      },
-    },
-  } satisfies Prisma.MembershipWhereInput;
-}
-
 /**
  * The members whose membership was active at that instant (the start of a meeting),
  * whatever happened to them since: the denominator of that meeting's quorum.
@@ -387,9 +364,9 @@ export function mergedMembership(
 /**
  * Folds the memberships of the person record `dropId` into `keep` (the same person), inside
  * the caller's transaction: a platform only the dropped record belonged to moves as it is;
- * on a platform both belonged to, one membership remains (mergedMembership) with every
- * period of both, overlapping open periods reduced to the earliest so nobody is counted
- * twice from now on. Returns how many memberships were moved or merged.
+ * on a platform both belonged to, one membership remains (mergedMembership) with the union of
+ * both records' periods (unitePeriods), so nobody is counted twice at any instant. Returns how
+ * many memberships were moved or merged.
  */
 export async function foldMemberships(
   tx: DbClient,
@@ -422,16 +399,8 @@ export async function foldMemberships(
         reason: merged.status === "active" ? null : twin.reason,
       },
     });
-    const open = await tx.membershipPeriod.findMany({
-      where: { membershipId: twin.id, endedAt: null },
-      orderBy: { startedAt: "asc" },
-    });
-    if (open.length > 1) {
-      // The earliest open period already covers the later ones.
-      await tx.membershipPeriod.deleteMany({
-        where: { id: { in: open.slice(1).map((p) => p.id) } },
-      });
-    }
+    // The dropped record's periods joined the twin's: united, so that none overlap.
+    await unitePeriodsOf(tx, twin);
   }
   return dropped.length;
 }

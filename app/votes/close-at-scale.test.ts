@@ -23,7 +23,7 @@ it("closes a vote on a platform of 2,000 members, counting only members' ballots
     })),
   });
   await db.membershipPeriod.createMany({
-    data: ids.map((membershipId) => ({ membershipId, startedAt: since })),
+    data: ids.map((membershipId) => ({ membershipId, platformId: platform.id, startedAt: since })),
   });
   const stranger = randomUUID();
   await db.user.create({

@@ -4,7 +4,7 @@ import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import type { Prisma } from "@prisma/client";
 import { db } from "~/db.server";
-import { activeAtWhere } from "~/platforms/membership.server";
+import { activeAtWhere, countActiveAt } from "~/platforms/periods.server";
 import { recordStateChange } from "~/proposals/state-change.server";
 import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
 
@@ -71,7 +71,7 @@ export async function closeInTransaction(
   // Counted under the vote's exclusive lock: no ballot can land between the count and the close.
   await lockRow(tx, "Vote", vote.id);
   // A member removed (or gone) before the close no longer has a say, nor counts as eligible.
-  const eligible = await tx.membership.count({ where: activeAtWhere(vote.platformId, closedAt) });
+  const eligible = await countActiveAt(tx, vote.platformId, closedAt);
   const hands = await tx.inPersonTally.aggregate({
     where: { voteId: vote.id },
     _sum: { nonMemberHands: true },

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { splitLines } from "~/meetings/schemas";
-import { activeAtWhere } from "~/platforms/membership.server";
+import { activeAtWhere } from "~/platforms/periods.server";
 import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
