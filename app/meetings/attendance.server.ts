@@ -28,14 +28,14 @@ interface Actor {
  */
 export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWhereInput {
   // The membership belongs to the person record: members without an account are on it too.
-  return { memberships: { some: rosterMembershipWhere(meeting, now) } };
-}
-
-/** The memberships behind the roster: one per person and platform (a unique key). */
-function rosterMembershipWhere(meeting: Meeting, now: Date): Prisma.MembershipWhereInput {
+  // Its size is counted from the periods alone (countActiveAtEither in meetingHost).
   return {
-    platformId: meeting.platformId,
-    periods: { some: { OR: [periodCovering(meeting.startsAt), periodCovering(now)] } },
+    memberships: {
+      some: {
+        platformId: meeting.platformId,
+        periods: { some: { OR: [periodCovering(meeting.startsAt), periodCovering(now)] } },
+      },
+    },
   };
 }
 
