@@ -3,6 +3,7 @@ import type { DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { activeRole } from "~/platforms/permissions.server";
 import type { PlatformRole } from "~/platforms/choices";
+import { activeMembersPerGroup, visibleThreadsPerGroup } from "./counts.server";
 import { groupText } from "./groups.server";
 import {
   canSeeGroupCounts,
@@ -77,29 +78,11 @@ export async function listGroups(
   const countable = groups.filter((g) => canSeeGroupCounts(g, actors.get(g.id)!)).map((g) => g.id);
   const memberOf = groups.filter((g) => isGroupMember(actors.get(g.id)!)).map((g) => g.id);
 
-  const [memberCounts, threadCounts, unread] = await Promise.all([
-    countable.length
-      ? client.groupMembership.groupBy({
-          by: ["groupId"],
-          where: {
-            groupId: { in: countable },
-            status: "active",
-            user: { memberships: { some: { platformId, status: "active" } } },
-          },
-          _count: { _all: true },
-        })
-      : [],
-    countable.length
-      ? client.thread.groupBy({
-          by: ["groupId"],
-          where: { groupId: { in: countable }, hiddenAt: null },
-          _count: { _all: true },
-        })
-      : [],
+  const [members, threads, unread] = await Promise.all([
+    activeMembersPerGroup(client, platformId, countable),
+    visibleThreadsPerGroup(client, countable),
     user && memberOf.length ? unreadThreadCounts(client, user.id, memberOf) : new Map(),
   ]);
-  const members = new Map(memberCounts.map((r) => [r.groupId, r._count._all]));
-  const threads = new Map(threadCounts.map((r) => [r.groupId, r._count._all]));
 
   return {
     ...info,

@@ -319,6 +319,15 @@ describe("the group list", () => {
     await addGroupMember(insider, closed.id, "moderator");
     await addGroupMember(insider, open.id);
     await addGroupMember(reader, open.id, "member", "left");
+    // Still "active" in the group, but no longer an active member of this platform: not counted.
+    const gone = await makeUser("Se fue");
+    await addMember(gone, platform.id, "member", [
+      { startedAt: new Date("2025-01-01"), endedAt: new Date("2025-06-01") },
+    ]);
+    await addGroupMember(gone, open.id);
+    const elsewhere = await makeUser("De otra plataforma");
+    await addMember(elsewhere, (await makePlatform()).id);
+    await addGroupMember(elsewhere, open.id);
     for (const [groupId, hidden] of [
       [open.id, false],
       [open.id, true],
