@@ -15,14 +15,14 @@ import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { tallySchema } from "~/votes/schemas";
-import { recordTally, tallyContext, voteForProposal } from "~/votes/votes.server";
+import { recordTally, tallyContext, voteWithProposal } from "~/votes/votes.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:tallyTitle") };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = await requirePlatformRole(request, context, platform.id, "facilitator");
-  const vote = await voteForProposal(platform.id, params.proposalId ?? "");
+  const vote = await voteWithProposal(platform.id, params.proposalId ?? "");
   if (!vote) notFound();
   const locale = await resolveLocale(request, user);
   const { meetings } = await tallyContext(platform.id, vote.id);
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = await requirePlatformRole(request, context, platform.id, "facilitator");
-  const vote = await voteForProposal(platform.id, params.proposalId ?? "");
+  const vote = await voteWithProposal(platform.id, params.proposalId ?? "");
   if (!vote) notFound();
   const submission = parseWithZod(await request.formData(), { schema: tallySchema });
   if (submission.status !== "success") return rejectForm("tally", submission);

@@ -114,18 +114,27 @@ export async function closeInTransaction(
   return result;
 }
 
+/** What deciding whether a vote is due needs. */
+export type VoteClock = Pick<VoteRecord, "id" | "platformId" | "closedAt" | "closesAt">;
+
 /**
  * A vote past its closing time is closed the first time anyone reads it: no background job,
- * and the stored result never changes afterwards.
+ * and the stored result never changes afterwards. Whether it was due: if so, what the caller
+ * read of it is stale (read it again).
  */
-export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
-  if (vote.closedAt || now < vote.closesAt) return vote;
+export async function closeIfDue(vote: VoteClock, now = new Date()): Promise<boolean> {
+  if (vote.closedAt || now < vote.closesAt) return false;
   await db.$transaction(async (tx) => {
     await lockRow(tx, "Vote", vote.id);
     const fresh = await voteOf(tx, vote.platformId, vote.id);
     if (!fresh.closedAt) await closeInTransaction(tx, fresh, fresh.closesAt, null, null);
   });
-  return voteOf(db, vote.platformId, vote.id);
+  return true;
+}
+
+/** The vote as it stands once settled (closed, with its result, if its time has passed). */
+export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
+  return (await closeIfDue(vote, now)) ? voteOf(db, vote.platformId, vote.id) : vote;
 }
 
 /**
@@ -136,8 +145,8 @@ export async function settleVote(vote: VoteRecord, now = new Date()): Promise<Vo
 export async function settleDueVotes(platformId: string, now = new Date()): Promise<number> {
   const due = await db.vote.findMany({
     where: { platformId, closedAt: null, closesAt: { lte: now } },
-    select: { id: true },
+    select: { id: true, platformId: true, closedAt: true, closesAt: true },
   });
-  for (const { id } of due) await settleVote(await voteOf(db, platformId, id), now);
+  for (const vote of due) await closeIfDue(vote, now);
   return due.length;
 }

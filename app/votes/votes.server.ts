@@ -14,10 +14,12 @@ import type { ApprovalRule, VoteResult } from "./outcome";
 import { STANDARD_OPTIONS, type OpenVoteInput } from "./schemas";
 import { lockRow, retryOnUniqueViolation } from "~/row-lock.server";
 import {
+  closeIfDue,
   closeInTransaction,
   settleVote,
   VOTE_INCLUDE,
   voteOf,
+  type VoteClock,
   type VoteRecord,
 } from "./settle.server";
 import { meetingCountsForVote, splitHands } from "./tally-rules";
@@ -109,13 +111,28 @@ export async function openVote(
 }
 
 /** The proposal's vote, settled, or null when none was opened. */
+/**
+ * The proposal's vote with its options (its proposal too when asked: the proposal page has
+ * read it already), settled first if its closing time has passed.
+ */
 export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
+  const read = () =>
+    db.vote.findFirst({
+      where: { proposalId, platformId },
+      include: { options: VOTE_INCLUDE.options },
+    });
+  const vote = await read();
+  if (!vote) return null;
+  return (await closeIfDue(vote, now)) ? read() : vote;
+}
+
+/** The proposal's vote with its options and its proposal, settled; null if it has none. */
+export async function voteWithProposal(platformId: string, proposalId: string, now = new Date()) {
   const vote = await db.vote.findFirst({
     where: { proposalId, platformId },
     include: VOTE_INCLUDE,
   });
-  if (!vote) return null;
-  return settleVote(vote, now);
+  return vote ? settleVote(vote, now) : null;
 }
 
 /**
@@ -134,8 +151,8 @@ export async function closeVoteEarly(
   reason: string,
   now = new Date(),
 ): Promise<Outcome<null>> {
-  const vote = await settleVote(await voteOf(db, platformId, voteId), now);
-  if (vote.closedAt) return refuseForm("votes:errors.closed");
+  const vote = await voteOf(db, platformId, voteId);
+  if (vote.closedAt || (await closeIfDue(vote, now))) return refuseForm("votes:errors.closed");
   return db.$transaction(async (tx) => {
     await lockRow(tx, "Vote", voteId);
     const fresh = await voteOf(tx, platformId, voteId);
@@ -169,7 +186,7 @@ async function whileOpen<T>(
   now: Date,
   write: (tx: DbClient, vote: VoteWithOptions) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
-  let due: string | null = null;
+  let due: VoteClock | null = null;
   const outcome = await db.$transaction(async (tx) => {
     // Ballots and counts share the vote's row; a close takes it alone (closeInTransaction), so
     // it waits for ballots in flight and every ballot after it sees the vote closed.
@@ -182,14 +199,14 @@ async function whileOpen<T>(
     if (!vote) notFound();
     const closed = openState(vote, now);
     if (closed) {
-      if (!vote.closedAt && now >= vote.closesAt) due = vote.id;
+      if (!vote.closedAt && now >= vote.closesAt) due = vote;
       return refuseForm(closed);
     }
     return write(tx, vote);
   });
   // Found past its closing time and not yet closed: closed now (with its result), so the page
   // the member is sent back to shows the outcome. Only then: a ballot reads the vote once.
-  if (due) await settleVote(await voteOf(db, platformId, due), now);
+  if (due) await closeIfDue(due, now);
   return outcome;
 }
 
@@ -434,7 +451,7 @@ export function storedResult(vote: { result: string | null }): VoteResult | null
 }
 
 /** Who chose what, for public votes after the close only. Secret votes never reach here. */
-export async function publicBallots(vote: VoteRecord) {
+export async function publicBallots(vote: Pick<VoteRecord, "id" | "secret" | "closedAt">) {
   if (vote.secret || !vote.closedAt) return null;
   const [ballots, byHand] = await Promise.all([
     db.ballot.findMany({

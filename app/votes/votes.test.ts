@@ -200,6 +200,21 @@ describe("ballots", () => {
     expect(storedResult((await voteForProposal(platform.id, proposal.id))!)).toEqual(result);
   });
 
+  it("an early close asked for after the closing time is refused: the vote closes at its time, without that reason", async () => {
+    const { platform, coordinator, members, vote, option } = await setup();
+    await castBallot(members[0], platform.id, vote.id, option("yes"));
+    const late = new Date(vote.closesAt.getTime() + 60_000);
+    expect(await closeVoteEarly(coordinator, platform.id, vote.id, "Tarde", late)).toMatchObject({
+      ok: false,
+      formErrors: ["votes:errors.closed"],
+    });
+    const stored = await db.vote.findUniqueOrThrow({ where: { id: vote.id } });
+    expect(stored.closedAt?.toISOString()).toBe(vote.closesAt.toISOString());
+    expect(stored.closeReason).toBeNull();
+    expect(stored.closedById).toBeNull();
+    expect(storedResult(stored)).toMatchObject({ participation: 1 });
+  });
+
   it("takes a ballot by the vote's proposal, as the proposal page sends it, on its own platform only", async () => {
     const { platform, members, proposal, vote, option } = await setup();
     expect(
