@@ -379,13 +379,14 @@ export async function attendanceSheet(
   options: { q?: string; page?: number } = {},
 ) {
   const { all, tiers } = await rosterTiers(client, host, now, options.q);
-  // Marks of this event whose person is on the roster: read from the event's rows.
-  const markedOnRoster = (walkIn: boolean) =>
-    client.attendance.count({ where: { ...host.rows, walkIn, participant: host.roster(now) } });
-  const [rosterSize, walkInsOnRoster, markedMembers, searched, marks, records] = await Promise.all([
+  const [rosterSize, onRoster, searched, marks, records] = await Promise.all([
     host.rosterSize(client, now),
-    markedOnRoster(true),
-    markedOnRoster(false),
+    // Marks of this event whose person is on the roster, walk-ins apart: from the event's rows.
+    client.attendance.groupBy({
+      by: ["walkIn"],
+      where: { ...host.rows, participant: host.roster(now) },
+      _count: { _all: true },
+    }),
     options.q?.trim() ? client.participant.count({ where: all }) : null,
     client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
     client.attendance.findMany({
@@ -396,6 +397,10 @@ export async function attendanceSheet(
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
+  const markedOnRoster = (walkIn: boolean) =>
+    onRoster.find((r) => r.walkIn === walkIn)?._count._all ?? 0;
+  const walkInsOnRoster = markedOnRoster(true);
+  const markedMembers = markedOnRoster(false);
   // Without a search, the list is the roster less its walk-ins (listed apart).
   const total = searched ?? rosterSize - walkInsOnRoster;
   const unmarked = rosterSize - walkInsOnRoster - markedMembers;
