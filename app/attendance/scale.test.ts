@@ -1,8 +1,5 @@
-import {
-  everyoneUnmarkedPresent,
-  ATTENDANCE_PAGE_SIZE,
-  regularsOf,
-} from "~/attendance/attendance.server";
+import { everyoneUnmarkedPresent } from "~/attendance/attendance.server";
+import { ATTENDANCE_PAGE_SIZE, regularsOf } from "~/attendance/sheet.server";
 import { db } from "~/db.server";
 import { meetingHost } from "~/meetings/attendance.server";
 import { getMeeting } from "~/meetings/meetings.server";

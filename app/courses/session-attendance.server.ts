@@ -1,4 +1,4 @@
-import * as attendance from "~/attendance/attendance.server";
+import * as attendanceSheets from "~/attendance/sheet.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, RosterPerson } from "~/attendance/attendance.server";
 import type { InHost } from "~/attendance/form-action.server";
@@ -166,7 +166,12 @@ export async function sessionAttendanceSheet(
   now = new Date(),
 ) {
   const session = await getSession(course.id, sessionId);
-  const sheet = await attendance.attendanceSheet(db, sessionHost(course, session), now, options);
+  const sheet = await attendanceSheets.attendanceSheet(
+    db,
+    sessionHost(course, session),
+    now,
+    options,
+  );
   return { session, ...sheet };
 }
 
@@ -174,7 +179,7 @@ export async function sessionAttendanceSheet(
 export async function printedSessionSheet(course: Course, sessionId: string, now = new Date()) {
   const session = await getSession(course.id, sessionId);
   const [roster, walkIns] = await Promise.all([
-    attendance.printedRoster(db, sessionHost(course, session), now),
+    attendanceSheets.printedRoster(db, sessionHost(course, session), now),
     db.attendance.findMany({
       where: { sessionId: session.id, walkIn: true },
       select: { participant: { select: { name: true, community: true } } },

@@ -1,4 +1,5 @@
 import * as attendance from "~/attendance/attendance.server";
+import * as attendanceSheets from "~/attendance/sheet.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
 import { db } from "~/db.server";
@@ -15,7 +16,7 @@ export {
   WALK_INS_CLOSE_AFTER_MS,
   attendanceWindow,
 } from "./attendance-window";
-export type { RosterRow } from "~/attendance/attendance.server";
+export type { RosterRow } from "~/attendance/sheet.server";
 
 interface Actor {
   id: string;
@@ -96,14 +97,14 @@ export async function attendanceSheet(
   now = new Date(),
 ) {
   const meeting = await getMeeting(platformId, meetingId);
-  const sheet = await attendance.attendanceSheet(db, meetingHost(meeting), now, options);
+  const sheet = await attendanceSheets.attendanceSheet(db, meetingHost(meeting), now, options);
   return { meeting, ...sheet, memberCount: sheet.rosterSize };
 }
 
 /** The blank sheet to print: the assembly and its whole roster. */
 export async function printedSheet(platformId: string, meetingId: string, now = new Date()) {
   const meeting = await getMeeting(platformId, meetingId);
-  return { meeting, roster: await attendance.printedRoster(db, meetingHost(meeting), now) };
+  return { meeting, roster: await attendanceSheets.printedRoster(db, meetingHost(meeting), now) };
 }
 
 /**
@@ -194,5 +195,5 @@ export async function walkInCandidates(
 
 /** Attendance for the minutes' print view: present members and walk-ins, by name. */
 export async function attendanceList(meetingId: string) {
-  return attendance.attendanceList(db, { rows: { meetingId } });
+  return attendanceSheets.attendanceList(db, { rows: { meetingId } });
 }

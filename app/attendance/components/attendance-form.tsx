@@ -11,7 +11,7 @@ import { useLabels } from "~/i18n/labels";
 import { decodeMessage } from "~/forms/messages";
 import { AGE_GROUPS } from "~/participants/demographics";
 import type { AttendanceFormSchema } from "../schemas";
-import type { RosterTier } from "../attendance.server";
+import type { RosterTier } from "../sheet.server";
 import type { AttendanceStatus } from "../statuses";
 import type { AttendanceWindow } from "../window";
 
