@@ -22,11 +22,10 @@ import {
   closeVoteEarly,
   openVote,
   publicBallots,
-  recordTally,
   storedResult,
-  tallyContext,
   voteForProposal,
 } from "~/votes/votes.server";
+import { recordTally, tallyContext } from "~/votes/tally.server";
 import {
   canAddMembersWithoutAccount,
   canLinkAccount,

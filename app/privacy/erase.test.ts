@@ -24,9 +24,9 @@ import {
   closeVoteEarly,
   openVote,
   publicBallots,
-  recordTally,
   voteForProposal,
 } from "~/votes/votes.server";
+import { recordTally } from "~/votes/tally.server";
 import { exactCounts } from "~/reports/participation.server";
 import { deleteAccount, erasureBlockers, eraseAccount } from "./erase.server";
 

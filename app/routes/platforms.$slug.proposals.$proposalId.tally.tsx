@@ -15,7 +15,8 @@ import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { tallySchema } from "~/votes/schemas";
-import { recordTally, tallyContext, voteWithProposal } from "~/votes/votes.server";
+import { recordTally, tallyContext } from "~/votes/tally.server";
+import { voteWithProposal } from "~/votes/votes.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:tallyTitle") };
 

@@ -3,10 +3,8 @@ import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
-import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { splitLines } from "~/meetings/schemas";
-import { activeAtWhere } from "~/platforms/periods.server";
 import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
 import { zonedToInstant } from "~/time/time-zone";
@@ -22,7 +20,6 @@ import {
   type VoteClock,
   type VoteRecord,
 } from "./settle.server";
-import { meetingCountsForVote, splitHands } from "./tally-rules";
 
 export { settleDueVotes, settleVote, type VoteRecord } from "./settle.server";
 
@@ -180,7 +177,7 @@ export type VoteRef = string | { proposalId: string };
  * Runs `write` in one transaction with the vote re-read and still open, so a close (or
  * another count) cannot slip in between the checks and the write.
  */
-async function whileOpen<T>(
+export async function whileOpen<T>(
   platformId: string,
   ref: VoteRef,
   now: Date,
@@ -254,195 +251,6 @@ export async function myBallot(voteId: string, userId: string | null) {
     db.inPersonVoter.findUnique({ where: { voteId_userId: { voteId, userId } } }),
   ]);
   return { optionId: ballot?.optionId ?? null, inPerson: !!byHand };
-}
-
-export interface TallyInput {
-  meetingId: string;
-  count: Record<string, number>;
-  inPerson: string[];
-}
-
-/**
- * Who was present at a meeting, split into the platform's members active now and everyone
- * else. Members are listed by person record, with or without an account (their membership
- * belongs to the person record), so any member's raised hand is recorded as theirs.
- * Only the people present are read, never the whole membership.
- */
-async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
-  const rows = await client.attendance.findMany({
-    where: { meetingId, status: "present" },
-    include: { participant: { select: { id: true, userId: true, name: true } } },
-  });
-  const active = await client.membership.findMany({
-    where: {
-      ...activeAtWhere(platformId, now),
-      participantId: { in: rows.map((r) => r.participant.id) },
-    },
-    select: { participantId: true },
-  });
-  const activeIds = new Set(active.map((m) => m.participantId));
-  const present = rows.filter((a) => activeIds.has(a.participant.id));
-  const members = present
-    .map((a) => ({
-      participantId: a.participant.id,
-      userId: a.participant.userId,
-      name: a.participant.name,
-    }))
-    .sort((x, y) => x.name.localeCompare(y.name));
-  return {
-    present: rows.length,
-    members,
-    memberCount: present.length,
-    others: rows.length - present.length,
-  };
-}
-
-/** Meetings of the platform where a show-of-hands count can be recorded, with who was there. */
-export async function tallyContext(platformId: string, voteId: string, now = new Date()) {
-  const vote = await voteOf(db, platformId, voteId);
-  const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId } });
-  // The database narrows by overlap; the rule itself (one place) decides.
-  const candidates = await db.meeting.findMany({
-    where: {
-      platformId,
-      status: { not: "cancelled" },
-      startsAt: { lt: vote.closesAt },
-      endsAt: { gt: vote.opensAt },
-    },
-    orderBy: { startsAt: "desc" },
-    take: 40,
-    include: { tallies: { where: { voteId }, include: { counts: true } } },
-  });
-  const meetings = candidates.filter((m) => meetingCountsForVote(m, vote, now)).slice(0, 20);
-  const voters = await db.inPersonVoter.findMany({ where: { voteId } });
-  return {
-    vote,
-    nonMembersMayVote: platform.nonMembersVoteByHand,
-    meetings: await Promise.all(
-      meetings.map(async (m) => {
-        const seen = await presence(db, platformId, m.id, now);
-        return {
-          id: m.id,
-          title: m.title,
-          startsAt: m.startsAt,
-          endsAt: m.endsAt,
-          present: seen.present,
-          members: seen.members,
-          // How many hands this assembly can give: its members, and the others if admitted.
-          mayVote: seen.memberCount + (platform.nonMembersVoteByHand ? seen.others : 0),
-          counts: Object.fromEntries(
-            (m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count]),
-          ),
-          inPerson: voters.flatMap((v) =>
-            v.meetingId === m.id && v.participantId ? [v.participantId] : [],
-          ),
-        };
-      }),
-    ),
-  };
-}
-
-/**
- * A facilitator's show-of-hands count at a meeting of the platform, correctable until the
- * close. Nobody counts twice: members marked as voting by hand lose any online ballot and
- * cannot cast one; the count never exceeds the people present who may vote there.
- */
-export async function recordTally(
-  actor: Actor,
-  platformId: string,
-  voteId: string,
-  input: TallyInput,
-  now = new Date(),
-): Promise<Outcome<null>> {
-  return whileOpen(platformId, voteId, now, async (tx, vote) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
-    if (!meeting || meeting.platformId !== platformId)
-      return refuse("meetingId", "validation.choice");
-    if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
-    // Hands count for this vote only at an assembly held while it was open.
-    if (!meetingCountsForVote(meeting, vote, now))
-      return refuse("meetingId", "votes:errors.meetingOutsideVote");
-    const optionIds = vote.options.map((o) => o.id);
-    if (Object.keys(input.count).some((id) => !optionIds.includes(id))) {
-      return refuseForm("votes:errors.badOption");
-    }
-    const counts = optionIds.map((id) => ({ optionId: id, count: input.count[id] ?? 0 }));
-    const total = counts.reduce((s, c) => s + c.count, 0);
-    const platform = await tx.platform.findUniqueOrThrow({ where: { id: platformId } });
-    const seen = await presence(tx, platformId, meeting.id, now);
-    // Hands are marked by person record: members with or without an account.
-    const presentMembers = new Map(seen.members.map((m) => [m.participantId, m]));
-    const inPerson = [...new Set(input.inPerson)];
-    if (inPerson.some((id) => !presentMembers.has(id)))
-      return refuseForm("votes:errors.notPresent");
-    const marked = inPerson.map((id) => presentMembers.get(id)!);
-    const markedAccounts = marked.flatMap((m) => (m.userId ? [m.userId] : []));
-    if (inPerson.length > total) return refuseForm("votes:errors.fewerHandsThanVoters");
-    const split = splitHands({
-      total,
-      membersPresent: seen.memberCount,
-      othersPresent: seen.others,
-      markedMembers: inPerson.length,
-      nonMembersMayVote: platform.nonMembersVoteByHand,
-    });
-    if (!split.ok) {
-      return refuseForm(
-        platform.nonMembersVoteByHand
-          ? msg("votes:errors.tallyTooLarge", { present: split.mayVote })
-          : msg("votes:errors.tallyTooLargeMembers", {
-              members: split.mayVote,
-              present: seen.present,
-            }),
-      );
-    }
-    const elsewhere = await tx.inPersonVoter.findFirst({
-      where: { voteId, participantId: { in: inPerson }, meetingId: { not: meeting.id } },
-    });
-    if (elsewhere) return refuseForm("votes:errors.alreadyVotedInPerson");
-
-    const existing = await tx.inPersonTally.findUnique({
-      where: { voteId_meetingId: { voteId, meetingId: meeting.id } },
-      include: { counts: true },
-    });
-    const data = { recordedById: actor.id, nonMemberHands: split.nonMembers };
-    const tally = existing
-      ? await tx.inPersonTally.update({ where: { id: existing.id }, data })
-      : await tx.inPersonTally.create({ data: { voteId, meetingId: meeting.id, ...data } });
-    await tx.inPersonCount.deleteMany({ where: { tallyId: tally.id } });
-    await tx.inPersonCount.createMany({ data: counts.map((c) => ({ ...c, tallyId: tally.id })) });
-    await tx.inPersonVoter.deleteMany({ where: { voteId, meetingId: meeting.id } });
-    await tx.inPersonVoter.createMany({
-      data: marked.map((m) => ({
-        voteId,
-        meetingId: meeting.id,
-        participantId: m.participantId,
-        userId: m.userId,
-      })),
-    });
-    const dropped = await tx.ballot.deleteMany({
-      where: { voteId, userId: { in: markedAccounts } },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: existing ? "vote.tallyCorrected" : "vote.tallyRecorded",
-      entityType: "Vote",
-      entityId: voteId,
-      platformId,
-      details: {
-        meetingId: meeting.id,
-        before: existing
-          ? Object.fromEntries(existing.counts.map((c) => [c.optionId, c.count]))
-          : null,
-        after: Object.fromEntries(counts.map((c) => [c.optionId, c.count])),
-        inPersonVoters: inPerson.length,
-        memberHands: split.members,
-        nonMemberHands: split.nonMembers,
-        // How many online ballots gave way to a vote by hand; never whose or which.
-        onlineBallotsReplaced: dropped.count,
-      },
-    });
-    return ok(null);
-  });
 }
 
 /** The stored result of a closed vote. */

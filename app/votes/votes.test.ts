@@ -5,15 +5,14 @@ import {
   closeVoteEarly,
   myBallot,
   publicBallots,
-  recordTally,
   storedResult,
   voteForProposal,
 } from "~/votes/votes.server";
+import { recordTally, tallyContext } from "~/votes/tally.server";
 import { openVote } from "~/votes/votes.server";
 import { removeMember } from "~/platforms/membership.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import { getProposal, listProposals } from "~/proposals/proposals.server";
-import { tallyContext } from "~/votes/votes.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 /** An assembly under way: hands are counted only once it has started. */
