@@ -21,6 +21,27 @@ describe("the translations a page carries", () => {
     expect(await through(bytes)).toBe(expected);
   });
 
+  it("leave what is written in one go as one chunk, and a later part as soon as it is written", async () => {
+    const transform = appendBeforeBodyEnd(() => "<script>X</script>");
+    const out: Buffer[] = [];
+    transform.on("data", (chunk: Buffer) => out.push(chunk));
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    // React writes a page as a burst of ~2 KB chunks: one write to gzip and the socket.
+    const page = Array.from({ length: 40 }, (_, i) => `<p>${i}${"ñ".repeat(1000)}</p>`);
+    for (const part of page) transform.write(Buffer.from(part));
+    await tick();
+    expect(out).toHaveLength(1);
+    // A part written later (a streamed page) is not kept waiting for the end.
+    transform.write(Buffer.from("<p>después</p>"));
+    await tick();
+    expect(out).toHaveLength(2);
+    transform.end(Buffer.from("</body></html>"));
+    await tick();
+    expect(Buffer.concat(out).toString()).toBe(
+      `${page.join("")}<p>después</p><script>X</script></body></html>`,
+    );
+  });
+
   it("are only the namespaces the render read, and cannot close their script early", async () => {
     const i18n = createInstance();
     await i18n.init({
