@@ -130,7 +130,15 @@ async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take
     where,
     // Most recently changed first; the id breaks ties so a page boundary is stable.
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    include: { author: { select: { name: true } } },
+    // What a row shows: not the body nor its search text, the longest columns.
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      state: true,
+      discussionId: true,
+      author: { select: { name: true } },
+    },
     skip,
     take,
   });
