@@ -107,10 +107,9 @@ export async function openVote(
   });
 }
 
-/** The proposal's vote, settled, or null when none was opened. */
 /**
- * The proposal's vote with its options (its proposal too when asked: the proposal page has
- * read it already), settled first if its closing time has passed.
+ * The proposal's vote with its options, closed first if its closing time has passed; null
+ * when none was opened. Not its proposal: the proposal page has read it already.
  */
 export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
   const read = () =>
