@@ -1,19 +1,17 @@
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, requireUser } from "~/auth/guards.server";
-import { FormErrors, TextField } from "~/components/form-fields";
 import { MeetingList } from "~/components/meeting-list";
+import { MembershipPanel } from "~/components/membership-panel";
 import { DoneNotice } from "~/components/notice";
 import { countPlatformCourses } from "~/courses/catalogue.server";
 import { db } from "~/db.server";
 import { GroupList } from "~/groups/components/group-list";
 import { listGroups } from "~/groups/list.server";
 import type { RouteHandle } from "~/components/page-title";
-import { useFormFor } from "~/components/use-form-for";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
@@ -111,56 +109,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   badRequest();
 }
 
-function MembershipPanel() {
-  const { t } = useTranslation("platforms");
-  const { viewer, platform } = useLoaderData<typeof loader>();
-  const [joinForm, joinFields] = useFormFor<typeof joinSchema>("join");
-  const [leaveForm] = useFormFor<typeof joinSchema>("leave");
-
-  if (!viewer.signedIn) {
-    return (
-      <p>
-        <Link to={`/login?redirectTo=${encodeURIComponent(`/platforms/${platform.slug}`)}`}>
-          {t("membership.loginToJoin")}
-        </Link>
-      </p>
-    );
-  }
-  if (viewer.status === "active" || viewer.status === "pending") {
-    return (
-      <div className="stack">
-        <p>
-          {viewer.status === "pending"
-            ? t("membership.pending")
-            : t("membership.youAre", { role: t(`roles.${viewer.role}`) })}
-        </p>
-        <Form method="post" {...getFormProps(leaveForm)}>
-          <FormErrors id={leaveForm.errorId} errors={leaveForm.errors} />
-          <input type="hidden" name="_form" value="leave" />
-          <button type="submit" name="intent" value="leave" className="button">
-            {viewer.status === "pending" ? t("membership.withdraw") : t("membership.leave")}
-          </button>
-        </Form>
-      </div>
-    );
-  }
-  return (
-    <Form method="post" {...getFormProps(joinForm)} noValidate className="stack">
-      <FormErrors id={joinForm.errorId} errors={joinForm.errors} />
-      <input type="hidden" name="_form" value="join" />
-      <TextField
-        meta={joinFields.note}
-        label={t("membership.note")}
-        hint={t("membership.noteHint")}
-        optionalLabel
-      />
-      <button type="submit" name="intent" value="join" className="button primary">
-        {t("membership.requestToJoin")}
-      </button>
-    </Form>
-  );
-}
-
 export default function PlatformPage() {
   const { t } = useTranslation("platforms");
   const {
@@ -196,7 +144,7 @@ export default function PlatformPage() {
 
       <section aria-labelledby="membership-heading">
         <h2 id="membership-heading">{t("membership.heading")}</h2>
-        <MembershipPanel />
+        <MembershipPanel viewer={viewer} slug={platform.slug} />
       </section>
 
       <section aria-labelledby="proposals-heading">
