@@ -8,7 +8,7 @@ import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import { countActiveAtEither, periodCovering } from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
-import { getMeeting, type Meeting } from "./meetings.server";
+import { getMeetingRow, type MeetingRow } from "./meetings.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
 
 export {
@@ -27,7 +27,7 @@ interface Actor {
  * became a member since (joining at the assembly is common). Only the first count toward
  * quorum (see quorum.server.ts).
  */
-export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWhereInput {
+export function rosterWhere(meeting: MeetingRow, now: Date): Prisma.ParticipantWhereInput {
   // The membership belongs to the person record: members without an account are on it too.
   // Its size is counted from the periods alone (countActiveAtEither in meetingHost).
   return {
@@ -44,7 +44,7 @@ export function rosterWhere(meeting: Meeting, now: Date): Prisma.ParticipantWher
 export const REGULAR_AFTER_MEETINGS = 5;
 
 /** An assembly as a host of the attendance module. */
-export function meetingHost(meeting: Meeting): AttendanceHost {
+export function meetingHost(meeting: MeetingRow): AttendanceHost {
   return {
     rows: { meetingId: meeting.id },
     audit: { entityType: "Meeting", entityId: meeting.id, platformId: meeting.platformId },
@@ -96,14 +96,14 @@ export async function attendanceSheet(
   options: { q?: string; page?: number } = {},
   now = new Date(),
 ) {
-  const meeting = await getMeeting(platformId, meetingId);
+  const meeting = await getMeetingRow(platformId, meetingId);
   const sheet = await attendanceSheets.attendanceSheet(db, meetingHost(meeting), now, options);
   return { meeting, ...sheet, memberCount: sheet.rosterSize };
 }
 
 /** The blank sheet to print: the assembly and its whole roster. */
 export async function printedSheet(platformId: string, meetingId: string, now = new Date()) {
-  const meeting = await getMeeting(platformId, meetingId);
+  const meeting = await getMeetingRow(platformId, meetingId);
   return { meeting, roster: await attendanceSheets.printedRoster(db, meetingHost(meeting), now) };
 }
 
@@ -119,7 +119,7 @@ export async function saveAttendance(
   now = new Date(),
 ): Promise<Outcome<{ changed: number }>> {
   return db.$transaction(async (tx) => {
-    const host = meetingHost(await getMeeting(platformId, meetingId, tx));
+    const host = meetingHost(await getMeetingRow(platformId, meetingId, tx));
     return attendance.writeMarks(tx, actor, host, statuses, now);
   });
 }
@@ -128,7 +128,7 @@ export async function saveAttendance(
 export function inMeetingHost(platformId: string, meetingId: string): InHost {
   return (write) =>
     db.$transaction(async (tx) =>
-      write(tx, meetingHost(await getMeeting(platformId, meetingId, tx))),
+      write(tx, meetingHost(await getMeetingRow(platformId, meetingId, tx))),
     );
 }
 
@@ -142,7 +142,7 @@ export async function addWalkIn(
   statuses: Statuses = {},
 ): Promise<Outcome<{ participantId: string }>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeeting(platformId, meetingId, tx);
+    const meeting = await getMeetingRow(platformId, meetingId, tx);
     // A member (with or without an account) is marked on the roster, where the quorum
     // counts them, never written down at the door as a walk-in.
     if ("participantId" in input) {
@@ -165,7 +165,7 @@ export async function removeWalkIn(
   statuses: Statuses = {},
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const host = meetingHost(await getMeeting(platformId, meetingId, tx));
+    const host = meetingHost(await getMeetingRow(platformId, meetingId, tx));
     return attendance.removeWalkIn(tx, actor, host, attendanceId, now, statuses);
   });
 }
@@ -174,18 +174,12 @@ export async function removeWalkIn(
  * People without an account already recorded on this platform who match `who` and are not
  * yet on this assembly's list: the walk-in form offers them before a new record.
  */
-export async function walkInCandidates(
-  platformId: string,
-  meetingId: string,
-  who: string,
-  now = new Date(),
-) {
+export async function walkInCandidates(meeting: MeetingRow, who: string, now = new Date()) {
   if (!who.trim()) return [];
-  const meeting = await getMeeting(platformId, meetingId);
   const [found, here] = await Promise.all([
     // Members without an account are on the roster, not offered as walk-ins.
-    findPeopleWithoutAccount(db, platformId, who, [rosterWhere(meeting, now)]),
-    db.attendance.findMany({ where: { meetingId }, select: { participantId: true } }),
+    findPeopleWithoutAccount(db, meeting.platformId, who, [rosterWhere(meeting, now)]),
+    db.attendance.findMany({ where: { meetingId: meeting.id }, select: { participantId: true } }),
   ]);
   const counted = new Set(here.map((a) => a.participantId));
   return found

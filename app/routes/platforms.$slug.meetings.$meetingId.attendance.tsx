@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     q,
     page: pageFromUrl(request.url),
   });
-  const candidates = await walkInCandidates(platform.id, sheet.meeting.id, who);
+  const candidates = await walkInCandidates(sheet.meeting, who);
   const quorum = await quorumForMeeting(sheet.meeting, platform.quorumPercent);
   return json({
     platform: { slug: platform.slug, name: platform.name },
