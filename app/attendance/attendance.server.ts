@@ -40,6 +40,14 @@ export interface AttendanceHost {
    */
   rosterSize(client: DbClient, now: Date): Promise<number>;
   /**
+   * The roster's people by id, for a host whose roster is a short index range of its own
+   * (a course's enrolments: a few dozen). Pages of the form start from them: as a filter
+   * alone, the database walked every person of the portal in name order and tested each
+   * (10,500 people for a course of 30 on the benchmark: 2.8 ms a view, growing with the
+   * portal, not the course). A platform's members are too many to list: no ids.
+   */
+  rosterIds?(client: DbClient): Promise<string[]>;
+  /**
    * Who is expected, shown first: answered "yes" (assembly), or everyone on the roster
    * (training: the enrolled); null when nobody is.
    */
@@ -52,6 +60,19 @@ export interface AttendanceHost {
   onWalkInAdded?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
   /** A walk-in's attendance was just taken back, before the person record may go. */
   onWalkInRemoved?(client: DbClient, actor: Actor, participantId: string): Promise<void>;
+}
+
+/**
+ * The host's roster as filters on Participant, named by id too where the host lists its
+ * people (`rosterIds`): what every read of the roster's people starts from.
+ */
+export async function rosterFilters(
+  client: DbClient,
+  host: AttendanceHost,
+  now: Date,
+): Promise<Prisma.ParticipantWhereInput[]> {
+  const ids = host.rosterIds ? [{ id: { in: await host.rosterIds(client) } }] : [];
+  return [host.roster(now), ...ids];
 }
 
 export interface RosterPerson {
@@ -233,7 +254,12 @@ export async function everyoneUnmarkedPresent(
   now: Date,
 ): Promise<Statuses> {
   const unmarked = await client.participant.findMany({
-    where: { AND: [host.roster(now), { NOT: { attendance: { some: host.rows } } }] },
+    where: {
+      AND: [
+        ...(await rosterFilters(client, host, now)),
+        { NOT: { attendance: { some: host.rows } } },
+      ],
+    },
     select: { id: true },
   });
   const all: Statuses = { ...statuses };

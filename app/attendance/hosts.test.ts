@@ -182,6 +182,13 @@ describe.each([
     // Someone whose membership ended, or who withdrew, is on neither count.
     expect(selected).toBe(before);
     expect(selected).toBeGreaterThan(0);
+    // A host that names its roster by id (a course's enrolled) names exactly those people.
+    if (entityType === "TrainingSession") {
+      const ids = await db.participant.findMany({ where: host.roster(at), select: { id: true } });
+      expect([...(await host.rosterIds!(db))].sort()).toEqual(ids.map((p) => p.id).sort());
+    } else {
+      expect(host.rosterIds).toBeUndefined();
+    }
   });
 
   it("refuses someone not on the roster and a status the host does not offer, writing nothing", async () => {

@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { containsText, type DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
-import type { AttendanceHost, RosterPerson } from "./attendance.server";
+import { rosterFilters, type AttendanceHost, type RosterPerson } from "./attendance.server";
 import type { AttendanceStatus } from "./statuses";
 
 /**
@@ -38,6 +38,11 @@ function matching(q: string | undefined): Prisma.ParticipantWhereInput[] {
 /** Not one of the event's walk-ins (listed apart, even when a walk-in became enrolled). */
 function notWalkInHere(host: AttendanceHost): Prisma.ParticipantWhereInput {
   return { NOT: { attendance: { some: { ...host.rows, walkIn: true } } } };
+}
+
+/** Who is listed on the form and the printed sheet: the roster less the event's walk-ins. */
+async function listedFilters(client: DbClient, host: AttendanceHost, now: Date) {
+  return [...(await rosterFilters(client, host, now)), notWalkInHere(host)];
 }
 
 /** Past this many regulars, they are named by a filter rather than listed by id. */
@@ -100,7 +105,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  */
 async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?: string) {
   const expected = await host.expected(client);
-  const base = [host.roster(now), notWalkInHere(host), ...matching(q)];
+  const base = [...(await listedFilters(client, host, now)), ...matching(q)];
   const all: Prisma.ParticipantWhereInput = { AND: base };
   if (expected === "everyone") {
     const everyone: Tier = { tier: "expected", where: async () => all };
@@ -240,7 +245,7 @@ export async function attendanceSheet(
 /** The whole roster by name, for a printed sheet (paper has no pages to turn on screen). */
 export async function printedRoster(client: DbClient, host: AttendanceHost, now: Date) {
   return client.participant.findMany({
-    where: { AND: [host.roster(now), notWalkInHere(host)] },
+    where: { AND: await listedFilters(client, host, now) },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { name: true, community: true },
   });

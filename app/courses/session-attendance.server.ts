@@ -73,6 +73,13 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
     window: (now) => sessionWindow(course, session, now),
     roster: () => enrolledWhere(course.id),
     rosterSize: (client) => client.enrolment.count({ where: enrolledRows(course.id) }),
+    async rosterIds(client) {
+      const rows = await client.enrolment.findMany({
+        where: enrolledRows(course.id),
+        select: { participantId: true },
+      });
+      return rows.map((r) => r.participantId);
+    },
     // Everyone enrolled is expected at a session: one group, by name.
     expected: async () => "everyone",
     recentEvents: async () => null,
