@@ -13,6 +13,7 @@ import {
   trackNamespaces,
   translationsBlock,
 } from "./i18n/inline-translations.server";
+import { memoizeTranslations } from "./i18n/memo-translations.server";
 import { namespaces, resources, supportedLanguages } from "./i18n/resources.server";
 
 const ABORT_DELAY = 5_000;
@@ -33,7 +34,8 @@ export default async function handleRequest(
     supportedLngs: supportedLanguages,
     resources,
   });
-  const usedNamespaces = trackNamespaces(i18n);
+  const namespacesRead = trackNamespaces(i18n);
+  memoizeTranslations(i18n, namespacesRead.note);
   const nonce = loadContext.cspNonce;
   // Bots get the whole page at once; people get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -56,7 +58,9 @@ export default async function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           // The page carries the strings its render used, so the browser hydrates at once.
-          const body = appendBeforeBodyEnd(() => translationsBlock(i18n, usedNamespaces(), nonce));
+          const body = appendBeforeBodyEnd(() =>
+            translationsBlock(i18n, namespacesRead.used(), nonce),
+          );
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", locale);
           responseHeaders.set("Vary", "Cookie, Accept-Language");

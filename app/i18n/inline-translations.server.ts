@@ -8,7 +8,10 @@ import { resourcesVersion } from "./resources.server";
  * the browser needs to hydrate it: no request for translations before the page is usable
  * (on a weak signal that round-trip was the slowest part of start-up).
  */
-export function trackNamespaces(i18n: I18n): () => string[] {
+export function trackNamespaces(i18n: I18n): {
+  used: () => string[];
+  note: (ns: string) => void;
+} {
   const used = new Set<string>([String(i18n.options.defaultNS ?? "common")]);
   // Every lookup (t, Trans, "ns:key") ends in the store's getResource, untyped in i18next's API.
   const store = i18n.services.resourceStore as unknown as {
@@ -19,7 +22,8 @@ export function trackNamespaces(i18n: I18n): () => string[] {
     used.add(ns);
     return getResource(lng, ns, ...rest);
   };
-  return () => [...used].sort();
+  // A lookup answered without the store (memo-translations.server.ts) is noted here.
+  return { used: () => [...used].sort(), note: (ns) => used.add(ns) };
 }
 
 /**

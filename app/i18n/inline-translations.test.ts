@@ -55,7 +55,7 @@ describe("the translations a page carries", () => {
         },
       },
     });
-    const used = trackNamespaces(i18n);
+    const { used } = trackNamespaces(i18n);
     i18n.t("votes:evil");
     expect(used()).toEqual(["common", "votes"]);
     const block = translationsBlock(i18n, used(), "abc123");
