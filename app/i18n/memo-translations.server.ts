@@ -16,7 +16,7 @@ const MAX_ENTRIES = 10_000;
 const SEP = "\u0000";
 
 /** The memo's key, or null when an option is not a plain value (a React node, a function, …). */
-export function lookupKey(language: string, key: unknown, options: unknown): string | null {
+export function lookupKey(language: string, key: unknown, options?: unknown): string | null {
   if (typeof key !== "string") return null;
   let id = language + SEP + key;
   if (options === undefined || options === null) return id;
