@@ -12,6 +12,7 @@ import { COURSE_TOPICS } from "./topics";
 import { countEnrolled } from "./enrolment.server";
 import { placesLeft } from "./enrolment-rules";
 import { pageFromUrl, pageOf } from "~/http/pagination";
+import { lockRow } from "~/row-lock.server";
 
 type Actor = Pick<AuthUser, "id" | "isAdmin">;
 type Client = DbClient;
@@ -21,6 +22,18 @@ export const CATALOGUE_PAGE_SIZE = 20;
 /** A closed course is a record of what happened: its content is no longer edited. */
 export function isCourseEditable(course: Pick<Course, "status">): boolean {
   return course.status !== "closed";
+}
+
+/**
+ * Inside the transaction that changes a course or its lessons and materials: whether the
+ * course may still change, as it stands now, not as the page read it before. The course's row
+ * is locked first (PostgreSQL; SQLite takes turns already), so a close waits for the change
+ * or the change sees the close — a closed course's content never moves after it closed.
+ */
+export async function courseEditableNow(tx: DbClient, courseId: string): Promise<boolean> {
+  await lockRow(tx, "Course", courseId);
+  const course = await tx.course.findUnique({ where: { id: courseId }, select: { status: true } });
+  return course !== null && isCourseEditable(course);
 }
 
 /** Active facilitators and coordinators of a platform: who may be listed as a course's facilitators. */
@@ -175,6 +188,7 @@ export async function updateCourse(
   input: CourseInput,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Course", courseId);
     const course = await tx.course.findUnique({ where: { id: courseId } });
     if (!course) return refuseForm("courses:errors.notFound");
     const actor = await courseActorOf(user, course, tx);
@@ -215,6 +229,7 @@ export async function setCoursePublished(
   publish: boolean,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Course", courseId);
     const course = await tx.course.findUnique({ where: { id: courseId } });
     if (!course) return refuseForm("courses:errors.notFound");
     const actor = await courseActorOf(user, course, tx);

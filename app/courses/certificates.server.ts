@@ -5,6 +5,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { type Outcome, ok, refuse, refuseForm } from "~/forms/outcome";
 import { formatDate } from "~/i18n/format";
+import { lockRow } from "~/row-lock.server";
 import { courseActorOf, getCourse, type Course } from "./courses.server";
 import { canManageCourse, canRevokeCertificates } from "./permissions";
 import { allProgress, mayReceiveCertificate } from "./progress.server";
@@ -84,6 +85,8 @@ export async function closeCourse(
   courseId: string,
 ): Promise<Outcome<{ issued: string[] }>> {
   return db.$transaction(async (tx) => {
+    // Edits of the course's content take turns with its close (courseEditableNow).
+    await lockRow(tx, "Course", courseId);
     const course = await getCourse(courseId, tx);
     const who = await courseActorOf(actor, course, tx);
     if (!who || !canManageCourse(who)) forbidden();

@@ -4,7 +4,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import type { LessonInput } from "./catalogue-schemas";
-import { isCourseEditable } from "./catalogue.server";
+import { courseEditableNow } from "./catalogue.server";
 import type { Course } from "./courses.server";
 import { removeStoredFiles } from "./materials.server";
 
@@ -49,8 +49,8 @@ export async function addLesson(
   course: CourseRef,
   input: LessonInput,
 ): Promise<Outcome<{ lessonId: string }>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
   return db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return refuseForm("courses:errors.closed");
     const count = await tx.lesson.count({ where: { courseId: course.id } });
     if (count >= MAX_LESSONS) return refuseForm("courses:errors.tooManyLessons");
     const last = await tx.lesson.aggregate({
@@ -76,8 +76,8 @@ export async function updateLesson(
   lessonId: string,
   input: LessonInput,
 ): Promise<Outcome<null>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
   return db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return refuseForm("courses:errors.closed");
     await getLesson(course.id, lessonId, tx);
     await tx.lesson.update({
       where: { id: lessonId },
@@ -95,8 +95,8 @@ export async function moveLesson(
   lessonId: string,
   direction: "up" | "down",
 ): Promise<Outcome<null>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
   return db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return refuseForm("courses:errors.closed");
     const lessons = await tx.lesson.findMany({
       where: { courseId: course.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -123,13 +123,14 @@ export async function deleteLesson(
   course: CourseRef,
   lessonId: string,
 ): Promise<Outcome<null>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
   const storedNames = await db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return null;
     const lesson = await getLesson(course.id, lessonId, tx);
     await tx.lesson.delete({ where: { id: lessonId } });
     await audit(tx, actor, course, "course.lessonDeleted", lessonId);
     return lesson.materials.flatMap((m) => (m.storedName ? [m.storedName] : []));
   });
+  if (storedNames === null) return refuseForm("courses:errors.closed");
   await removeStoredFiles(storedNames);
   return ok(null);
 }

@@ -15,7 +15,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { LinkInput } from "./catalogue-schemas";
-import { isCourseEditable } from "./catalogue.server";
+import { courseEditableNow } from "./catalogue.server";
 import type { Course } from "./courses.server";
 import {
   MAX_UPLOAD_BYTES,
@@ -206,8 +206,8 @@ export async function addLinkMaterial(
   lessonId: string,
   input: LinkInput,
 ): Promise<Outcome<null>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
   return db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return refuseForm("courses:errors.closed");
     await lessonOf(tx, course, lessonId);
     const position = await nextPosition(tx, lessonId);
     if (position === null) return refuse("url", "courses:errors.tooManyMaterials");
@@ -234,11 +234,9 @@ export async function addFileMaterial(
   title: string | undefined,
 ): Promise<Outcome<null>> {
   try {
-    if (!isCourseEditable(course)) {
-      await removeStoredFiles([upload.storedName]);
-      return refuseForm("courses:errors.closed");
-    }
+    // A refusal (a closed course, too many materials) removes the file below.
     const outcome = await db.$transaction(async (tx): Promise<Outcome<null>> => {
+      if (!(await courseEditableNow(tx, course.id))) return refuseForm("courses:errors.closed");
       await lessonOf(tx, course, lessonId);
       const position = await nextPosition(tx, lessonId);
       if (position === null) return refuse("file", "courses:errors.tooManyMaterials");
@@ -275,8 +273,8 @@ export async function deleteMaterial(
   lessonId: string,
   materialId: string,
 ): Promise<Outcome<null>> {
-  if (!isCourseEditable(course)) return refuseForm("courses:errors.closed");
-  const storedName = await db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
+    if (!(await courseEditableNow(tx, course.id))) return null;
     const material = await tx.material.findFirst({
       where: { id: materialId, lessonId, lesson: { courseId: course.id } },
     });
@@ -286,9 +284,10 @@ export async function deleteMaterial(
       lessonId,
       materialId,
     });
-    return material.storedName;
+    return { storedName: material.storedName };
   });
-  if (storedName) await removeStoredFiles([storedName]);
+  if (!deleted) return refuseForm("courses:errors.closed");
+  if (deleted.storedName) await removeStoredFiles([deleted.storedName]);
   return ok(null);
 }
 

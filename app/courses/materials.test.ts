@@ -15,6 +15,8 @@ import {
   sendRequest,
   uploadRequest,
 } from "./catalogue.fixtures";
+import { addLesson, deleteLesson, moveLesson, updateLesson } from "./lessons.server";
+import { addLinkMaterial, deleteMaterial } from "./materials.server";
 import { MAX_UPLOAD_BYTES } from "./uploads";
 
 let w: CourseWorld;
@@ -227,5 +229,42 @@ describe("uploading materials", () => {
     expect((bad.body as Reply).result?.error?.url).toEqual(["validation.url"]);
     expect((await send("https://example.org/a")).status).toBe(302);
     expect(await db.material.count({ where: { lessonId: lesson.id, kind: "link" } })).toBe(2);
+  });
+});
+
+describe("a course closed while its content was being changed", () => {
+  it("refuses the change inside its transaction, whatever the page read before: nothing written", async () => {
+    const course = await courseIn(w);
+    const lesson = await lessonIn(course.id);
+    const second = await lessonIn(course.id, 1);
+    const actor = w.users.courseFacilitator!;
+    // What the route read before the close: the course still open.
+    const asRead = { id: course.id, platformId: course.platformId, status: course.status };
+    const link = { title: "Guía", url: "https://example.org/guia" };
+    expect((await addLinkMaterial(actor, asRead, lesson.id, link)).ok).toBe(true);
+    const material = await db.material.findFirstOrThrow({ where: { lessonId: lesson.id } });
+    await db.course.update({ where: { id: course.id }, data: { status: "closed" } });
+    const audited = await db.auditEvent.count({ where: { entityId: course.id } });
+    const content = () =>
+      db.lesson.findMany({
+        where: { courseId: course.id },
+        orderBy: { position: "asc" },
+        include: { materials: { orderBy: { id: "asc" } } },
+      });
+    const before = await content();
+    expect(before.map((l) => l.id)).toEqual([lesson.id, second.id]);
+    const closed = { ok: false, fieldErrors: {}, formErrors: ["courses:errors.closed"] };
+
+    expect(await addLesson(actor, asRead, { title: "Nueva", body: "" })).toEqual(closed);
+    expect(await updateLesson(actor, asRead, lesson.id, { title: "Otra", body: "" })).toEqual(
+      closed,
+    );
+    expect(await moveLesson(actor, asRead, second.id, "up")).toEqual(closed);
+    expect(await deleteLesson(actor, asRead, second.id)).toEqual(closed);
+    expect(await addLinkMaterial(actor, asRead, lesson.id, link)).toEqual(closed);
+    expect(await deleteMaterial(actor, asRead, lesson.id, material.id)).toEqual(closed);
+
+    expect(await content()).toEqual(before);
+    expect(await db.auditEvent.count({ where: { entityId: course.id } })).toBe(audited);
   });
 });
