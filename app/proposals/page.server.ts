@@ -29,6 +29,7 @@ import {
   proposalDiscussionHost,
   proposalHostFor,
 } from "./proposals.server";
+import { allowedMoves } from "./moves";
 import { stateChangeSchema } from "./schemas";
 
 /**
@@ -89,6 +90,13 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
       state: proposal.state,
       author: proposal.author?.name ?? null,
       isAuthor: user?.id === proposal.authorId,
+      // The buttons offered: the same rule changeProposalState applies (moves.ts).
+      moves: user
+        ? allowedMoves(proposal.state, {
+            isAuthor: user.id === proposal.authorId,
+            canCoordinate: viewer.canCoordinate,
+          })
+        : [],
       meeting: proposal.meeting,
       history: proposal.history.map((h) => ({
         id: h.id,
@@ -144,12 +152,10 @@ export async function proposalPageAction({ request, context, params }: ActionFun
   switch (intent) {
     case "state": {
       const user = await requirePlatformRole(request, context, platform.id, "member");
-      const viewer = await viewerOf(user, platform.id);
       const submission = parseWithZod(formData, { schema: stateChangeSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await changeProposalState(
         user,
-        viewer,
         platform.id,
         proposalId,
         submission.value.to,

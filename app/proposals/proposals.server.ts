@@ -2,14 +2,16 @@ import { postsPerDiscussion } from "~/discussions/post-counts.server";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
+import type { AuthUser } from "~/auth/session.server";
 import { db, type DbClient } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
-import type { Viewer } from "~/platforms/permissions.server";
+import { viewerOf, type Viewer } from "~/platforms/permissions.server";
 import { settleDueVotes } from "~/votes/settle.server";
 import type { ProposalInput, ProposalState } from "./schemas";
 import { searchable, searchWords } from "~/text/searchable";
+import { moveRefusal, type ManualMove } from "./moves";
 import { recordStateChange } from "./state-change.server";
 
 export { recordStateChange };
@@ -190,29 +192,24 @@ export async function pageOfProposals(
 }
 
 /**
- * Moves people make by hand. Authors send their draft to discussion or withdraw it before
- * the vote; coordinators may also send it back to draft. Votes decide the rest.
+ * Moves a proposal by hand (the rule: moves.ts). The reader's role is read inside the
+ * transaction, so a coordinator who has just stepped down cannot still move it.
  */
 export async function changeProposalState(
-  actor: Actor,
-  viewer: Viewer,
+  actor: Pick<AuthUser, "id" | "isAdmin">,
   platformId: string,
   proposalId: string,
-  to: "discussion" | "draft" | "withdrawn",
+  to: ManualMove,
   reason?: string,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const p = await tx.proposal.findUnique({ where: { id: proposalId } });
-    if (!p || p.platformId !== platformId || !canSee(p, viewer, actor.id)) notFound();
-    const isAuthor = p.authorId === actor.id;
-    const allowed: Record<string, { from: string[]; who: boolean }> = {
-      discussion: { from: ["draft"], who: isAuthor || viewer.canCoordinate },
-      draft: { from: ["discussion"], who: viewer.canCoordinate },
-      withdrawn: { from: ["draft", "discussion"], who: isAuthor },
-    };
-    const rule = allowed[to];
-    if (!rule.who) forbidden();
-    if (!rule.from.includes(p.state)) return refuseForm("proposals:errors.badTransition");
+    const viewer = await viewerOf(actor, platformId, tx);
+    const p = await tx.proposal.findFirst({ where: { id: proposalId, platformId } });
+    if (!p || !canSee(p, viewer, actor.id)) notFound();
+    const mover = { isAuthor: p.authorId === actor.id, canCoordinate: viewer.canCoordinate };
+    const refusal = moveRefusal(to, p.state, mover);
+    if (refusal === "forbidden") forbidden();
+    if (refusal) return refuseForm("proposals:errors.badTransition");
     await recordStateChange(tx, p, to, actor.id, reason);
     return ok(null);
   });

@@ -36,29 +36,41 @@ describe("proposals", () => {
     expect(await listProposals(platform.id, otherViewer, other.id, {})).toEqual([]);
     // Only the author (or a coordinator) sends it to discussion; a member cannot withdraw someone else's.
     await expect(
-      changeProposalState(other, otherViewer, platform.id, proposalId, "discussion"),
+      changeProposalState(other, platform.id, proposalId, "discussion"),
     ).rejects.toMatchObject({ status: 404 });
-    const authorViewer = await viewerOf(author, platform.id);
-    expect(
-      (await changeProposalState(author, authorViewer, platform.id, proposalId, "discussion")).ok,
-    ).toBe(true);
+    expect((await changeProposalState(author, platform.id, proposalId, "discussion")).ok).toBe(
+      true,
+    );
     await expect(
-      changeProposalState(other, otherViewer, platform.id, proposalId, "withdrawn"),
+      changeProposalState(other, platform.id, proposalId, "withdrawn"),
     ).rejects.toMatchObject({ status: 403 });
-    const coordViewer = await viewerOf(coordinator, platform.id);
     expect(
-      await changeProposalState(coordinator, coordViewer, platform.id, proposalId, "discussion"),
+      await changeProposalState(coordinator, platform.id, proposalId, "discussion"),
     ).toMatchObject({
       formErrors: ["proposals:errors.badTransition"],
     });
-    expect(
-      (await changeProposalState(author, authorViewer, platform.id, proposalId, "withdrawn")).ok,
-    ).toBe(true);
+    expect((await changeProposalState(author, platform.id, proposalId, "withdrawn")).ok).toBe(true);
     const history = await db.proposalStateChange.findMany({
       where: { proposalId },
       orderBy: { createdAt: "asc" },
     });
     expect(history.map((h) => h.toState)).toEqual(["draft", "discussion", "withdrawn"]);
+  });
+
+  it("are moved only by whoever holds the role when the move is written", async () => {
+    const { platform, author, coordinator, proposalId } = await setup();
+    await changeProposalState(author, platform.id, proposalId, "discussion");
+    // The page offered "back to draft" while she coordinated; she steps down before sending it.
+    await db.membership.update({
+      where: { userId_platformId: { userId: coordinator.id, platformId: platform.id } },
+      data: { role: "member" },
+    });
+    await expect(
+      changeProposalState(coordinator, platform.id, proposalId, "draft"),
+    ).rejects.toMatchObject({ status: 403 });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe(
+      "discussion",
+    );
   });
 
   it("are found by text regardless of case and accents, and filtered by state", async () => {

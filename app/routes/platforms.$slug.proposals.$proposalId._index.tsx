@@ -32,19 +32,16 @@ export async function action(args: ActionFunctionArgs) {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
+const MOVE_LABELS = {
+  discussion: "actions.toDiscussion",
+  draft: "actions.toDraft",
+  withdrawn: "actions.withdraw",
+} as const;
+
 function StateActions() {
   const { t } = useTranslation("proposals");
-  const { proposal, viewer } = useLoaderData<typeof loader>();
-  const moves: { to: string; label: string }[] = [];
-  if (proposal.state === "draft" && (proposal.isAuthor || viewer.canCoordinate)) {
-    moves.push({ to: "discussion", label: t("actions.toDiscussion") });
-  }
-  if (proposal.state === "discussion" && viewer.canCoordinate) {
-    moves.push({ to: "draft", label: t("actions.toDraft") });
-  }
-  if ((proposal.state === "draft" || proposal.state === "discussion") && proposal.isAuthor) {
-    moves.push({ to: "withdrawn", label: t("actions.withdraw") });
-  }
+  const { proposal } = useLoaderData<typeof loader>();
+  const moves = proposal.moves.map((to) => ({ to, label: t(MOVE_LABELS[to]) }));
   return moves.length > 0 ? <StateForm moves={moves} /> : null;
 }
 
