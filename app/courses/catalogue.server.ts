@@ -69,9 +69,13 @@ export async function platformsForNewCourse(user: Actor) {
 }
 
 /** Whether the user may create a course on this platform (null: portal-wide). */
-export async function mayCreateCourseOn(user: Actor | null, platformId: string | null) {
+export async function mayCreateCourseOn(
+  user: Actor | null,
+  platformId: string | null,
+  client: Client = db,
+) {
   if (!user) return false;
-  const platformRole = platformId ? await activeRole(user.id, platformId) : null;
+  const platformRole = platformId ? await activeRole(user.id, platformId, client) : null;
   return canCreateCourseOn({ isAdmin: user.isAdmin, platformRole }, platformId);
 }
 
@@ -151,12 +155,13 @@ export async function createCourse(
   platform: { id: string; timeZone: string } | null,
   input: CourseInput,
 ): Promise<Outcome<{ courseId: string }>> {
-  if (!(await mayCreateCourseOn(user, platform?.id ?? null))) {
-    return refuseForm("courses:errors.mayNotCreate");
-  }
   const timeZone = platform ? platform.timeZone : input.timeZone;
-  if (!timeZone) return refuse("timeZone", "validation.choice");
   return db.$transaction(async (tx) => {
+    // The role as it stands when the course is written, not as the page found it.
+    if (!(await mayCreateCourseOn(user, platform?.id ?? null, tx))) {
+      return refuseForm("courses:errors.mayNotCreate");
+    }
+    if (!timeZone) return refuse("timeZone", "validation.choice");
     const facilitators = await resolveFacilitators(tx, platform?.id ?? null, input);
     if (!facilitators.ok) return facilitators;
     const course = await tx.course.create({

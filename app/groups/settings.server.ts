@@ -33,9 +33,13 @@ function settingsData(input: GroupInput) {
 }
 
 /** Whether the user may create groups on the platform (coordinators and administrators). */
-export async function mayCreateGroup(user: User | null, platformId: string): Promise<boolean> {
+export async function mayCreateGroup(
+  user: User | null,
+  platformId: string,
+  client: DbClient = db,
+): Promise<boolean> {
   if (!user) return false;
-  const role = await activeRole(user.id, platformId);
+  const role = await activeRole(user.id, platformId, client);
   return canCreateGroup({ platformCoordinator: user.isAdmin || role === "coordinator" });
 }
 
@@ -63,8 +67,9 @@ export async function createGroup(
   platformId: string,
   input: NewGroupInput,
 ): Promise<Outcome<{ groupId: string }>> {
-  if (!(await mayCreateGroup(user, platformId))) forbidden();
   return db.$transaction(async (tx) => {
+    // The role as it stands when the group is written, not as the page found it.
+    if (!(await mayCreateGroup(user, platformId, tx))) forbidden();
     let moderatorId = user.id;
     if (input.moderatorEmail) {
       const found = await platformMemberByEmail(tx, platformId, input.moderatorEmail);
