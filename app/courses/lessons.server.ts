@@ -9,7 +9,7 @@ import type { Course } from "./courses.server";
 import { removeStoredFiles } from "./materials.server";
 
 type Actor = Pick<AuthUser, "id">;
-type CourseRef = Pick<Course, "id" | "platformId" | "status">;
+type CourseRef = Pick<Course, "id" | "platformId">;
 
 export const MAX_LESSONS = 100;
 

@@ -27,7 +27,7 @@ import {
 } from "./uploads";
 
 type Actor = Pick<AuthUser, "id">;
-type CourseRef = Pick<Course, "id" | "platformId" | "status">;
+type CourseRef = Pick<Course, "id" | "platformId">;
 
 export const MAX_MATERIALS_PER_LESSON = 30;
 

@@ -53,6 +53,7 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
     user?.id ?? null,
     now,
   );
+  const isAuthor = user?.id === proposal.authorId;
   const locale = await resolveLocale(request, user);
   const when = (d: Date) => formatDateTime(d, locale, platform.timeZone);
   const [vote, discussion] = await Promise.all([
@@ -89,13 +90,10 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
       bodyHtml: renderMarkdown(proposal.body, { topHeading: 2 }),
       state: proposal.state,
       author: proposal.author?.name ?? null,
-      isAuthor: user?.id === proposal.authorId,
+      isAuthor,
       // The buttons offered: the same rule changeProposalState applies (moves.ts).
       moves: user
-        ? allowedMoves(proposal.state, {
-            isAuthor: user.id === proposal.authorId,
-            canCoordinate: viewer.canCoordinate,
-          })
+        ? allowedMoves(proposal.state, { isAuthor, canCoordinate: viewer.canCoordinate })
         : [],
       meeting: proposal.meeting,
       history: proposal.history.map((h) => ({
