@@ -12,6 +12,7 @@ import {
   type Actor,
   type AttendanceHost,
 } from "./attendance.server";
+import { changedMarks } from "./changes";
 import type { AttendanceFormSchema } from "./schemas";
 
 /**
@@ -45,7 +46,8 @@ export async function attendanceFormAction(options: {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return rejectForm(formId, submission);
   const {
-    status,
+    status: sent,
+    shown,
     intent,
     goto,
     removeWalkIn: removeId,
@@ -53,6 +55,8 @@ export async function attendanceFormAction(options: {
     who,
     ...walkIn
   } = submission.value;
+  // Only the marks changed on this screen are written, whichever button was pressed.
+  const status = changedMarks(sent, shown);
   const refused = (outcome: Outcome<unknown>) =>
     outcome.ok ? null : rejectForm(formId, submission, outcome);
 

@@ -28,6 +28,12 @@ export function attendanceFormSchema(statuses: readonly [AttendanceStatus, ...At
     .object({
       /** One status per participant, as "status.<participantId>" fields. */
       status: z.record(z.string(), z.enum(statuses, choice())).default({}),
+      /**
+       * The status each row showed when the page was drawn ("shown.<participantId>", hidden):
+       * a row sent as shown is not written (changes.ts). Not checked: a value that is no
+       * status only means the row is written.
+       */
+      shown: z.record(z.string(), z.string().max(20)).default({}),
       intent: z.enum(ATTENDANCE_INTENTS).optional(),
       removeWalkIn: z.string().max(40).optional(),
       /** A person without an account found again (participants module), marked present. */
