@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
+import { Pager } from "~/components/pager";
 import { PersonName } from "~/components/person-name";
 import { SafeHtml } from "~/components/safe-html";
 import { RepeatedForm, useAnswered } from "~/components/repeated-form";
@@ -13,6 +14,9 @@ import type { editPostSchema, hidePostSchema, postSchema, reportPostSchema } fro
 export interface DiscussionData {
   posts: (PostData & { replies: PostData[] })[];
   count: number;
+  /** This page of the discussion's top-level posts, among how many. */
+  page: number;
+  pages: number;
   closedReason: string | null;
   may: { post: boolean; report: boolean; moderate: boolean };
 }
@@ -49,6 +53,7 @@ export function DiscussionView({
   return (
     <section aria-labelledby={headingId} className="stack discussion">
       <h2 id={headingId}>{heading}</h2>
+      <Pager page={discussion.page} pages={discussion.pages} />
       {discussion.posts.map((p) => (
         <div key={p.id} className="comment-thread">
           <PostItem post={p} />
@@ -61,6 +66,7 @@ export function DiscussionView({
           ) : null}
         </div>
       ))}
+      <Pager page={discussion.page} pages={discussion.pages} />
       {closed ? (
         <p className="muted">{tc(closed.key, closed.values)}</p>
       ) : discussion.may.post ? (

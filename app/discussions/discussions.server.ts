@@ -1,7 +1,9 @@
+import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
+import { pageOf } from "~/http/pagination";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { searchable } from "~/text/searchable";
 import { canEditPost, canReplyTo, canReportPost } from "./rules";
@@ -186,35 +188,86 @@ export interface ReaderOfDiscussion {
   when: (date: Date) => string;
 }
 
+/** Top-level posts a page of a discussion shows, each with all its replies. */
+export const DISCUSSION_PAGE_SIZE = 50;
+
+const POST_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+/** Posts of a discussion with their authors (and open reports, for a moderator). */
+function postsWhere(
+  client: DbClient,
+  where: Prisma.PostWhereInput,
+  moderate: boolean,
+  slice?: { skip: number; take: number },
+) {
+  return client.post.findMany({
+    where,
+    orderBy: POST_ORDER,
+    ...slice,
+    include: {
+      author: { select: { name: true } },
+      ...(moderate
+        ? {
+            reports: {
+              where: { resolvedAt: null },
+              select: { reason: true },
+              orderBy: { createdAt: "asc" as const },
+            },
+          }
+        : {}),
+    },
+  });
+}
+
+/** One page of top-level posts, their replies, the counts and the opening post. */
+async function readPage(
+  client: DbClient,
+  discussionId: string,
+  moderate: boolean,
+  requestedPage: number,
+) {
+  const [count, topLevel] = await Promise.all([
+    client.post.count({ where: { discussionId } }),
+    client.post.count({ where: { discussionId, parentId: null } }),
+  ]);
+  const page = pageOf(requestedPage, topLevel, DISCUSSION_PAGE_SIZE);
+  const top = await postsWhere(client, { discussionId, parentId: null }, moderate, {
+    skip: page.skip,
+    take: page.take,
+  });
+  const [replyRows, first] = await Promise.all([
+    top.length > 0
+      ? postsWhere(client, { discussionId, parentId: { in: top.map((p) => p.id) } }, moderate)
+      : [],
+    // The opening post is the page's description on every page, not only the first.
+    page.page === 1
+      ? (top[0] ?? null)
+      : client.post.findFirst({
+          where: { discussionId, parentId: null },
+          orderBy: POST_ORDER,
+          select: { body: true, hiddenAt: true },
+        }),
+  ]);
+  return { count, page, top, replyRows, first };
+}
+
 /**
- * The discussion as a reader sees it: top-level posts in order, each with its replies,
- * hidden words removed, and what this reader may do with each post. Moderators also see
- * the open reports. Markdown is rendered (bounded and sanitized) here, on the server.
+ * The discussion as a reader sees it, a page at a time: top-level posts in order (a page of
+ * them), each with its replies, hidden words removed, and what this reader may do with each
+ * post. Moderators also see the open reports. Markdown is rendered (bounded and sanitized)
+ * here, on the server. The database counts and slices: a long discussion is not loaded whole.
  */
 export async function readDiscussion(
   client: DbClient,
   host: DiscussionHost,
   reader: ReaderOfDiscussion,
   now = new Date(),
+  requestedPage = 1,
 ) {
-  const rows = host.discussionId
-    ? await client.post.findMany({
-        where: { discussionId: host.discussionId },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: {
-          author: { select: { name: true } },
-          ...(host.may.moderate
-            ? {
-                reports: {
-                  where: { resolvedAt: null },
-                  select: { reason: true },
-                  orderBy: { createdAt: "asc" as const },
-                },
-              }
-            : {}),
-        },
-      })
-    : [];
+  const { count, page, top, replyRows, first } = host.discussionId
+    ? await readPage(client, host.discussionId, host.may.moderate, requestedPage)
+    : { count: 0, page: pageOf(1, 0, DISCUSSION_PAGE_SIZE), top: [], replyRows: [], first: null };
+  const rows = [...top, ...replyRows];
   const open = !host.closedReason;
   const view = (p: (typeof rows)[number]) => {
     const hidden = !!p.hiddenAt;
@@ -245,18 +298,44 @@ export async function readDiscussion(
     list.push(view(r));
     replies.set(r.parentId, list);
   }
-  const posts = rows
-    .filter((p) => !p.parentId)
-    .map((p) => ({ ...view(p), replies: replies.get(p.id) ?? [] }));
-  const first = rows.find((p) => !p.parentId);
+  const posts = top.map((p) => ({ ...view(p), replies: replies.get(p.id) ?? [] }));
   return {
     posts,
     /** The first post's words as typed (a page's description), null if hidden or none. */
     opening: first && !first.hiddenAt ? first.body : null,
-    count: rows.length,
+    /** Every post of the discussion, replies included. */
+    count,
+    page: page.page,
+    pages: page.pages,
     closedReason: host.closedReason,
     may: host.may,
   };
 }
 
 export type DiscussionView = Awaited<ReturnType<typeof readDiscussion>>;
+
+/**
+ * The page of its discussion a post shows on (a reply on its post's page), so that whoever
+ * just wrote it lands where it is.
+ */
+export async function pageOfPost(client: DbClient, postId: string): Promise<number> {
+  const post = await client.post.findUnique({
+    where: { id: postId },
+    select: {
+      id: true,
+      discussionId: true,
+      createdAt: true,
+      parent: { select: { id: true, discussionId: true, createdAt: true } },
+    },
+  });
+  const top = post?.parent ?? post;
+  if (!top) return 1;
+  const before = await client.post.count({
+    where: {
+      discussionId: top.discussionId,
+      parentId: null,
+      OR: [{ createdAt: { lt: top.createdAt } }, { createdAt: top.createdAt, id: { lt: top.id } }],
+    },
+  });
+  return Math.floor(before / DISCUSSION_PAGE_SIZE) + 1;
+}

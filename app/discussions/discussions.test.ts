@@ -8,6 +8,8 @@ import {
   dismissReports,
   editPost,
   hidePost,
+  DISCUSSION_PAGE_SIZE,
+  pageOfPost,
   readDiscussion,
   reportPost,
   type DiscussionHost,
@@ -116,8 +118,8 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
       addPost(tx, await w.hostFor(person, tx), person, { body, parentId }),
     );
   }
-  async function read(w: HostWorld, person: Person, now = new Date()) {
-    return readDiscussion(db, await w.hostFor(person), { userId: person.id, when }, now);
+  async function read(w: HostWorld, person: Person, now = new Date(), page = 1) {
+    return readDiscussion(db, await w.hostFor(person), { userId: person.id, when }, now, page);
   }
   async function idOf(w: HostWorld, body: string) {
     // Scoped by the host's discussion: every host's tests write the same words.
@@ -224,6 +226,48 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
     expect(refused).toMatchObject({ ok: false });
     expect((await read(w, w.author)).posts[0]).toMatchObject({ canEdit: false, canReply: false });
     expect(await db.post.count({ where: { body: "Después" } })).toBe(0);
+  });
+
+  it("is read a page of posts at a time, each with its replies; a post's page is where it shows", async () => {
+    const w = await make();
+    await post(w, w.author, "La primera");
+    const { discussionId } = await w.hostFor(w.author);
+    const start = Date.now() - 3_600_000;
+    // Enough top-level posts for a second page, written in order a second apart.
+    await db.post.createMany({
+      data: Array.from({ length: DISCUSSION_PAGE_SIZE + 2 }, (_, i) => ({
+        discussionId: discussionId!,
+        authorId: w.other.id,
+        body: `Idea ${i}`,
+        searchText: `idea ${i}`,
+        createdAt: new Date(start + (i + 1) * 1000),
+      })),
+    });
+    const last = await idOf(w, `Idea ${DISCUSSION_PAGE_SIZE + 1}`);
+    await post(w, w.author, "Respuesta a la última", last);
+    const reply = await idOf(w, "Respuesta a la última");
+
+    const first = await read(w, w.other);
+    expect(first).toMatchObject({ page: 1, pages: 2, count: DISCUSSION_PAGE_SIZE + 4 });
+    expect(first.posts).toHaveLength(DISCUSSION_PAGE_SIZE);
+    const second = await read(w, w.other, new Date(), 2);
+    expect(second).toMatchObject({ page: 2, pages: 2, count: DISCUSSION_PAGE_SIZE + 4 });
+    // Every top-level post on exactly one page, in order: "La primera", written now after the
+    // others' earlier times, comes last.
+    const ids = [...first.posts, ...second.posts].map((p) => p.id);
+    expect(new Set(ids).size).toBe(DISCUSSION_PAGE_SIZE + 3);
+    expect(first.posts[0].body ?? first.posts[0].bodyHtml).toContain("Idea 0");
+    expect(second.posts.at(-1)?.id).toBe(await idOf(w, "La primera"));
+    const lastShown = second.posts.find((p) => p.id === last);
+    expect(lastShown?.replies.map((r) => r.bodyHtml)).toEqual([
+      expect.stringContaining("Respuesta a la última"),
+    ]);
+    // The opening post describes the page on every page of it.
+    expect(second.opening).toBe("Idea 0");
+    expect(await pageOfPost(db, reply)).toBe(2);
+    expect(await pageOfPost(db, await idOf(w, "Idea 0"))).toBe(1);
+    // A page past the end shows the last one.
+    expect((await read(w, w.other, new Date(), 9)).page).toBe(2);
   });
 
   it("never reaches another host's posts", async () => {

@@ -2,11 +2,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { db, type DbClient } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
 import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
+import { pageHref } from "~/http/pagination";
 import {
   addPost,
   dismissReports,
   editPost,
   hidePost,
+  pageOfPost,
   reportPost,
   type DiscussionHost,
 } from "./discussions.server";
@@ -47,7 +49,12 @@ export async function discussionAction(options: {
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await run((tx, host) => addPost(tx, host, actor, submission.value));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirectWithNotice(back, "postAdded");
+      // To the page where the new post shows (a new thread of posts goes on the last one).
+      const page = await pageOfPost(db, outcome.value.postId);
+      return redirectWithNotice(
+        `${withPage(back, page)}#post-${outcome.value.postId}`,
+        "postAdded",
+      );
     }
     case "editPost": {
       const submission = parseWithZod(formData, { schema: editPostSchema });
@@ -82,4 +89,10 @@ export async function discussionAction(options: {
       return redirectWithNotice(back, "reportsDismissed");
     }
   }
+}
+
+/** The same address on another page of the discussion (page 1 drops the parameter). */
+function withPage(path: string, page: number): string {
+  const url = new URL(path, "http://minga.invalid");
+  return `${url.pathname}${pageHref(url.search, page)}`.replace(/\?$/, "");
 }

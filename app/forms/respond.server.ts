@@ -58,7 +58,7 @@ export function redirectWithNotice(path: string, notice: string, init?: Response
   const headers = new Headers(init?.headers);
   const value = encodeURIComponent(`${notice}:${target.pathname}`);
   headers.append("Set-Cookie", noticeCookie(value, NOTICE_SECONDS));
-  return redirect(`${target.pathname}${target.search}`, { ...init, headers });
+  return redirect(`${target.pathname}${target.search}${target.hash}`, { ...init, headers });
 }
 
 /**

@@ -7,6 +7,7 @@ import * as reportsRoute from "~/routes/platforms.$slug.groups.$groupId.reports"
 import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._index";
 import type { AuthUser } from "~/auth/session.server";
 import { getPage, postForm } from "~/test/routes";
+import { DISCUSSION_PAGE_SIZE } from "~/discussions/discussions.server";
 import { makeForum, startThread, type Forum } from "./forum.fixtures";
 
 type Json = Record<string, unknown>;
@@ -91,6 +92,38 @@ describe("a group's forum", () => {
     expect(second.map((t) => t.title)).toEqual(["Tema 4", "Tema 2"]);
     // Nothing on two pages, nothing missing.
     expect(new Set([...first, ...second].map((t) => t.id)).size).toBe(22);
+  });
+
+  it("shows a long thread a page of posts at a time; a new post lands on its page, at the post", async () => {
+    const f = await makeForum();
+    const id = await startThread(f, f.users.member!, "Tema largo", "Primera", minutesAgo(120));
+    const { discussionId } = await db.thread.findUniqueOrThrow({ where: { id } });
+    await db.post.createMany({
+      data: Array.from({ length: DISCUSSION_PAGE_SIZE }, (_, i) => ({
+        discussionId,
+        authorId: f.users.member!.id,
+        body: `Aporte ${i}`,
+        searchText: `aporte ${i}`,
+        createdAt: minutesAgo(100 - i),
+      })),
+    });
+    const made = await reply(f, f.users.moderator!, id, "La más reciente");
+    const post = await db.post.findFirstOrThrow({
+      where: { discussionId, body: "La más reciente" },
+    });
+    expect(made.location).toBe(`${f.base}/threads/${id}?page=2#post-${post.id}`);
+    const first = await threadPage(f, f.users.member, id);
+    const onFirst = first.body as { discussion: { posts: { id: string }[]; pages: number } };
+    expect(onFirst.discussion.pages).toBe(2);
+    expect(onFirst.discussion.posts).toHaveLength(DISCUSSION_PAGE_SIZE);
+    const second = await getPage(
+      threadRoute.loader,
+      `${f.base}/threads/${id}?page=2`,
+      params(f, id),
+      f.users.member,
+    );
+    const onSecond = second.body as { discussion: { posts: { id: string }[] } };
+    expect(onSecond.discussion.posts.map((p) => p.id)).toContain(post.id);
   });
 
   it("searches titles and visible posts, without accents or case, every word", async () => {

@@ -1,3 +1,4 @@
+import { pageFromUrl } from "~/http/pagination";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { badRequest, requireUser } from "~/auth/guards.server";
@@ -63,6 +64,7 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
       proposalDiscussionHost(proposal, viewer),
       { userId: user?.id ?? null, when },
       now,
+      pageFromUrl(request.url),
     ),
   ]);
   const mine = vote ? await myBallot(vote.id, user?.id ?? null) : null;

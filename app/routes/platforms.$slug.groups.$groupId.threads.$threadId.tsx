@@ -1,3 +1,4 @@
+import { pageFromUrl } from "~/http/pagination";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -53,10 +54,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user);
   const when = (d: Date) => formatDateTime(d, locale, platform.timeZone);
   const discussion = visible
-    ? await readDiscussion(db, threadDiscussionHost(thread, group, actor), {
-        userId: user?.id ?? null,
-        when,
-      })
+    ? await readDiscussion(
+        db,
+        threadDiscussionHost(thread, group, actor),
+        { userId: user?.id ?? null, when },
+        new Date(),
+        pageFromUrl(request.url),
+      )
     : null;
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
   const path = `${base}/threads/${thread.id}`;
