@@ -219,36 +219,54 @@ function postsWhere(
   });
 }
 
-/** One page of top-level posts, their replies, the counts and the opening post. */
+/**
+ * One page of top-level posts, their replies, the counts and the opening post. The first
+ * page is read one row past its size: when that row is not there (most discussions), the
+ * whole discussion is on it and counting its rows needs no query of its own.
+ */
 async function readPage(
   client: DbClient,
   discussionId: string,
   moderate: boolean,
   requestedPage: number,
 ) {
-  const [count, topLevel] = await Promise.all([
-    client.post.count({ where: { discussionId } }),
-    client.post.count({ where: { discussionId, parentId: null } }),
-  ]);
-  const page = pageOf(requestedPage, topLevel, DISCUSSION_PAGE_SIZE);
-  const top = await postsWhere(client, { discussionId, parentId: null }, moderate, {
-    skip: page.skip,
-    take: page.take,
-  });
+  const topLevelOnly = { discussionId, parentId: null };
+  const size = DISCUSSION_PAGE_SIZE;
+  let top =
+    requestedPage <= 1
+      ? await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 })
+      : null;
+  const whole = top !== null && top.length <= size;
+  let count = 0;
+  let page = pageOf(1, top?.length ?? 0, size);
+  if (!whole) {
+    const [all, topLevel] = await Promise.all([
+      client.post.count({ where: { discussionId } }),
+      client.post.count({ where: topLevelOnly }),
+    ]);
+    count = all;
+    page = pageOf(requestedPage, topLevel, size);
+    top =
+      page.page === 1 && top
+        ? top.slice(0, size)
+        : await postsWhere(client, topLevelOnly, moderate, { skip: page.skip, take: page.take });
+  }
+  const rows = top ?? [];
   const [replyRows, first] = await Promise.all([
-    top.length > 0
-      ? postsWhere(client, { discussionId, parentId: { in: top.map((p) => p.id) } }, moderate)
+    rows.length > 0
+      ? postsWhere(client, { discussionId, parentId: { in: rows.map((p) => p.id) } }, moderate)
       : [],
     // The opening post is the page's description on every page, not only the first.
     page.page === 1
-      ? (top[0] ?? null)
+      ? (rows[0] ?? null)
       : client.post.findFirst({
-          where: { discussionId, parentId: null },
+          where: topLevelOnly,
           orderBy: POST_ORDER,
           select: { body: true, hiddenAt: true },
         }),
   ]);
-  return { count, page, top, replyRows, first };
+  if (whole) count = rows.length + replyRows.length;
+  return { count, page, top: rows, replyRows, first };
 }
 
 /**
