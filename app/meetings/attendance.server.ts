@@ -176,15 +176,18 @@ export async function removeWalkIn(
  */
 export async function walkInCandidates(meeting: MeetingRow, who: string, now = new Date()) {
   if (!who.trim()) return [];
-  const [found, here] = await Promise.all([
-    // Members without an account are on the roster, not offered as walk-ins.
-    findPeopleWithoutAccount(db, meeting.platformId, who, [rosterWhere(meeting, now)]),
-    db.attendance.findMany({ where: { meetingId: meeting.id }, select: { participantId: true } }),
+  // Left out by the search itself, not after it (it returns at most CANDIDATE_LIMIT): members
+  // without an account are on the roster, and those already on this list are counted.
+  const found = await findPeopleWithoutAccount(db, meeting.platformId, who, [
+    rosterWhere(meeting, now),
+    { attendance: { some: { meetingId: meeting.id } } },
   ]);
-  const counted = new Set(here.map((a) => a.participantId));
-  return found
-    .filter((p) => !counted.has(p.id))
-    .map((p) => ({ id: p.id, name: p.name, community: p.community, events: p._count.attendance }));
+  return found.map((p) => ({
+    id: p.id,
+    name: p.name,
+    community: p.community,
+    events: p._count.attendance,
+  }));
 }
 
 /** Attendance for the minutes' print view: present members and walk-ins, by name. */

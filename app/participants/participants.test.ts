@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import { walkInCandidates } from "~/meetings/attendance.server";
+import { getMeetingRow } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 import {
@@ -63,6 +65,24 @@ describe("finding a walk-in again", () => {
       await attend(meeting.id, (await createWalkIn(db, { name: `Ana ${i}` })).id);
     }
     expect(await findPeopleWithoutAccount(db, platform.id, "ana")).toHaveLength(CANDIDATE_LIMIT);
+  });
+});
+
+describe("walk-in candidates at an assembly", () => {
+  it("leaves out those already on its list within the search, so others are still offered", async () => {
+    const platform = await makePlatform();
+    const earlier = await makeMeeting(platform.id);
+    const today = await makeMeeting(platform.id);
+    // More people named Ana than a search returns, all seen before; all but one already here.
+    const anas = [];
+    for (let i = 0; i <= CANDIDATE_LIMIT; i++) {
+      const ana = await createWalkIn(db, { name: `Ana ${String(i).padStart(2, "0")}` });
+      await attend(earlier.id, ana.id);
+      anas.push(ana);
+    }
+    for (const ana of anas.slice(0, CANDIDATE_LIMIT)) await attend(today.id, ana.id);
+    const offered = await walkInCandidates(await getMeetingRow(platform.id, today.id), "ana");
+    expect(offered.map((p) => p.name)).toEqual([anas[CANDIDATE_LIMIT].name]);
   });
 });
 
