@@ -53,7 +53,6 @@ export function DiscussionView({
   return (
     <section aria-labelledby={headingId} className="stack discussion">
       <h2 id={headingId}>{heading}</h2>
-      <Pager page={discussion.page} pages={discussion.pages} />
       {discussion.posts.map((p) => (
         <div key={p.id} className="comment-thread">
           <PostItem post={p} />
@@ -66,6 +65,7 @@ export function DiscussionView({
           ) : null}
         </div>
       ))}
+      {/* After the posts, where reading reaches the end of a page; plain links. */}
       <Pager page={discussion.page} pages={discussion.pages} />
       {closed ? (
         <p className="muted">{tc(closed.key, closed.values)}</p>

@@ -1,4 +1,3 @@
-import { pageFromUrl } from "~/http/pagination";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { badRequest, requireUser } from "~/auth/guards.server";
@@ -8,6 +7,7 @@ import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { raisedCredit } from "~/groups/raise.server";
+import { pageFromUrl } from "~/http/pagination";
 import { shareFor } from "~/http/share.server";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";

@@ -1,4 +1,3 @@
-import { pageFromUrl } from "~/http/pagination";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,6 +27,7 @@ import {
 } from "~/groups/groups.server";
 import { raiseThread } from "~/groups/raise.server";
 import { canModerateGroup, canRaiseThread, canShareThread, isGroupMember } from "~/groups/rules";
+import { pageFromUrl } from "~/http/pagination";
 import { publicUrl } from "~/http/public-url.server";
 import { shareMeta, summarize } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
