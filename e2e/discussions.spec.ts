@@ -126,3 +126,52 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(reader.locator(".field-errors")).toHaveCount(0);
   });
 }
+
+test("without JavaScript on a phone: a long discussion is read a page at a time, and a new comment lands where it shows", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now() % 100000;
+  const es = (ns: string, key: string, v?: Record<string, string | number>) => tr("es", ns, key, v);
+  const member = await signedIn(browser, "miembro@minga.example", PHONE);
+  await member.goto(`${PLATFORM}/proposals/new`);
+  await member.getByLabel(es("proposals", "form.title")).fill(`Debate largo ${stamp}`);
+  await member.getByLabel(es("proposals", "form.summary")).fill("Muchas voces sobre el agua.");
+  await member.getByRole("button", { name: es("proposals", "form.create") }).click();
+  await member.getByRole("button", { name: es("proposals", "actions.toDiscussion") }).click();
+  await expect(
+    member.getByText(es("proposals", "states.discussion"), { exact: true }),
+  ).toBeVisible();
+  const proposal = new URL(member.url()).pathname;
+  // Fifty comments sent as the page's form sends them (quicker than typing each).
+  const origin = new URL(member.url()).origin;
+  for (let i = 0; i < 50; i++) {
+    const sent = await member.request.post(proposal, {
+      form: { _form: "post", intent: "post", body: `Aporte ${String(i).padStart(2, "0")}` },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(302);
+  }
+
+  await member.goto(proposal);
+  await expect(member.locator("article.comment")).toHaveCount(50);
+  await expect(member.getByText(es("common", "pager.page", { page: 1, pages: 1 }))).toHaveCount(0);
+  // One more comment, typed in the form: it is the 51st, so it shows on page 2, and the
+  // writer is taken there.
+  await member.getByLabel(es("discussions", "new")).fill(`La última palabra ${stamp}`);
+  await member.getByRole("button", { name: es("discussions", "send"), exact: true }).click();
+  await expect(
+    member.getByRole("status").filter({ hasText: es("common", "notices.postAdded") }),
+  ).toBeVisible();
+  await expect(member).toHaveURL(/\?page=2#post-/);
+  await expect(member.getByText(es("common", "pager.page", { page: 2, pages: 2 }))).toBeVisible();
+  await expect(member.locator("article.comment")).toHaveCount(1);
+  await expect(member.locator("article.comment")).toContainText(`La última palabra ${stamp}`);
+  // Back to the first page by the pager's plain link.
+  await member.getByRole("link", { name: es("common", "pager.previous") }).click();
+  await expect(member.getByText(es("common", "pager.page", { page: 1, pages: 2 }))).toBeVisible();
+  await expect(member.locator("article.comment").first()).toContainText("Aporte 00");
+  const extra = await member.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(extra).toBe(0);
+});
