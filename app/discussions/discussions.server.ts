@@ -230,43 +230,41 @@ async function readPage(
   moderate: boolean,
   requestedPage: number,
 ) {
-  const topLevelOnly = { discussionId, parentId: null };
   const size = DISCUSSION_PAGE_SIZE;
-  let top =
-    requestedPage <= 1
-      ? await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 })
-      : null;
-  const whole = top !== null && top.length <= size;
-  let count = 0;
-  let page = pageOf(1, top?.length ?? 0, size);
-  if (!whole) {
-    const [all, topLevel] = await Promise.all([
-      client.post.count({ where: { discussionId } }),
-      client.post.count({ where: topLevelOnly }),
-    ]);
-    count = all;
-    page = pageOf(requestedPage, topLevel, size);
-    top =
-      page.page === 1 && top
-        ? top.slice(0, size)
-        : await postsWhere(client, topLevelOnly, moderate, { skip: page.skip, take: page.take });
+  const topLevelOnly = { discussionId, parentId: null };
+  const repliesTo = async (top: { id: string }[]) =>
+    top.length > 0
+      ? postsWhere(client, { discussionId, parentId: { in: top.map((p) => p.id) } }, moderate)
+      : [];
+  if (requestedPage <= 1) {
+    const top = await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 });
+    if (top.length <= size) {
+      const replyRows = await repliesTo(top);
+      const count = top.length + replyRows.length;
+      return { count, page: pageOf(1, top.length, size), top, replyRows, first: top[0] ?? null };
+    }
   }
-  const rows = top ?? [];
+  const [count, topLevel] = await Promise.all([
+    client.post.count({ where: { discussionId } }),
+    client.post.count({ where: topLevelOnly }),
+  ]);
+  const page = pageOf(requestedPage, topLevel, size);
+  const top = await postsWhere(client, topLevelOnly, moderate, {
+    skip: page.skip,
+    take: page.take,
+  });
   const [replyRows, first] = await Promise.all([
-    rows.length > 0
-      ? postsWhere(client, { discussionId, parentId: { in: rows.map((p) => p.id) } }, moderate)
-      : [],
+    repliesTo(top),
     // The opening post is the page's description on every page, not only the first.
     page.page === 1
-      ? (rows[0] ?? null)
+      ? (top[0] ?? null)
       : client.post.findFirst({
           where: topLevelOnly,
           orderBy: POST_ORDER,
           select: { body: true, hiddenAt: true },
         }),
   ]);
-  if (whole) count = rows.length + replyRows.length;
-  return { count, page, top: rows, replyRows, first };
+  return { count, page, top, replyRows, first };
 }
 
 /**
