@@ -8,12 +8,10 @@ import {
   dismissReports,
   editPost,
   hidePost,
-  DISCUSSION_PAGE_SIZE,
-  pageOfPost,
-  readDiscussion,
   reportPost,
   type DiscussionHost,
 } from "./discussions.server";
+import { DISCUSSION_PAGE_SIZE, pageOfPost, readDiscussion } from "./read.server";
 import { EDIT_WINDOW_MS } from "./rules";
 
 // The discussion module, tested once through a table of hosts: each host builds the same

@@ -8,10 +8,10 @@ import {
   dismissReports,
   editPost,
   hidePost,
-  pageOfPost,
   reportPost,
   type DiscussionHost,
 } from "./discussions.server";
+import { pageOfPost } from "./read.server";
 import {
   dismissReportsSchema,
   editPostSchema,

@@ -7,7 +7,7 @@ import * as reportsRoute from "~/routes/platforms.$slug.groups.$groupId.reports"
 import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._index";
 import type { AuthUser } from "~/auth/session.server";
 import { getPage, postForm } from "~/test/routes";
-import { DISCUSSION_PAGE_SIZE } from "~/discussions/discussions.server";
+import { DISCUSSION_PAGE_SIZE } from "~/discussions/read.server";
 import { makeForum, startThread, type Forum } from "./forum.fixtures";
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { badRequest, requireUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { readDiscussion } from "~/discussions/discussions.server";
+import { readDiscussion } from "~/discussions/read.server";
 import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";

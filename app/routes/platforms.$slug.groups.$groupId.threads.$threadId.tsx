@@ -11,7 +11,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { db, type DbClient } from "~/db.server";
 import { DiscussionView } from "~/discussions/discussion-view";
-import { readDiscussion } from "~/discussions/discussions.server";
+import { readDiscussion } from "~/discussions/read.server";
 import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
