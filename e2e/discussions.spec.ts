@@ -175,3 +175,74 @@ test("without JavaScript on a phone: a long discussion is read a page at a time,
   const extra = await member.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   expect(extra).toBe(0);
 });
+
+test("without JavaScript on a phone: a much-answered comment shows its first replies, the rest on its own pages", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now() % 100000;
+  const es = (ns: string, key: string, v?: Record<string, string | number>) => tr("es", ns, key, v);
+  const en = (ns: string, key: string, v?: Record<string, string | number>) => tr("en", ns, key, v);
+  const member = await signedIn(browser, "miembro@minga.example", PHONE);
+  await member.goto(`${PLATFORM}/proposals/new`);
+  await member.getByLabel(es("proposals", "form.title")).fill(`Pregunta abierta ${stamp}`);
+  await member.getByLabel(es("proposals", "form.summary")).fill("¿Quién cuida el vivero?");
+  await member.getByRole("button", { name: es("proposals", "form.create") }).click();
+  await member.getByRole("button", { name: es("proposals", "actions.toDiscussion") }).click();
+  await expect(
+    member.getByText(es("proposals", "states.discussion"), { exact: true }),
+  ).toBeVisible();
+  const proposal = new URL(member.url()).pathname;
+  await member.getByLabel(es("discussions", "new")).fill(`¿Quién se apunta? ${stamp}`);
+  await member.getByRole("button", { name: es("discussions", "send"), exact: true }).click();
+  await expect(member).toHaveURL(/#post-/);
+  const question = new URL(member.url()).hash.slice("#post-".length);
+  // Twenty replies sent as the reply form sends them (quicker than typing each).
+  const origin = new URL(member.url()).origin;
+  for (let i = 0; i < 20; i++) {
+    const sent = await member.request.post(proposal, {
+      form: {
+        _form: `reply-${question}`,
+        intent: "post",
+        parentId: question,
+        body: `Yo ${String(i).padStart(2, "0")}`,
+      },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(302);
+  }
+
+  // The coordination answers too, in English: the 21st reply goes to the comment's own page.
+  const coordinator = await signedIn(browser, "coordinadora@minga.example", {
+    ...PHONE,
+    locale: "en",
+  });
+  await coordinator.goto(proposal);
+  const asked = coordinator.locator(`#post-${question}`);
+  await expect(coordinator.locator(".replies article.comment")).toHaveCount(20);
+  await asked.locator("summary", { hasText: en("discussions", "reply") }).click();
+  await asked.getByLabel(en("discussions", "reply")).fill(`Count me in ${stamp}`);
+  await asked.getByRole("button", { name: en("discussions", "sendReply") }).click();
+  await expect(
+    coordinator.getByRole("status").filter({ hasText: en("common", "notices.postAdded") }),
+  ).toBeVisible();
+  await expect(coordinator).toHaveURL(new RegExp(`\\?replies=${question}#post-`));
+  await expect(coordinator.locator(".replies article.comment")).toHaveCount(21);
+  await expect(coordinator.locator(".replies article.comment").last()).toContainText(
+    `Count me in ${stamp}`,
+  );
+  await coordinator.getByRole("link", { name: en("discussions", "backToDiscussion") }).click();
+  await expect(coordinator).toHaveURL(new RegExp(`${proposal}#post-${question}$`));
+
+  // The discussion itself keeps showing the first twenty, with a plain link to them all.
+  await member.goto(proposal);
+  await expect(member.locator(".replies article.comment")).toHaveCount(20);
+  await expect(member.getByText(`Count me in ${stamp}`)).toHaveCount(0);
+  await member
+    .getByRole("link", { name: es("discussions", "allReplies_other", { count: 21 }) })
+    .click();
+  await expect(member.getByText(`Count me in ${stamp}`)).toBeVisible();
+  const extra = await member.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(extra).toBe(0);
+});

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
@@ -12,11 +12,13 @@ import type { editPostSchema, hidePostSchema, postSchema, reportPostSchema } fro
 
 /** What `readDiscussion` sends to the page, after JSON. */
 export interface DiscussionData {
-  posts: (PostData & { replies: PostData[] })[];
+  posts: (PostData & { replies: PostData[]; replyCount: number })[];
   count: number;
-  /** This page of the discussion's top-level posts, among how many. */
+  /** This page of the discussion's top-level posts (or of one post's replies), among how many. */
   page: number;
   pages: number;
+  /** When one post's replies are shown: that post and its page of the discussion. */
+  repliesOf: { postId: string; onPage: number } | null;
   closedReason: string | null;
   may: { post: boolean; report: boolean; moderate: boolean };
 }
@@ -53,6 +55,7 @@ export function DiscussionView({
   return (
     <section aria-labelledby={headingId} className="stack discussion">
       <h2 id={headingId}>{heading}</h2>
+      {discussion.repliesOf ? <BackToDiscussion {...discussion.repliesOf} /> : null}
       {discussion.posts.map((p) => (
         <div key={p.id} className="comment-thread">
           <PostItem post={p} />
@@ -63,17 +66,35 @@ export function DiscussionView({
               ))}
             </div>
           ) : null}
+          {/* The rest of a post's replies are on its own pages (a page stays bounded). */}
+          {!discussion.repliesOf && p.replyCount > p.replies.length ? (
+            <p className="replies">
+              <Link to={`?replies=${p.id}`}>{t("allReplies", { count: p.replyCount })}</Link>
+            </p>
+          ) : null}
         </div>
       ))}
       {/* After the posts, where reading reaches the end of a page; plain links. */}
       <Pager page={discussion.page} pages={discussion.pages} />
       {closed ? (
         <p className="muted">{tc(closed.key, closed.values)}</p>
-      ) : discussion.may.post ? (
+      ) : discussion.may.post && !discussion.repliesOf ? (
         <PostForm />
       ) : null}
       {!closed && !discussion.may.post ? <p className="muted">{t("membersOnly")}</p> : null}
     </section>
+  );
+}
+
+/** From one post's replies back to where the post is in the whole discussion. */
+function BackToDiscussion({ postId, onPage }: { postId: string; onPage: number }) {
+  const { t } = useTranslation("discussions");
+  const { pathname } = useLocation();
+  const search = onPage > 1 ? `?page=${onPage}` : "";
+  return (
+    <p>
+      <Link to={`${pathname}${search}#post-${postId}`}>{t("backToDiscussion")}</Link>
+    </p>
   );
 }
 

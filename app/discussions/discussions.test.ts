@@ -11,7 +11,13 @@ import {
   reportPost,
   type DiscussionHost,
 } from "./discussions.server";
-import { DISCUSSION_PAGE_SIZE, pageOfPost, readDiscussion } from "./read.server";
+import {
+  DISCUSSION_PAGE_SIZE,
+  placeOfPost,
+  readDiscussion,
+  REPLIES_SHOWN,
+  REPLY_PAGE_SIZE,
+} from "./read.server";
 import { EDIT_WINDOW_MS } from "./rules";
 
 // The discussion module, tested once through a table of hosts: each host builds the same
@@ -116,8 +122,15 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
       addPost(tx, await w.hostFor(person, tx), person, { body, parentId }),
     );
   }
-  async function read(w: HostWorld, person: Person, now = new Date(), page = 1) {
-    return readDiscussion(db, await w.hostFor(person), { userId: person.id, when }, now, page);
+  async function read(
+    w: HostWorld,
+    person: Person,
+    now = new Date(),
+    page = 1,
+    replies: string | null = null,
+  ) {
+    const host = await w.hostFor(person);
+    return readDiscussion(db, host, { userId: person.id, when }, now, { page, replies });
   }
   async function idOf(w: HostWorld, body: string) {
     // Scoped by the host's discussion: every host's tests write the same words.
@@ -262,10 +275,78 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
     ]);
     // The opening post describes the page on every page of it.
     expect(second.opening).toBe("Idea 0");
-    expect(await pageOfPost(db, reply)).toBe(2);
-    expect(await pageOfPost(db, await idOf(w, "Idea 0"))).toBe(1);
+    expect(await placeOfPost(db, reply)).toEqual({ page: 2, replies: null });
+    expect(await placeOfPost(db, await idOf(w, "Idea 0"))).toEqual({ page: 1, replies: null });
     // A page past the end shows the last one.
     expect((await read(w, w.other, new Date(), 9)).page).toBe(2);
+  });
+
+  it("shows a post's first replies with the discussion, and every reply on the post's own pages", async () => {
+    const w = await make();
+    await post(w, w.author, "Antes");
+    await post(w, w.author, "La pregunta");
+    await post(w, w.other, "Al final");
+    const question = await idOf(w, "La pregunta");
+    const { discussionId } = await w.hostFor(w.author);
+    const start = Date.now() - 3_600_000;
+    const total = REPLY_PAGE_SIZE + 5;
+    // Everyone answers the same post: its replies alone run past a page.
+    await db.post.createMany({
+      data: Array.from({ length: total }, (_, i) => ({
+        discussionId: discussionId!,
+        parentId: question,
+        authorId: w.other.id,
+        body: `Respuesta ${i}`,
+        searchText: `respuesta ${i}`,
+        createdAt: new Date(start + (i + 1) * 1000),
+      })),
+    });
+    const bodies = (posts: { bodyHtml: string | null }[]) =>
+      posts.map((p) => /Respuesta \d+/.exec(p.bodyHtml ?? "")?.[0]);
+    const names = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `Respuesta ${from + i}`);
+
+    const page = await read(w, w.other);
+    expect(page).toMatchObject({ count: 3 + total, pages: 1, repliesOf: null });
+    const shown = page.posts.find((p) => p.id === question)!;
+    expect(shown.replyCount).toBe(total);
+    expect(bodies(shown.replies)).toEqual(names(0, REPLIES_SHOWN));
+    // The other posts keep their (lack of) replies.
+    expect(page.posts.map((p) => p.replies.length)).toEqual([0, REPLIES_SHOWN, 0]);
+
+    const first = await read(w, w.other, new Date(), 1, question);
+    expect(first).toMatchObject({
+      count: 3 + total,
+      page: 1,
+      pages: 2,
+      repliesOf: { postId: question, onPage: 1 },
+    });
+    expect(first.posts.map((p) => p.id)).toEqual([question]);
+    expect(bodies(first.posts[0].replies)).toEqual(names(0, REPLY_PAGE_SIZE));
+    const second = await read(w, w.other, new Date(), 2, question);
+    expect(bodies(second.posts[0].replies)).toEqual(names(REPLY_PAGE_SIZE, total));
+    // What may be done with the post is the same here: a member may still reply to it.
+    expect(second.posts[0]).toMatchObject({ canReply: true, replyCount: total });
+
+    // A reply lands with its post's first replies, or else on its page of the post's replies.
+    const replyId = async (i: number) => idOf(w, `Respuesta ${i}`);
+    expect(await placeOfPost(db, await replyId(REPLIES_SHOWN - 1))).toEqual({
+      page: 1,
+      replies: null,
+    });
+    expect(await placeOfPost(db, await replyId(REPLIES_SHOWN))).toEqual({
+      page: 1,
+      replies: question,
+    });
+    expect(await placeOfPost(db, await replyId(total - 1))).toEqual({
+      page: 2,
+      replies: question,
+    });
+    // A reply has no replies of its own to show; a post of no discussion here neither.
+    await expect(read(w, w.other, new Date(), 1, await replyId(0))).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(read(w, w.other, new Date(), 1, "nadie")).rejects.toMatchObject({ status: 404 });
   });
 
   it("never reaches another host's posts", async () => {
@@ -282,5 +363,10 @@ describe.each(HOSTS)("discussion on $name", ({ make }) => {
     await expect(post(b, b.other, "Respuesta cruzada", id)).resolves.toMatchObject({
       formErrors: ["discussions:errors.badParent"],
     });
+    // Nor shows their replies.
+    const host = await b.hostFor(b.other);
+    await expect(
+      readDiscussion(db, host, { userId: b.other.id, when }, new Date(), { page: 1, replies: id }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

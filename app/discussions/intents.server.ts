@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { db, type DbClient } from "~/db.server";
 import type { Outcome } from "~/forms/outcome";
 import { rejectForm, redirectWithNotice } from "~/forms/respond.server";
-import { pageHref } from "~/http/pagination";
 import {
   addPost,
   dismissReports,
@@ -11,7 +10,7 @@ import {
   reportPost,
   type DiscussionHost,
 } from "./discussions.server";
-import { pageOfPost } from "./read.server";
+import { placeOfPost, withPlace } from "./read.server";
 import {
   dismissReportsSchema,
   editPostSchema,
@@ -49,12 +48,7 @@ export async function discussionAction(options: {
       if (submission.status !== "success") return rejectForm(formId, submission);
       const outcome = await run((tx, host) => addPost(tx, host, actor, submission.value));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      // To the page where the new post shows (a new thread of posts goes on the last one).
-      const page = await pageOfPost(db, outcome.value.postId);
-      return redirectWithNotice(
-        `${withPage(back, page)}#post-${outcome.value.postId}`,
-        "postAdded",
-      );
+      return toPost(back, outcome.value.postId, "postAdded");
     }
     case "editPost": {
       const submission = parseWithZod(formData, { schema: editPostSchema });
@@ -62,7 +56,7 @@ export async function discussionAction(options: {
       const { postId, body } = submission.value;
       const outcome = await run((tx, host) => editPost(tx, host, actor, postId, body));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirectWithNotice(back, "postEdited");
+      return toPost(back, postId, "postEdited");
     }
     case "hidePost": {
       const submission = parseWithZod(formData, { schema: hidePostSchema });
@@ -70,7 +64,7 @@ export async function discussionAction(options: {
       const { postId, reason } = submission.value;
       const outcome = await run((tx, host) => hidePost(tx, host, actor, postId, reason));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirectWithNotice(back, "postHidden");
+      return toPost(back, postId, "postHidden");
     }
     case "reportPost": {
       const submission = parseWithZod(formData, { schema: reportPostSchema });
@@ -78,7 +72,7 @@ export async function discussionAction(options: {
       const { postId, reason } = submission.value;
       const outcome = await run((tx, host) => reportPost(tx, host, actor, postId, reason));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirectWithNotice(back, "postReported");
+      return toPost(back, postId, "postReported");
     }
     case "dismissReports": {
       const submission = parseWithZod(formData, { schema: dismissReportsSchema });
@@ -86,13 +80,16 @@ export async function discussionAction(options: {
       const { postId } = submission.value;
       const outcome = await run((tx, host) => dismissReports(tx, host, actor, postId));
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
-      return redirectWithNotice(back, "reportsDismissed");
+      return toPost(back, postId, "reportsDismissed");
     }
   }
 }
 
-/** The same address on another page of the discussion (page 1 drops the parameter). */
-function withPage(path: string, page: number): string {
-  const url = new URL(path, "http://minga.invalid");
-  return `${url.pathname}${pageHref(url.search, page)}`.replace(/\?$/, "");
+/**
+ * Back to the page where the post shows, at the post: a new post may be on the last page, a
+ * reply among its post's own pages, and an edited or hidden one on the page it was read on.
+ */
+async function toPost(back: string, postId: string, notice: string) {
+  const place = await placeOfPost(db, postId);
+  return redirectWithNotice(`${withPlace(back, place)}#post-${postId}`, notice);
 }

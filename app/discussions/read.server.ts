@@ -1,13 +1,17 @@
 import type { Prisma } from "@prisma/client";
+import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
-import { pageOf } from "~/http/pagination";
+import { pageFromUrl, pageOf } from "~/http/pagination";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import type { DiscussionHost } from "./discussions.server";
 import { canEditPost, canReplyTo, canReportPost } from "./rules";
 
 /**
  * The read side of the discussion module, for every host: a page of a discussion as a
- * reader sees it, and where a post shows. Writes are in discussions.server.ts.
+ * reader sees it, a page of one post's replies, and where a post shows. Writes are in
+ * discussions.server.ts. What a page reads is bounded however long the discussion runs: a
+ * page of top-level posts, each with its first replies; the rest of a post's replies are on
+ * its own pages.
  */
 
 export interface ReaderOfDiscussion {
@@ -16,12 +20,59 @@ export interface ReaderOfDiscussion {
   when: (date: Date) => string;
 }
 
-/** Top-level posts a page of a discussion shows, each with all its replies. */
+/** Top-level posts a page of a discussion shows, each with its first replies. */
 export const DISCUSSION_PAGE_SIZE = 50;
+/** Replies a post shows on its discussion's page; all of them are on the post's own pages. */
+export const REPLIES_SHOWN = 20;
+/** Replies a page of one post's replies shows. */
+export const REPLY_PAGE_SIZE = 50;
+
+/** Which page a reader asked for: of the discussion, or of one top-level post's replies. */
+export interface DiscussionPlace {
+  page: number;
+  /** The top-level post whose replies are read, or null for the discussion itself. */
+  replies: string | null;
+}
+
+export const DISCUSSION_START: DiscussionPlace = { page: 1, replies: null };
+
+/** `?page=N` and `?replies=<post id>`, read leniently: anything odd is the discussion. */
+export function placeFromUrl(url: URL | string): DiscussionPlace {
+  const raw = (typeof url === "string" ? new URL(url) : url).searchParams.get("replies");
+  return { page: pageFromUrl(url), replies: raw && /^[A-Za-z0-9_-]{1,40}$/.test(raw) ? raw : null };
+}
+
+/** The same address at another place of its discussion (page 1 and no post drop their parameter). */
+export function withPlace(path: string, place: DiscussionPlace): string {
+  const url = new URL(path, "http://minga.invalid");
+  const params = url.searchParams;
+  if (place.replies) params.set("replies", place.replies);
+  else params.delete("replies");
+  if (place.page > 1) params.set("page", String(place.page));
+  else params.delete("page");
+  const query = params.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
 
 const POST_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
-/** Posts of a discussion with their authors (and open reports, for a moderator). */
+/** What every shown post is read with: its author (and open reports, for a moderator). */
+function postInclude(moderate: boolean) {
+  return {
+    author: { select: { name: true } },
+    ...(moderate
+      ? {
+          reports: {
+            where: { resolvedAt: null },
+            select: { reason: true },
+            orderBy: { createdAt: "asc" as const },
+          },
+        }
+      : {}),
+  };
+}
+
+/** Posts in the discussion's order, as they are shown. */
 function postsWhere(
   client: DbClient,
   where: Prisma.PostWhereInput,
@@ -31,26 +82,88 @@ function postsWhere(
   return client.post.findMany({
     where,
     orderBy: POST_ORDER,
-    ...slice,
-    include: {
-      author: { select: { name: true } },
-      ...(moderate
-        ? {
-            reports: {
-              where: { resolvedAt: null },
-              select: { reason: true },
-              orderBy: { createdAt: "asc" as const },
-            },
-          }
-        : {}),
-    },
+    skip: slice?.skip,
+    take: slice?.take,
+    include: postInclude(moderate),
   });
 }
 
 /**
- * One page of top-level posts, their replies, the counts and the opening post. The first
- * page is read one row past its size: when that row is not there (most discussions), the
- * whole discussion is on it and counting its rows needs no query of its own.
+ * Top-level posts with how many replies each has. Counted apart, from the replies' index: as
+ * a relation count Prisma joins a count of every post of every discussion (5 ms a view).
+ */
+async function topLevelWhere(
+  client: DbClient,
+  discussionId: string,
+  moderate: boolean,
+  slice: { skip: number; take: number },
+) {
+  const top = await postsWhere(client, { discussionId, parentId: null }, moderate, slice);
+  return withReplyCounts(client, top);
+}
+
+async function withReplyCounts<T extends { id: string }>(client: DbClient, posts: T[]) {
+  const counts =
+    posts.length > 0
+      ? await client.post.groupBy({
+          by: ["parentId"],
+          where: { parentId: { in: posts.map((p) => p.id) } },
+          _count: { _all: true },
+        })
+      : [];
+  const byPost = new Map(counts.map((c) => [c.parentId, c._count._all]));
+  return posts.map((p) => ({ ...p, replyCount: byPost.get(p.id) ?? 0 }));
+}
+
+type TopRow = Awaited<ReturnType<typeof topLevelWhere>>[number];
+
+/** Posts before this one in the discussion's order (among those `where` selects). */
+function earlierThan(post: { id: string; createdAt: Date }): Prisma.PostWhereInput {
+  return {
+    OR: [{ createdAt: { lt: post.createdAt } }, { createdAt: post.createdAt, id: { lt: post.id } }],
+  };
+}
+
+/**
+ * The first replies of each of these posts. Posts with a few replies have them read together;
+ * a post with more (rare) has its first ones read on their own, so no post's replies are read
+ * whole, however many they are.
+ */
+async function firstReplies(
+  client: DbClient,
+  discussionId: string,
+  moderate: boolean,
+  top: TopRow[],
+) {
+  const few = top.filter((p) => p.replyCount > 0 && p.replyCount <= REPLIES_SHOWN);
+  const many = top.filter((p) => p.replyCount > REPLIES_SHOWN);
+  const read = await Promise.all([
+    few.length > 0
+      ? postsWhere(client, { discussionId, parentId: { in: few.map((p) => p.id) } }, moderate)
+      : [],
+    ...many.map((p) =>
+      postsWhere(client, { discussionId, parentId: p.id }, moderate, {
+        skip: 0,
+        take: REPLIES_SHOWN,
+      }),
+    ),
+  ]);
+  return read.flat();
+}
+
+/** The opening post: the page's description on every page, not only the first. */
+function openingPost(client: DbClient, discussionId: string) {
+  return client.post.findFirst({
+    where: { discussionId, parentId: null },
+    orderBy: POST_ORDER,
+    select: { body: true, hiddenAt: true },
+  });
+}
+
+/**
+ * One page of top-level posts, their first replies, the counts and the opening post. The
+ * first page is read one row past its size: when that row is not there (most discussions),
+ * the whole discussion's top level is on it and counting needs no query of its own.
  */
 async function readPage(
   client: DbClient,
@@ -59,61 +172,88 @@ async function readPage(
   requestedPage: number,
 ) {
   const size = DISCUSSION_PAGE_SIZE;
-  const topLevelOnly = { discussionId, parentId: null };
-  const repliesTo = async (top: { id: string }[]) =>
-    top.length > 0
-      ? postsWhere(client, { discussionId, parentId: { in: top.map((p) => p.id) } }, moderate)
-      : [];
   if (requestedPage <= 1) {
-    const top = await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 });
+    const top = await topLevelWhere(client, discussionId, moderate, { skip: 0, take: size + 1 });
     if (top.length <= size) {
-      const replyRows = await repliesTo(top);
-      const count = top.length + replyRows.length;
-      return { count, page: pageOf(1, top.length, size), top, replyRows, first: top[0] ?? null };
+      const replyRows = await firstReplies(client, discussionId, moderate, top);
+      const count = top.reduce((n, p) => n + 1 + p.replyCount, 0);
+      const page = pageOf(1, top.length, size);
+      return { count, page, top, replyRows, first: top[0] ?? null, repliesOf: null };
     }
   }
   const [count, topLevel] = await Promise.all([
     client.post.count({ where: { discussionId } }),
-    client.post.count({ where: topLevelOnly }),
+    client.post.count({ where: { discussionId, parentId: null } }),
   ]);
   const page = pageOf(requestedPage, topLevel, size);
-  const top = await postsWhere(client, topLevelOnly, moderate, {
-    skip: page.skip,
-    take: page.take,
-  });
+  const top = await topLevelWhere(client, discussionId, moderate, page);
   const [replyRows, first] = await Promise.all([
-    repliesTo(top),
-    // The opening post is the page's description on every page, not only the first.
-    page.page === 1
-      ? (top[0] ?? null)
-      : client.post.findFirst({
-          where: topLevelOnly,
-          orderBy: POST_ORDER,
-          select: { body: true, hiddenAt: true },
-        }),
+    firstReplies(client, discussionId, moderate, top),
+    page.page === 1 ? (top[0] ?? null) : openingPost(client, discussionId),
   ]);
-  return { count, page, top, replyRows, first };
+  return { count, page, top, replyRows, first, repliesOf: null };
+}
+
+/**
+ * One top-level post with a page of its replies, and the page of the discussion it is on (to
+ * go back to). Not a top-level post of this discussion: 404.
+ */
+async function readReplies(
+  client: DbClient,
+  discussionId: string,
+  moderate: boolean,
+  place: { page: number; replies: string },
+) {
+  const found = await client.post.findFirst({
+    where: { id: place.replies, discussionId, parentId: null },
+    include: postInclude(moderate),
+  });
+  if (!found) notFound();
+  const [post] = await withReplyCounts(client, [found]);
+  const page = pageOf(place.page, post.replyCount, REPLY_PAGE_SIZE);
+  const [replyRows, count, first, before] = await Promise.all([
+    postsWhere(client, { discussionId, parentId: post.id }, moderate, page),
+    client.post.count({ where: { discussionId } }),
+    openingPost(client, discussionId),
+    client.post.count({ where: { discussionId, parentId: null, ...earlierThan(post) } }),
+  ]);
+  const onPage = Math.floor(before / DISCUSSION_PAGE_SIZE) + 1;
+  return { count, page, top: [post], replyRows, first, repliesOf: { postId: post.id, onPage } };
 }
 
 /**
  * The discussion as a reader sees it, a page at a time: top-level posts in order (a page of
- * them), each with its replies, hidden words removed, and what this reader may do with each
- * post. Moderators also see the open reports. Markdown is rendered (bounded and sanitized)
- * here, on the server. The database counts and slices: a long discussion is not loaded whole.
+ * them), each with its first replies — or, asked for, one post with a page of all its
+ * replies — hidden words removed, and what this reader may do with each post. Moderators also
+ * see the open reports. Markdown is rendered (bounded and sanitized) here, on the server. The
+ * database counts and slices: a long discussion, or a post with many replies, is not loaded
+ * whole.
  */
 export async function readDiscussion(
   client: DbClient,
   host: DiscussionHost,
   reader: ReaderOfDiscussion,
   now = new Date(),
-  requestedPage = 1,
+  place: DiscussionPlace = DISCUSSION_START,
 ) {
-  const { count, page, top, replyRows, first } = host.discussionId
-    ? await readPage(client, host.discussionId, host.may.moderate, requestedPage)
-    : { count: 0, page: pageOf(1, 0, DISCUSSION_PAGE_SIZE), top: [], replyRows: [], first: null };
-  const rows = [...top, ...replyRows];
+  const moderate = host.may.moderate;
+  const { replies } = place;
+  if (replies && !host.discussionId) notFound();
+  const read = !host.discussionId
+    ? {
+        count: 0,
+        page: pageOf(1, 0, DISCUSSION_PAGE_SIZE),
+        top: [],
+        replyRows: [],
+        first: null,
+        repliesOf: null,
+      }
+    : replies
+      ? await readReplies(client, host.discussionId, moderate, { page: place.page, replies })
+      : await readPage(client, host.discussionId, moderate, place.page);
+  const { count, page, top, replyRows, first } = read;
   const open = !host.closedReason;
-  const view = (p: (typeof rows)[number]) => {
+  const view = (p: (typeof replyRows)[number]) => {
     const hidden = !!p.hiddenAt;
     const canEdit = open && canEditPost(p, reader.userId, now);
     return {
@@ -135,22 +275,30 @@ export async function readDiscussion(
     };
   };
   // Replies grouped once by their post (in order), not searched for post by post.
-  const replies = new Map<string, ReturnType<typeof view>[]>();
-  for (const r of rows) {
+  const repliesOf = new Map<string, ReturnType<typeof view>[]>();
+  for (const r of replyRows) {
     if (!r.parentId) continue;
-    const list = replies.get(r.parentId) ?? [];
+    const list = repliesOf.get(r.parentId) ?? [];
     list.push(view(r));
-    replies.set(r.parentId, list);
+    repliesOf.set(r.parentId, list);
   }
-  const posts = top.map((p) => ({ ...view(p), replies: replies.get(p.id) ?? [] }));
+  const posts = top.map((p) => ({
+    ...view(p),
+    replies: repliesOf.get(p.id) ?? [],
+    /** All its replies, shown here or not. */
+    replyCount: p.replyCount,
+  }));
   return {
     posts,
     /** The first post's words as typed (a page's description), null if hidden or none. */
     opening: first && !first.hiddenAt ? first.body : null,
     /** Every post of the discussion, replies included. */
     count,
+    /** The page shown: of top-level posts, or of one post's replies. */
     page: page.page,
     pages: page.pages,
+    /** When one post's replies are shown: that post, and its page of the discussion. */
+    repliesOf: read.repliesOf,
     closedReason: host.closedReason,
     may: host.may,
   };
@@ -159,10 +307,11 @@ export async function readDiscussion(
 export type DiscussionView = Awaited<ReturnType<typeof readDiscussion>>;
 
 /**
- * The page of its discussion a post shows on (a reply on its post's page), so that whoever
- * just wrote it lands where it is.
+ * Where a post shows, so that whoever just wrote (or edited, hid, reported) it lands there:
+ * a top-level post on its page of the discussion; a reply with its post's first replies
+ * there, or else on its page of the post's replies.
  */
-export async function pageOfPost(client: DbClient, postId: string): Promise<number> {
+export async function placeOfPost(client: DbClient, postId: string): Promise<DiscussionPlace> {
   const post = await client.post.findUnique({
     where: { id: postId },
     select: {
@@ -172,14 +321,18 @@ export async function pageOfPost(client: DbClient, postId: string): Promise<numb
       parent: { select: { id: true, discussionId: true, createdAt: true } },
     },
   });
-  const top = post?.parent ?? post;
-  if (!top) return 1;
+  if (!post) return DISCUSSION_START;
+  if (post.parent) {
+    const earlier = await client.post.count({
+      where: { parentId: post.parent.id, ...earlierThan(post) },
+    });
+    if (earlier >= REPLIES_SHOWN) {
+      return { page: Math.floor(earlier / REPLY_PAGE_SIZE) + 1, replies: post.parent.id };
+    }
+  }
+  const top = post.parent ?? post;
   const before = await client.post.count({
-    where: {
-      discussionId: top.discussionId,
-      parentId: null,
-      OR: [{ createdAt: { lt: top.createdAt } }, { createdAt: top.createdAt, id: { lt: top.id } }],
-    },
+    where: { discussionId: top.discussionId, parentId: null, ...earlierThan(top) },
   });
-  return Math.floor(before / DISCUSSION_PAGE_SIZE) + 1;
+  return { page: Math.floor(before / DISCUSSION_PAGE_SIZE) + 1, replies: null };
 }

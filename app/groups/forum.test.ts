@@ -7,7 +7,7 @@ import * as reportsRoute from "~/routes/platforms.$slug.groups.$groupId.reports"
 import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._index";
 import type { AuthUser } from "~/auth/session.server";
 import { getPage, postForm } from "~/test/routes";
-import { DISCUSSION_PAGE_SIZE } from "~/discussions/read.server";
+import { DISCUSSION_PAGE_SIZE, REPLIES_SHOWN } from "~/discussions/read.server";
 import { makeForum, startThread, type Forum } from "./forum.fixtures";
 
 type Json = Record<string, unknown>;
@@ -124,6 +124,60 @@ describe("a group's forum", () => {
     );
     const onSecond = second.body as { discussion: { posts: { id: string }[] } };
     expect(onSecond.discussion.posts.map((p) => p.id)).toContain(post.id);
+  });
+
+  it("sends a reply past a post's first ones to the post's own page, and an edit back to where the post is", async () => {
+    const f = await makeForum();
+    const id = await startThread(
+      f,
+      f.users.member!,
+      "Tema muy respondido",
+      "¿Quién viene?",
+      minutesAgo(120),
+    );
+    const { discussionId } = await db.thread.findUniqueOrThrow({ where: { id } });
+    const opening = await db.post.findFirstOrThrow({ where: { discussionId, parentId: null } });
+    await db.post.createMany({
+      data: Array.from({ length: REPLIES_SHOWN }, (_, i) => ({
+        discussionId,
+        parentId: opening.id,
+        authorId: f.users.member!.id,
+        body: `Yo voy ${i}`,
+        searchText: `yo voy ${i}`,
+        createdAt: minutesAgo(100 - i),
+      })),
+    });
+    const made = await onThread(f, f.users.moderator!, id, {
+      intent: "post",
+      _form: `reply-${opening.id}`,
+      parentId: opening.id,
+      body: "Yo también",
+    });
+    const late = await db.post.findFirstOrThrow({ where: { discussionId, body: "Yo también" } });
+    expect(made.location).toBe(`${f.base}/threads/${id}?replies=${opening.id}#post-${late.id}`);
+    const own = await getPage(
+      threadRoute.loader,
+      `${f.base}/threads/${id}?replies=${opening.id}`,
+      params(f, id),
+      f.users.member,
+    );
+    const shown = own.body as {
+      discussion: { posts: { id: string; replies: { id: string }[] }[]; repliesOf: Json };
+    };
+    expect(shown.discussion.repliesOf).toEqual({ postId: opening.id, onPage: 1 });
+    expect(shown.discussion.posts[0].replies.map((r) => r.id)).toContain(late.id);
+    // The thread's page shows the first replies and not this one.
+    const page = (await threadPage(f, f.users.member, id)).body as typeof shown;
+    expect(page.discussion.posts[0].replies).toHaveLength(REPLIES_SHOWN);
+    expect(text(page)).not.toContain(late.id);
+    // Correcting it goes back to where it is, not to the top of the thread.
+    const edited = await onThread(f, f.users.moderator!, id, {
+      intent: "editPost",
+      _form: `edit-${late.id}`,
+      postId: late.id,
+      body: "Yo también, con mi hija",
+    });
+    expect(edited.location).toBe(`${f.base}/threads/${id}?replies=${opening.id}#post-${late.id}`);
   });
 
   it("searches titles and visible posts, without accents or case, every word", async () => {

@@ -2,12 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { badRequest, requireUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { readDiscussion } from "~/discussions/read.server";
+import { placeFromUrl, readDiscussion } from "~/discussions/read.server";
 import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { raisedCredit } from "~/groups/raise.server";
-import { pageFromUrl } from "~/http/pagination";
 import { shareFor } from "~/http/share.server";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
@@ -64,7 +63,7 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
       proposalDiscussionHost(proposal, viewer),
       { userId: user?.id ?? null, when },
       now,
-      pageFromUrl(request.url),
+      placeFromUrl(request.url),
     ),
   ]);
   const mine = vote ? await myBallot(vote.id, user?.id ?? null) : null;

@@ -11,7 +11,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
 import { db, type DbClient } from "~/db.server";
 import { DiscussionView } from "~/discussions/discussion-view";
-import { readDiscussion } from "~/discussions/read.server";
+import { placeFromUrl, readDiscussion } from "~/discussions/read.server";
 import { discussionAction } from "~/discussions/intents.server";
 import { isDiscussionIntent } from "~/discussions/schemas";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
@@ -27,7 +27,6 @@ import {
 } from "~/groups/groups.server";
 import { raiseThread } from "~/groups/raise.server";
 import { canModerateGroup, canRaiseThread, canShareThread, isGroupMember } from "~/groups/rules";
-import { pageFromUrl } from "~/http/pagination";
 import { publicUrl } from "~/http/public-url.server";
 import { shareMeta, summarize } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
@@ -59,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         threadDiscussionHost(thread, group, actor),
         { userId: user?.id ?? null, when },
         new Date(),
-        pageFromUrl(request.url),
+        placeFromUrl(request.url),
       )
     : null;
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
