@@ -151,8 +151,8 @@ async function firstReplies(
   return read.flat();
 }
 
-/** The opening post: the page's description on every page, not only the first. */
-function openingPost(client: DbClient, discussionId: string) {
+/** A discussion's opening post: its first top-level one (the page's description, a raised thread's text). */
+export function openingPost(client: DbClient, discussionId: string) {
   return client.post.findFirst({
     where: { discussionId, parentId: null },
     orderBy: POST_ORDER,

@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { forbidden } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
+import { openingPost } from "~/discussions/read.server";
 import { summarize } from "~/http/share-meta";
 import { createProposalIn } from "~/proposals/proposals.server";
 import { getThread, groupActorOf, groupText, mayReadThread, type Group } from "./groups.server";
@@ -18,16 +19,6 @@ interface Actor {
   id: string;
 }
 
-/** The opening post of a thread: its body, unless a moderator hid it. */
-async function openingText(tx: DbClient, discussionId: string): Promise<string> {
-  const first = await tx.post.findFirst({
-    where: { discussionId, parentId: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { body: true, hiddenAt: true },
-  });
-  return first && !first.hiddenAt ? first.body : "";
-}
-
 export async function raiseThread(
   tx: DbClient,
   group: Pick<Group, "id" | "platformId">,
@@ -39,7 +30,9 @@ export async function raiseThread(
   const thread = await getThread(tx, group.id, threadId);
   if (thread.proposalId) return refuseForm("forums:errors.alreadyRaised");
   if (!canRaiseThread(thread, actor)) return refuseForm("forums:errors.threadHidden");
-  const body = await openingText(tx, thread.discussionId);
+  // The opening post's words, unless a moderator hid them.
+  const first = await openingPost(tx, thread.discussionId);
+  const body = first && !first.hiddenAt ? first.body : "";
   const created = await createProposalIn(tx, moderator, group.platformId, {
     title: thread.title,
     summary: summarize(body || thread.title),
