@@ -88,3 +88,52 @@ test("without JavaScript on a phone: a walk-in who came before is found again, n
   await expect(facilitator.getByRole("heading", { level: 1 })).toHaveText(person);
   await expectNoAxeViolations(facilitator);
 });
+
+test("without JavaScript on a phone: many walk-ins are listed a page at a time, the latest first, and turning the page keeps a mark", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now() % 100000;
+  const phone = await signedIn(browser, "facilitador@minga.example", {
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+  });
+  const when = soonOnPlatformClock();
+  await phone.goto(`${PLATFORM}/meetings/new`);
+  await phone.getByLabel(t("meetings", "form.title")).fill(`Asamblea abierta ${stamp}`);
+  await phone.getByLabel(t("meetings", "form.date"), { exact: true }).fill(when.date);
+  await phone.getByLabel(t("meetings", "form.startTime")).fill(when.start);
+  await phone.getByLabel(t("meetings", "form.endTime")).fill(when.end);
+  await phone.getByLabel(t("meetings", "form.place"), { exact: true }).fill("Dureno");
+  await phone.getByRole("button", { name: t("meetings", "form.schedule") }).click();
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`Asamblea abierta ${stamp}`);
+  const form = `${new URL(phone.url()).pathname}/attendance`;
+  // Thirty-one people without an account, written down as the form sends them.
+  const origin = new URL(phone.url()).origin;
+  for (let i = 0; i < 31; i++) {
+    const sent = await phone.request.post(form, {
+      form: { _form: "attendance", intent: "walkIn", name: `Visita ${String(i).padStart(2, "0")}` },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(302);
+  }
+
+  await phone.goto(form);
+  const walkIns = phone.getByRole("region", {
+    name: t("attendance", "walkIn.heading_other", { count: 31 }),
+  });
+  await expect(walkIns.locator(".walkin-row")).toHaveCount(30);
+  await expect(walkIns.locator(".walkin-row").first()).toContainText("Visita 30");
+  // A mark on screen, then the walk-ins' next page: the mark is saved on the way.
+  const tupak = phone.getByRole("group", { name: /^Tupak Grefa/ });
+  await tupak.getByLabel(t("meetings", "attendance.statuses.present")).check();
+  const pager = phone.getByRole("navigation", { name: t("attendance", "walkIn.pages") });
+  await pager.getByRole("button", { name: t("common", "pager.next") }).click();
+  await expect(phone).toHaveURL(/\?walkins=2$/);
+  await expect(walkIns.locator(".walkin-row")).toHaveCount(1);
+  await expect(walkIns.locator(".walkin-row")).toContainText("Visita 00");
+  await expect(tupak.getByLabel(t("meetings", "attendance.statuses.present"))).toBeChecked();
+  const extra = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(extra).toBe(0);
+});

@@ -26,7 +26,7 @@ export type InHost = <T>(
 /**
  * What the attendance page's one form does, for every host: whichever button was pressed,
  * the marks on screen are saved with it, in one transaction, so none is lost without a word.
- * Save marks / another page of the roster / mark everyone present (the whole roster, every
+ * Save marks / another page of the roster or of the walk-ins / mark everyone present (the whole roster, every
  * page) / find a walk-in again / add a known or new walk-in / remove a walk-in. Routes only check who may take attendance and load the host.
  */
 export async function attendanceFormAction(options: {
@@ -50,6 +50,7 @@ export async function attendanceFormAction(options: {
     shown,
     intent,
     goto,
+    gotoWalkIns,
     removeWalkIn: removeId,
     knownWalkIn,
     who,
@@ -70,13 +71,19 @@ export async function attendanceFormAction(options: {
     const outcome = await inHost((tx, host) =>
       addWalkIn(tx, actor, host, { participantId: knownWalkIn }, now, status),
     );
-    return refused(outcome) ?? redirectWithNotice(withParam(here, "who", ""), "walkInAdded");
+    const added = withParam(withParam(here, "who", ""), "walkins", "");
+    return refused(outcome) ?? redirectWithNotice(added, "walkInAdded");
   }
-  if (goto) {
-    // Another page of the roster: the marks on this one are saved on the way.
+  const turn = goto
+    ? { param: "page", to: goto }
+    : gotoWalkIns
+      ? { param: "walkins", to: gotoWalkIns }
+      : null;
+  if (turn) {
+    // Another page of the roster or of the walk-ins: the marks on screen are saved on the way.
     const outcome = await inHost((tx, host) => writeMarks(tx, actor, host, status, now));
     if (!outcome.ok) return rejectForm(formId, submission, outcome);
-    const next = withParam(here, "page", goto > 1 ? String(goto) : "");
+    const next = withParam(here, turn.param, turn.to > 1 ? String(turn.to) : "");
     return outcome.value.changed > 0 ? redirectWithNotice(next, "attendanceSaved") : redirect(next);
   }
   if (intent === "findWalkIn") {
@@ -92,7 +99,8 @@ export async function attendanceFormAction(options: {
   if (intent === "walkIn" || walkIn.name) {
     const person = { ...walkIn, name: walkIn.name ?? "" };
     const outcome = await inHost((tx, host) => addWalkIn(tx, actor, host, person, now, status));
-    return refused(outcome) ?? redirectWithNotice(here, "walkInAdded");
+    // The latest walk-ins are listed first: back to their first page, where this one is.
+    return refused(outcome) ?? redirectWithNotice(withParam(here, "walkins", ""), "walkInAdded");
   }
   if (intent === "markAllPresent") {
     const outcome = await inHost(async (tx, host) =>

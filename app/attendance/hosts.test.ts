@@ -1,5 +1,6 @@
 import type { AttendanceHost } from "~/attendance/attendance.server";
 import { addWalkIn, removeWalkIn, writeMarks } from "~/attendance/attendance.server";
+import { attendanceSheet, WALK_INS_PAGE_SIZE } from "~/attendance/sheet.server";
 import { getCourse } from "~/courses/courses.server";
 import { sessionHost } from "~/courses/session-attendance.server";
 import { getSession } from "~/courses/sessions.server";
@@ -257,6 +258,33 @@ describe.each([
     );
     expect(refusalOf(forged)).toBe("participants:errors.notFound");
     expect(await db.attendance.count({ where: { participantId: stranger.id } })).toBe(1);
+  });
+
+  it("lists the walk-ins a page at a time, the latest first, with how many in all", async () => {
+    const e = await makeEvent();
+    const total = WALK_INS_PAGE_SIZE + 2;
+    for (let i = 0; i < total; i++) {
+      const added = await inHost(e, (tx, h) =>
+        addWalkIn(tx, e.actor, h, { name: `Visita ${String(i).padStart(2, "0")}` }, now()),
+      );
+      expect(added.ok).toBe(true);
+    }
+    const names = (from: number, to: number) =>
+      Array.from(
+        { length: from - to },
+        (_, i) => `Visita ${String(from - 1 - i).padStart(2, "0")}`,
+      );
+    const sheet = async (walkInsPage?: number) =>
+      attendanceSheet(db, await e.load(db), now(), { walkInsPage });
+    const first = await sheet();
+    expect(first).toMatchObject({ walkInCount: total, walkInPage: 1, walkInPages: 2 });
+    // The one just written down on top; the first two on the next page.
+    expect(first.walkIns.map((w) => w.name)).toEqual(names(total, 2));
+    const second = await sheet(2);
+    expect(second).toMatchObject({ walkInCount: total, walkInPage: 2, walkInPages: 2 });
+    expect(second.walkIns.map((w) => w.name)).toEqual(names(2, 0));
+    // A page past the end shows the last one.
+    expect((await sheet(7)).walkIns.map((w) => w.name)).toEqual(names(2, 0));
   });
 
   it("takes back a walk-in: the new person record and what it created go", async () => {

@@ -29,6 +29,7 @@ type Sheet = {
   matches: number;
   memberCount: number;
   unmarked: number;
+  walkIns: { name: string }[];
 };
 
 let platform: Awaited<ReturnType<typeof makePlatform>>;
@@ -315,6 +316,36 @@ describe("attendance on a platform of 2,000 members", () => {
     });
     expect(stored?.status).toBe("excused");
     marked.set(target.participantId, "excused");
+  });
+
+  it("another page of the walk-ins saves the marks on screen on the way; a new walk-in goes back to the first", async () => {
+    const sheet = await load("?q=dureno&page=2");
+    const target = sheet.roster.find((r) => !r.status)!;
+    const turned = await postForm(
+      attendanceAction,
+      `${path}?q=dureno&page=2`,
+      { slug: platform.slug, meetingId },
+      facilitator,
+      { _form: "attendance", gotoWalkIns: "2", [`status.${target.participantId}`]: "absent" },
+    );
+    expect(turned.status).toBe(302);
+    expect(turned.location).toMatch(/^\/platforms\/.+\/attendance\?q=dureno&page=2&walkins=2$/);
+    const stored = await db.attendance.findFirst({
+      where: { meetingId, participantId: target.participantId },
+    });
+    expect(stored?.status).toBe("absent");
+    marked.set(target.participantId, "absent");
+    // The latest walk-ins are listed first: whoever is added shows on the first page.
+    const added = await postForm(
+      attendanceAction,
+      `${path}?q=dureno&page=2&walkins=2`,
+      { slug: platform.slug, meetingId },
+      facilitator,
+      { _form: "attendance", intent: "walkIn", name: "Visitante de Dureno" },
+    );
+    expect(added.location).toMatch(/^\/platforms\/.+\/attendance\?q=dureno&page=2$/);
+    const after = await load("?q=dureno&page=2");
+    expect(after.walkIns[0]?.name).toBe("Visitante de Dureno");
   });
 
   it("'mark everyone present' still means the whole roster, not the page on screen", async () => {

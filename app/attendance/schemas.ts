@@ -40,6 +40,8 @@ export function attendanceFormSchema(statuses: readonly [AttendanceStatus, ...At
       knownWalkIn: z.string().max(40).optional(),
       /** Another page of the roster, asked for by its button: the marks on screen are saved. */
       goto: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+      /** Another page of the walk-ins, asked for by its button: the marks are saved too. */
+      gotoWalkIns: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
       /** Name or community typed to find someone already recorded. */
       who: optionalText(100),
       name: optionalText(100),

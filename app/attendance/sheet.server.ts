@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { containsText, type DbClient } from "~/db.server";
-import { pageOf } from "~/http/pagination";
+import { pageOf, type PageInfo } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
 import { rosterFilters, type AttendanceHost, type RosterPerson } from "./attendance.server";
 import type { AttendanceStatus } from "./statuses";
@@ -21,6 +21,8 @@ export interface RosterRow extends RosterPerson {
 
 /** Rows of the attendance form a page: a phone screen or two, whatever the roster. */
 export const ATTENDANCE_PAGE_SIZE = 30;
+/** Walk-ins the form lists a page, the latest first: the one just written down is on top. */
+export const WALK_INS_PAGE_SIZE = 30;
 
 const COUNTED_PRESENT = ["present", "late"];
 
@@ -140,6 +142,13 @@ async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?
   return { all, tiers };
 }
 
+/** The roster's search and page, and the page of the walk-ins. */
+export interface SheetOptions {
+  q?: string;
+  page?: number;
+  walkInsPage?: number;
+}
+
 /**
  * The phone form's data: one page of the roster (searched by name or community) with the
  * marks already saved, the event's walk-ins, and counts. The database counts and slices;
@@ -149,10 +158,10 @@ export async function attendanceSheet(
   client: DbClient,
   host: AttendanceHost,
   now: Date,
-  options: { q?: string; page?: number } = {},
+  options: SheetOptions = {},
 ) {
   const { all, tiers } = await rosterTiers(client, host, now, options.q);
-  const [rosterSize, onRoster, searched, marks, records] = await Promise.all([
+  const [rosterSize, onRoster, searched, marks, walkIns] = await Promise.all([
     host.rosterSize(client, now),
     // Marks of this event whose person is on the roster, walk-ins apart: from the event's rows.
     client.attendance.groupBy({
@@ -162,13 +171,7 @@ export async function attendanceSheet(
     }),
     options.q?.trim() ? client.participant.count({ where: all }) : null,
     client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
-    client.attendance.findMany({
-      where: { ...host.rows, walkIn: true },
-      include: {
-        participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
+    walkInsPage(client, host, options.walkInsPage ?? 1),
   ]);
   const markedOnRoster = (walkIn: boolean) =>
     onRoster.find((r) => r.walkIn === walkIn)?._count._all ?? 0;
@@ -218,20 +221,14 @@ export async function attendanceSheet(
       });
     }
   }
-  const walkIns = records.map((r) => ({
-    attendanceId: r.id,
-    participantId: r.participantId,
-    name: r.participant.name,
-    community: r.participant.community,
-    gender: r.participant.gender,
-    ageGroup: r.participant.ageGroup,
-    status: r.status as AttendanceStatus,
-  }));
   const marked: Partial<Record<AttendanceStatus, number>> = {};
   for (const m of marks) marked[m.status as AttendanceStatus] = m._count._all;
   return {
     roster,
-    walkIns,
+    walkIns: walkIns.rows,
+    walkInCount: walkIns.count,
+    walkInPage: walkIns.page,
+    walkInPages: walkIns.pages,
     rosterSize,
     unmarked,
     marked,
@@ -240,6 +237,46 @@ export async function attendanceSheet(
     pages: page.pages,
     window: host.window(now),
   };
+}
+
+/**
+ * A page of the event's walk-ins, the latest first, and how many there are. The first page
+ * is read one row past its size: when that row is not there (nearly always), it holds them
+ * all and needs no count.
+ */
+async function walkInsPage(client: DbClient, host: AttendanceHost, requested: number) {
+  const size = WALK_INS_PAGE_SIZE;
+  const where = { ...host.rows, walkIn: true };
+  const read = (skip: number, take: number) =>
+    client.attendance.findMany({
+      where,
+      include: {
+        participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip,
+      take,
+    });
+  const shape = (rows: Awaited<ReturnType<typeof read>>, page: PageInfo) => ({
+    rows: rows.map((r) => ({
+      attendanceId: r.id,
+      participantId: r.participantId,
+      name: r.participant.name,
+      community: r.participant.community,
+      gender: r.participant.gender,
+      ageGroup: r.participant.ageGroup,
+      status: r.status as AttendanceStatus,
+    })),
+    count: page.total,
+    page: page.page,
+    pages: page.pages,
+  });
+  if (requested <= 1) {
+    const first = await read(0, size + 1);
+    if (first.length <= size) return shape(first, pageOf(1, first.length, size));
+  }
+  const page = pageOf(requested, await client.attendance.count({ where }), size);
+  return shape(await read(page.skip, page.take), page);
 }
 
 /** The whole roster by name, for a printed sheet (paper has no pages to turn on screen). */

@@ -169,7 +169,7 @@ export function inSessionHost(courseId: string, sessionId: string): InHost {
 export async function sessionAttendanceSheet(
   course: Course,
   sessionId: string,
-  options: { q?: string; page?: number } = {},
+  options: attendanceSheets.SheetOptions = {},
   now = new Date(),
 ) {
   const session = await getSession(course.id, sessionId);

@@ -126,6 +126,17 @@ const ACTIONS: { name: string; run: Run }[] = [
     },
   },
   {
+    name: "another page of the walk-ins on the attendance form, saving the marks on screen",
+    run: async (w, r) => {
+      const s = await sessionOf(w);
+      const path = `${base(s.course.id, s.session.id)}/attendance`;
+      return postForm(attendanceRoute.action, path, s.params, w.users[r], {
+        gotoWalkIns: "2",
+        [`status.${s.member}`]: "late",
+      });
+    },
+  },
+  {
     name: "mark everyone present",
     run: async (w, r) => {
       const s = await sessionOf(w);

@@ -93,7 +93,7 @@ export function meetingHost(meeting: MeetingRow): AttendanceHost {
 export async function attendanceSheet(
   platformId: string,
   meetingId: string,
-  options: { q?: string; page?: number } = {},
+  options: attendanceSheets.SheetOptions = {},
   now = new Date(),
 ) {
   const meeting = await getMeetingRow(platformId, meetingId);

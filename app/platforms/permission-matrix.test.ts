@@ -573,6 +573,21 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     },
   },
   {
+    name: "another page of the walk-ins on the attendance form, saving the marks on screen",
+    allowed: FACILITATORS,
+    run: async (w, r) => {
+      const m = await makeMeeting(w.platform.id);
+      const member = await participantOf(w.users.member!.id);
+      return postForm(
+        attendanceRoute.action,
+        meetingPath(w, m.id, "/attendance"),
+        params(w, m.id),
+        w.users[r],
+        { gotoWalkIns: "2", [`status.${member}`]: "present" },
+      );
+    },
+  },
+  {
     name: "record a walk-in",
     allowed: FACILITATORS,
     run: async (w, r) => {

@@ -27,6 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const sheet = await sessionAttendanceSheet(course, params.sessionId ?? "", {
     q,
     page: pageFromUrl(request.url),
+    walkInsPage: pageFromUrl(request.url, "walkins"),
   });
   const locale = await resolveLocale(request, user);
   const tz = course.timeZone;
@@ -40,6 +41,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     roster: sheet.roster,
     walkIns: sheet.walkIns,
+    walkInCount: sheet.walkInCount,
+    walkInPage: sheet.walkInPage,
+    walkInPages: sheet.walkInPages,
     rosterSize: sheet.rosterSize,
     unmarked: sheet.unmarked,
     marked: sheet.marked,

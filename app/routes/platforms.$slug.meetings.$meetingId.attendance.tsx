@@ -25,6 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const sheet = await attendanceSheet(platform.id, params.meetingId ?? "", {
     q,
     page: pageFromUrl(request.url),
+    walkInsPage: pageFromUrl(request.url, "walkins"),
   });
   const candidates = await walkInCandidates(sheet.meeting, who);
   const quorum = await quorumForMeeting(sheet.meeting, platform.quorumPercent);
@@ -33,6 +34,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     meeting: { id: sheet.meeting.id, title: sheet.meeting.title, status: sheet.meeting.status },
     roster: sheet.roster,
     walkIns: sheet.walkIns,
+    walkInCount: sheet.walkInCount,
+    walkInPage: sheet.walkInPage,
+    walkInPages: sheet.walkInPages,
     memberCount: sheet.memberCount,
     unmarked: sheet.unmarked,
     marked: sheet.marked,

@@ -23,7 +23,11 @@ export interface AttendanceFormData {
     status: AttendanceStatus | null;
     tier: RosterTier;
   }[];
+  /** A page of the walk-ins, the latest first; how many in all; that page among how many. */
   walkIns: { attendanceId: string; name: string; community: string | null }[];
+  walkInCount: number;
+  walkInPage: number;
+  walkInPages: number;
   window: AttendanceWindow;
   /** The roster filter typed. */
   q: string;
@@ -142,10 +146,10 @@ export function AttendanceForm(props: Props) {
             {t("attendance.save")}
           </button>
         )}
-        <SavingPager data={data} />
+        <SavingPager page={data.page} pages={data.pages} name="goto" data={data} />
 
         <section aria-labelledby="walkins-heading" className="stack">
-          <h2 id="walkins-heading">{t("walkIn.heading", { count: walkIns.length })}</h2>
+          <h2 id="walkins-heading">{t("walkIn.heading", { count: data.walkInCount })}</h2>
           <p className="hint">{props.walkInHelp}</p>
           {walkIns.length > 0 ? (
             <ul className="plain-list">
@@ -169,6 +173,13 @@ export function AttendanceForm(props: Props) {
               ))}
             </ul>
           ) : null}
+          <SavingPager
+            page={data.walkInPage}
+            pages={data.walkInPages}
+            name="gotoWalkIns"
+            label={t("walkIn.pages")}
+            data={data}
+          />
           {window.addWalkIn ? (
             closed ? null : (
               <p className="notice">{message(tc, window.addWalkIn)}</p>
@@ -229,21 +240,35 @@ function MarkedSoFar({
  * Previous / next page of the roster as buttons of the attendance form, not links: the
  * marks on this page are saved on the way, so changing page never loses them.
  */
-function SavingPager({ data }: { data: AttendanceFormData }) {
+function SavingPager({
+  page,
+  pages,
+  name,
+  label,
+  data,
+}: {
+  page: number;
+  pages: number;
+  /** The button's field: "goto" (the roster) or "gotoWalkIns". */
+  name: string;
+  /** The landmark's name, when the page has another pager (two of one name would be one too many). */
+  label?: string;
+  data: AttendanceFormData;
+}) {
   const { t } = useTranslation();
   const { t: ta } = useTranslation("attendance");
-  if (data.pages <= 1) return null;
+  if (pages <= 1) return null;
   return (
-    <nav aria-label={t("pager.label")} className="stack">
+    <nav aria-label={label ?? t("pager.label")} className="stack">
       <div className="link-row pager">
-        {data.page > 1 ? (
-          <button type="submit" name="goto" value={data.page - 1} className="button">
+        {page > 1 ? (
+          <button type="submit" name={name} value={page - 1} className="button">
             {t("pager.previous")}
           </button>
         ) : null}{" "}
-        <span>{t("pager.page", { page: data.page, pages: data.pages })}</span>{" "}
-        {data.page < data.pages ? (
-          <button type="submit" name="goto" value={data.page + 1} className="button">
+        <span>{t("pager.page", { page, pages })}</span>{" "}
+        {page < pages ? (
+          <button type="submit" name={name} value={page + 1} className="button">
             {t("pager.next")}
           </button>
         ) : null}
