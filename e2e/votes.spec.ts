@@ -217,6 +217,13 @@ for (const run of RUNS) {
     await expect(author.getByText(`${run.authorName}: ${option("yes")}`)).toBeVisible();
     await expect(author.getByText(`${run.changerName}: ${option("yes")}`)).toBeVisible();
     await expect(author.getByText(`Alicia Criollo: ${t("votes", "votedByHand")}`)).toBeVisible();
+    // Two lists, each with its count (and its own pages when a platform votes in thousands).
+    await expect(
+      author.getByRole("heading", { name: t("votes", "votersInPerson", { count: 2 }) }),
+    ).toBeVisible();
+    await expect(
+      author.getByRole("heading", { name: t("votes", "votersOnline", { count: 2 }) }),
+    ).toBeVisible();
     await expectNoAxeViolations(author);
 
     // Someone signed out, in the other language, sees the same numbers but not the names.

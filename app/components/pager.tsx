@@ -7,16 +7,19 @@ export function Pager({
   page,
   pages,
   param = "page",
+  label,
 }: {
   page: number;
   pages: number;
   param?: string;
+  /** The landmark's name, where a page has two lists (two of one name would be one too many). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   if (pages <= 1) return null;
   return (
-    <nav aria-label={t("pager.label")} className="link-row pager">
+    <nav aria-label={label ?? t("pager.label")} className="link-row pager">
       {page > 1 ? (
         <Link to={pageHref(search, page - 1, param)} rel="prev">
           {t("pager.previous")}

@@ -288,7 +288,7 @@ async function snapshot(w: World) {
       select: { id: true, gender: true, people: true, community: true },
     }),
     publicVoters: await publicBallots(await voteRecord(w, 0)).then(
-      (b) => b!.online.length + b!.inPerson.length,
+      (b) => b!.onlinePages.count + b!.inPersonPages.count,
     ),
   };
 }
@@ -333,10 +333,12 @@ describe("deleting an account", () => {
     expect(Object.keys(secretBallots[0]).sort()).toEqual(
       ["createdAt", "id", "optionId", "updatedAt", "userId", "voteId"].sort(),
     );
-    // The public list of voters keeps her vote, as a former member (null).
+    // The public list of voters keeps her vote, counted as a former member's, not named.
     const publicList = (await publicBallots(await voteRecord(w, 0)))!;
     expect(publicList.online.filter((b) => b.name === null)).toHaveLength(0);
-    expect(publicList.inPerson).toContain(null);
+    expect(publicList.formerInPerson).toBe(1);
+    expect(publicList.inPerson).not.toContain("");
+    expect(publicList.inPerson).not.toContain(w.zoila.name);
     // Personal rows go: sessions, RSVPs, read marks, group memberships.
     expect(await db.rsvp.count({ where: { userId: w.zoila.id } })).toBe(0);
     expect(await db.threadRead.count({ where: { userId: w.zoila.id } })).toBe(0);

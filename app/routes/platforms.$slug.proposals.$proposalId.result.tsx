@@ -4,9 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/bar-chart";
 import type { RouteHandle } from "~/components/page-title";
+import { Pager } from "~/components/pager";
 import { PersonName } from "~/components/person-name";
 import { useOptionLabel } from "~/components/vote-option-label";
 import { formatDateTime } from "~/i18n/format";
+import { pageFromUrl } from "~/http/pagination";
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
 import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
@@ -26,7 +28,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   const result = storedResult(vote);
   const locale = await resolveLocale(request, context.user);
-  const voters = viewer.isMember ? await publicBallots(vote) : null;
+  const voters = viewer.isMember
+    ? await publicBallots(vote, {
+        online: pageFromUrl(request.url, "online"),
+        hands: pageFromUrl(request.url, "hands"),
+      })
+    : null;
   const closesAt = formatDateTime(vote.closesAt, locale, platform.timeZone);
   const t = await getFixedT(locale, "votes");
   const share = await shareFor(request, locale, {
@@ -156,20 +163,29 @@ export default function ResultPage() {
       </p>
       {data.secret ? <p className="muted">{t("secretNote")}</p> : null}
       {data.voters ? (
-        <section aria-labelledby="voters-heading">
+        <section aria-labelledby="voters-heading" className="stack">
           <h2 id="voters-heading">{t("votersHeading")}</h2>
+          <h3>{t("votersOnline", { count: data.voters.onlinePages.count })}</h3>
           <ul>
             {data.voters.online.map((v, i) => (
               <li key={i}>
                 <PersonName name={v.name} />: {optionName(v.optionId)}
               </li>
             ))}
+          </ul>
+          <Pager {...data.voters.onlinePages} param="online" label={t("votersOnlinePages")} />
+          <h3>{t("votersInPerson", { count: data.voters.inPersonPages.count })}</h3>
+          <ul>
             {data.voters.inPerson.map((name, i) => (
-              <li key={`p${i}`}>
+              <li key={i}>
                 <PersonName name={name} />: {t("votedByHand")}
               </li>
             ))}
           </ul>
+          {data.voters.formerInPerson > 0 ? (
+            <p className="muted">{t("formerInPerson", { count: data.voters.formerInPerson })}</p>
+          ) : null}
+          <Pager {...data.voters.inPersonPages} param="hands" label={t("votersInPersonPages")} />
         </section>
       ) : null}
     </article>

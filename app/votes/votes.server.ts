@@ -4,6 +4,7 @@ import { forbidden, notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
+import { pageOf } from "~/http/pagination";
 import { splitLines } from "~/meetings/schemas";
 import { activeRole, viewerOf } from "~/platforms/permissions.server";
 import { getProposal, recordStateChange } from "~/proposals/proposals.server";
@@ -257,29 +258,56 @@ export function storedResult(vote: { result: string | null }): VoteResult | null
   return vote.result ? (JSON.parse(vote.result) as VoteResult) : null;
 }
 
-/** Who chose what, for public votes after the close only. Secret votes never reach here. */
-export async function publicBallots(vote: Pick<VoteRecord, "id" | "secret" | "closedAt">) {
+/** Names a page of the public list of voters shows, for each of its two lists. */
+export const VOTERS_PAGE_SIZE = 100;
+
+/**
+ * Who chose what, for public votes after the close only. Secret votes never reach here. Two
+ * lists, a page at a time by name (a platform of thousands votes in thousands): the online
+ * ballots, and the hands raised at the assembly. The person record's name is the hand's
+ * (members without an account have one too); hands of people whose account was erased since
+ * (an empty name, or none on hands recorded before hands were kept per person) are counted
+ * as former members, not listed.
+ */
+export async function publicBallots(
+  vote: Pick<VoteRecord, "id" | "secret" | "closedAt">,
+  requested: { online?: number; hands?: number } = {},
+) {
   if (vote.secret || !vote.closedAt) return null;
+  const named: Prisma.InPersonVoterWhereInput = {
+    voteId: vote.id,
+    participant: { name: { not: "" } },
+  };
+  const [onlineCount, namedCount, handCount] = await Promise.all([
+    db.ballot.count({ where: { voteId: vote.id } }),
+    db.inPersonVoter.count({ where: named }),
+    db.inPersonVoter.count({ where: { voteId: vote.id } }),
+  ]);
+  const online = pageOf(requested.online ?? 1, onlineCount, VOTERS_PAGE_SIZE);
+  const hands = pageOf(requested.hands ?? 1, namedCount, VOTERS_PAGE_SIZE);
   const [ballots, byHand] = await Promise.all([
     db.ballot.findMany({
       where: { voteId: vote.id },
-      include: { user: { select: { name: true } }, option: true },
-      orderBy: { user: { name: "asc" } },
+      select: { optionId: true, user: { select: { name: true } } },
+      orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+      skip: online.skip,
+      take: online.take,
     }),
     db.inPersonVoter.findMany({
-      where: { voteId: vote.id },
-      select: { user: { select: { name: true } }, participant: { select: { name: true } } },
+      where: named,
+      select: { participant: { select: { name: true } } },
+      orderBy: [{ participant: { name: "asc" } }, { id: "asc" }],
+      skip: hands.skip,
+      take: hands.take,
     }),
   ]);
-  // The person record's name (members without an account have one too); an erased account
-  // leaves an empty one, or none on hands recorded before hands were kept per person: those
-  // stay in the list as former members (null), after the named.
-  const named = byHand
-    .map((v): string | null => v.participant?.name || v.user?.name || null)
-    .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   return {
     online: ballots.map((b) => ({ name: b.user?.name ?? null, optionId: b.optionId })),
-    inPerson: named,
+    onlinePages: { count: onlineCount, page: online.page, pages: online.pages },
+    inPerson: byHand.map((v) => v.participant?.name ?? ""),
+    inPersonPages: { count: handCount, page: hands.page, pages: hands.pages },
+    /** Hands of former members: counted with the others, not named. */
+    formerInPerson: handCount - namedCount,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   publicBallots,
   storedResult,
   voteForProposal,
+  VOTERS_PAGE_SIZE,
 } from "~/votes/votes.server";
 import { recordTally, tallyContext } from "~/votes/tally.server";
 import { openVote } from "~/votes/votes.server";
@@ -247,6 +248,54 @@ describe("ballots", () => {
     const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
     expect(result).toMatchObject({ eligible: 4, participation: 2 });
     expect(result.options.find((o) => o.code === "no")!.online).toBe(0);
+  });
+
+  it("lists a public vote's voters a page at a time by name, online and by hand apart", async () => {
+    const { platform, coordinator, vote, option } = await setup();
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin");
+    const closed = (await voteForProposal(platform.id, vote.proposalId))!;
+    // More voters than a page, each way, written as the close left them.
+    const n = VOTERS_PAGE_SIZE + 3;
+    const label = (i: number) => String(n - 1 - i).padStart(3, "0");
+    const users = Array.from({ length: n }, (_, i) => ({
+      id: `pv-${vote.id}-${i}`,
+      email: `pv-${vote.id}-${i}@example.test`,
+      name: `En línea ${label(i)}`,
+      passwordHash: "x",
+    }));
+    await db.user.createMany({ data: users });
+    await db.ballot.createMany({
+      data: users.map((u) => ({ voteId: vote.id, userId: u.id, optionId: option("yes") })),
+    });
+    const meeting = await makeMeeting(platform.id);
+    const people = Array.from({ length: n }, (_, i) => ({
+      id: `ph-${vote.id}-${i}`,
+      name: `A mano ${label(i)}`,
+    }));
+    // And one person whose account was erased since: a record with no name left.
+    people.push({ id: `ph-${vote.id}-erased`, name: "" });
+    await db.participant.createMany({ data: people });
+    await db.inPersonVoter.createMany({
+      data: people.map((p) => ({ voteId: vote.id, meetingId: meeting.id, participantId: p.id })),
+    });
+    const names = (from: number, to: number, prefix: string) =>
+      Array.from({ length: to - from }, (_, i) => `${prefix} ${String(from + i).padStart(3, "0")}`);
+
+    const first = (await publicBallots(closed))!;
+    expect(first.online.map((b) => b.name)).toEqual(names(0, VOTERS_PAGE_SIZE, "En línea"));
+    expect(first.online.every((b) => b.optionId === option("yes"))).toBe(true);
+    expect(first.onlinePages).toEqual({ count: n, page: 1, pages: 2 });
+    expect(first.inPerson).toEqual(names(0, VOTERS_PAGE_SIZE, "A mano"));
+    // The erased person's hand is counted, never named.
+    expect(first.inPersonPages).toEqual({ count: n + 1, page: 1, pages: 2 });
+    expect(first.formerInPerson).toBe(1);
+    const second = (await publicBallots(closed, { online: 2, hands: 2 }))!;
+    expect(second.online.map((b) => b.name)).toEqual(names(VOTERS_PAGE_SIZE, n, "En línea"));
+    expect(second.inPerson).toEqual(names(VOTERS_PAGE_SIZE, n, "A mano"));
+    // Each list turns its own pages.
+    const mixed = (await publicBallots(closed, { hands: 2 }))!;
+    expect(mixed.online).toHaveLength(VOTERS_PAGE_SIZE);
+    expect(mixed.inPerson).toHaveLength(3);
   });
 
   it("never lists secret ballots, even after the close", async () => {
