@@ -26,8 +26,9 @@ export type InHost = <T>(
 /**
  * What the attendance page's one form does, for every host: whichever button was pressed,
  * the marks on screen are saved with it, in one transaction, so none is lost without a word.
- * Save marks / another page of the roster or of the walk-ins / mark everyone present (the whole roster, every
- * page) / find a walk-in again / add a known or new walk-in / remove a walk-in. Routes only check who may take attendance and load the host.
+ * Save marks / another page of the roster or of the walk-ins / mark everyone present (the
+ * whole roster, every page) / find a walk-in again / add a known or new walk-in / remove a
+ * walk-in. Routes only check who may take attendance and load the host.
  */
 export async function attendanceFormAction(options: {
   request: Request;

@@ -42,7 +42,7 @@ export function placeFromUrl(url: URL | string): DiscussionPlace {
   return { page: pageFromUrl(url), replies: raw && /^[A-Za-z0-9_-]{1,40}$/.test(raw) ? raw : null };
 }
 
-/** The same address at another place of its discussion (page 1 and no post drop their parameter). */
+/** The same address at another place of its discussion (page 1, no post: no parameter). */
 export function withPlace(path: string, place: DiscussionPlace): string {
   const url = new URL(path, "http://minga.invalid");
   const params = url.searchParams;
@@ -117,7 +117,7 @@ async function withReplyCounts<T extends { id: string }>(client: DbClient, posts
 
 type TopRow = Awaited<ReturnType<typeof topLevelWhere>>[number];
 
-/** Posts before this one in the discussion's order (among those `where` selects). */
+/** Posts before this one in the discussion's order: with a filter, those of its list before it. */
 function earlierThan(post: { id: string; createdAt: Date }): Prisma.PostWhereInput {
   return {
     OR: [{ createdAt: { lt: post.createdAt } }, { createdAt: post.createdAt, id: { lt: post.id } }],
@@ -151,7 +151,10 @@ async function firstReplies(
   return read.flat();
 }
 
-/** A discussion's opening post: its first top-level one (the page's description, a raised thread's text). */
+/**
+ * A discussion's opening post: its first top-level one (a page's description on every page,
+ * the words of a thread raised to the platform).
+ */
 export function openingPost(client: DbClient, discussionId: string) {
   return client.post.findFirst({
     where: { discussionId, parentId: null },
