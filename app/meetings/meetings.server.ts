@@ -43,6 +43,16 @@ export async function getMeetingRow(platformId: string, meetingId: string, clien
   if (!meeting) notFound();
   return meeting;
 }
+
+/** The meeting with its agenda, as its page shows it (decisions and amendments are the minutes'). */
+export async function getMeetingWithAgenda(platformId: string, meetingId: string) {
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId, platformId },
+    include: { agendaItems: { orderBy: { position: "asc" } } },
+  });
+  if (!meeting) notFound();
+  return meeting;
+}
 export type MeetingRow = Awaited<ReturnType<typeof getMeetingRow>>;
 export type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 

@@ -15,7 +15,7 @@ import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
-import { getMeeting, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
+import { getMeetingWithAgenda, rsvpSummary, setRsvp } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { rsvpSchema } from "~/meetings/schemas";
 import { RSVP_ANSWERS } from "~/meetings/choices";
@@ -31,7 +31,7 @@ export const handle: RouteHandle = {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const platform = await requirePlatform(params.slug);
-  const meeting = await getMeeting(platform.id, params.meetingId ?? "");
+  const meeting = await getMeetingWithAgenda(platform.id, params.meetingId ?? "");
   const locale = await resolveLocale(request, context.user);
   const [viewer, quorum, rsvp, proposals] = await Promise.all([
     viewerOf(context.user, platform.id),
@@ -78,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => shareMeta(data?.s
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
-  const meeting = await getMeeting(platform.id, params.meetingId ?? "");
+  const meeting = await getMeetingWithAgenda(platform.id, params.meetingId ?? "");
   const user = await requirePlatformRole(request, context, platform.id, "member");
   const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
   if (submission.status !== "success") return rejectForm("rsvp", submission);
