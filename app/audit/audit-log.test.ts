@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, type AuditAction } from "./actions";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { db } from "~/db.server";
@@ -11,6 +12,7 @@ type Log = {
   log: {
     total: number;
     errors: Record<string, string>;
+    actions: string[];
     events: { action: string; when: string; actor: string | null; platform: string | null }[];
   };
 };
@@ -41,14 +43,19 @@ describe("reading the audit log", () => {
     const coordinator = await makeUser("Quispe Coordinadora");
     await makeMembership(coordinator, lima.id, { role: "coordinator", status: "active" });
     const at = new Date("2031-03-10T04:30:00Z"); // 23:30 on 9 March in Lima
-    const write = (platformId: string, action: string, actorId: string | null, createdAt = at) =>
+    const write = (
+      platformId: string,
+      action: AuditAction,
+      actorId: string | null,
+      createdAt = at,
+    ) =>
       db.$transaction(async (tx) => {
         await recordAudit(tx, { actorId, action, entityType: "Test", entityId: "1", platformId });
         await tx.auditEvent.updateMany({ where: { action, platformId }, data: { createdAt } });
       });
-    await write(lima.id, "test.lima", coordinator.id);
-    await write(lima.id, "test.other", null, new Date("2031-03-12T15:00:00Z"));
-    await write(other.id, "test.elsewhere", admin.id);
+    await write(lima.id, "meeting.scheduled", coordinator.id);
+    await write(lima.id, "meeting.cancelled", null, new Date("2031-03-12T15:00:00Z"));
+    await write(other.id, "platform.updated", admin.id);
 
     const read = async (query: string, user = coordinator) =>
       (
@@ -60,28 +67,59 @@ describe("reading the audit log", () => {
         )
       ).body as Log;
     const everything = await read("");
-    expect(everything.log.events.map((e) => e.action).sort()).toEqual(["test.lima", "test.other"]);
+    expect(everything.log.events.map((e) => e.action).sort()).toEqual([
+      "meeting.cancelled",
+      "meeting.scheduled",
+    ]);
     // Another platform's entries never show, whatever the coordinator asks for.
     expect((await read(`platform=${other.slug}`)).log.events.map((e) => e.action)).not.toContain(
-      "test.elsewhere",
+      "platform.updated",
     );
-    expect((await read("action=test.lima")).log.total).toBe(1);
-    expect((await read("person=quispe")).log.events.map((e) => e.action)).toEqual(["test.lima"]);
+    expect((await read("action=meeting.scheduled")).log.total).toBe(1);
+    expect((await read("person=quispe")).log.events.map((e) => e.action)).toEqual([
+      "meeting.scheduled",
+    ]);
     // Dates are the platform's days: 23:30 on 9 March in Lima, 04:30 on the 10th in UTC.
     expect((await read("from=2031-03-09&to=2031-03-09")).log.events.map((e) => e.action)).toEqual([
-      "test.lima",
+      "meeting.scheduled",
     ]);
     expect((await read("from=2031-03-10&to=2031-03-11")).log.total).toBe(0);
     expect((await read("from=ayer")).log.errors).toEqual({ from: "admin:audit.errors.date" });
-    expect(everything.log.events.find((e) => e.action === "test.lima")?.when).toMatch(
+    expect(everything.log.events.find((e) => e.action === "meeting.scheduled")?.when).toMatch(
       /9 de marzo de 2031, 11:30/,
     );
 
     const asAdmin = (
       await getPage(adminAudit.loader, `/admin/audit?platform=${other.slug}`, {}, admin)
     ).body as Log;
-    expect(asAdmin.log.events.map((e) => e.action)).toEqual(["test.elsewhere"]);
+    expect(asAdmin.log.events.map((e) => e.action)).toEqual(["platform.updated"]);
     expect(asAdmin.log.events[0].platform).toBe(other.name);
+  });
+
+  it("names every kind of entry in both languages, and offers a platform's filter only its own kinds", async () => {
+    for (const lng of ["es", "en"]) {
+      const labels = JSON.parse(readFileSync(`locales/${lng}/admin.json`, "utf8")).actions;
+      const named = Object.entries(labels as Record<string, Record<string, string>>).flatMap(
+        ([kind, actions]) => Object.keys(actions).map((a) => `${kind}.${a}`),
+      );
+      expect(named.sort()).toEqual([...AUDIT_ACTIONS].sort());
+    }
+    const platform = await makePlatform();
+    const coordinator = await makeUser("Coordinadora del filtro");
+    await makeMembership(coordinator, platform.id, { role: "coordinator", status: "active" });
+    const page = await getPage(
+      platformAudit.loader,
+      `/platforms/${platform.slug}/audit`,
+      { slug: platform.slug },
+      coordinator,
+    );
+    const offered = (page.body as Log).log.actions;
+    expect(offered).toContain("attendance.recorded");
+    expect(offered).toContain("group.created");
+    // What happens inside the groups is the group's own.
+    expect(offered.filter((a) => a.startsWith("thread.") || a.startsWith("groupMember."))).toEqual(
+      [],
+    );
   });
 
   it("is append-only: no code updates or deletes an entry", () => {

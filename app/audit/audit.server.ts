@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db.server";
+import type { AuditAction } from "./actions";
 import { db } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 
@@ -6,7 +7,7 @@ export interface AuditEntry {
   actorId: string | null;
   /** The entry is about what a person did whose account is now erased (account.deleted). */
   actorErased?: boolean;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   platformId?: string | null;

@@ -7,6 +7,7 @@ import type { LessonInput } from "./catalogue-schemas";
 import { courseEditableNow } from "./catalogue.server";
 import type { Course } from "./courses.server";
 import { removeStoredFiles } from "./materials.server";
+import type { AuditAction } from "~/audit/actions";
 
 type Actor = Pick<AuthUser, "id">;
 type CourseRef = Pick<Course, "id" | "platformId">;
@@ -33,7 +34,13 @@ export async function getLesson(courseId: string, lessonId: string, client: DbCl
   return lesson;
 }
 
-function audit(tx: DbClient, actor: Actor, course: CourseRef, action: string, lessonId: string) {
+function audit(
+  tx: DbClient,
+  actor: Actor,
+  course: CourseRef,
+  action: AuditAction,
+  lessonId: string,
+) {
   return recordAudit(tx, {
     actorId: actor.id,
     action,

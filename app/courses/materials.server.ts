@@ -16,6 +16,7 @@ import { db, type DbClient } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import type { LinkInput } from "./catalogue-schemas";
 import { courseEditableNow } from "./catalogue.server";
+import type { AuditAction } from "~/audit/actions";
 import type { Course } from "./courses.server";
 import {
   MAX_UPLOAD_BYTES,
@@ -187,7 +188,7 @@ function auditMaterial(
   tx: DbClient,
   actor: Actor,
   course: CourseRef,
-  action: string,
+  action: AuditAction,
   details: Record<string, unknown>,
 ) {
   return recordAudit(tx, {

@@ -17,6 +17,7 @@ import {
   type GroupActor,
 } from "./rules";
 import { unreadThreadIds } from "./unread.server";
+import type { AuditAction } from "~/audit/actions";
 
 /**
  * A group's forum: its list of threads (pinned first, then newest activity, searchable),
@@ -173,7 +174,7 @@ export type ThreadFlag = "pin" | "unpin" | "lock" | "unlock";
 
 const FLAGS: Record<
   ThreadFlag,
-  { field: "pinnedAt" | "lockedAt"; set: boolean; action: string; already: string }
+  { field: "pinnedAt" | "lockedAt"; set: boolean; action: AuditAction; already: string }
 > = {
   pin: { field: "pinnedAt", set: true, action: "thread.pinned", already: "alreadyPinned" },
   unpin: { field: "pinnedAt", set: false, action: "thread.unpinned", already: "notPinned" },

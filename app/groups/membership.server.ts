@@ -19,6 +19,7 @@ export const MEMBERS_PAGE_SIZE = 20;
 
 export { MEMBERSHIP_INTENTS, type MembershipIntent } from "./rules";
 import type { MembershipIntent } from "./rules";
+import type { AuditAction } from "~/audit/actions";
 
 /** Active members of the group who are still active members of its platform. */
 function activeMembersWhere(group: Pick<Group, "id" | "platformId">) {
@@ -54,7 +55,7 @@ export async function changeMembership(
   return db.$transaction(async (tx) => {
     const { group, actor } = await inGroup(tx, user, platformId, groupId);
     const key = { groupId_userId: { groupId: group.id, userId: user.id } };
-    const audit = (action: string, membershipId: string) =>
+    const audit = (action: AuditAction, membershipId: string) =>
       recordAudit(tx, {
         actorId: user.id,
         action,
@@ -124,7 +125,7 @@ async function membershipIn(client: DbClient, groupId: string, membershipId: str
 
 export type ModeratorAction = "approve" | "reject" | "remove" | "appoint" | "stepDown";
 
-const AUDIT_ACTIONS: Record<ModeratorAction, string> = {
+const AUDIT_ACTIONS: Record<ModeratorAction, AuditAction> = {
   approve: "groupMember.approved",
   reject: "groupMember.rejected",
   remove: "groupMember.removed",
