@@ -127,10 +127,10 @@ describe("members without an account (issue 10)", () => {
     // Their raised hands are members' hands (the platform admits no one else's), and the
     // facilitator marks each of them as having voted by hand, like any member.
     const { vote, yes } = await openYesNoVote(platform, coordinator);
-    const form = (await tallyContext(platform.id, vote.id)).meetings.find(
+    const form = (await tallyContext(platform.id, vote.id, meeting.id)).meetings.find(
       (m) => m.id === meeting.id,
     )!;
-    expect(form.members.map((m) => m.participantId).sort()).toEqual([...ids].sort());
+    expect(form.members!.map((m) => m.participantId).sort()).toEqual([...ids].sort());
     const tally = await recordTally(coordinator, platform.id, vote.id, {
       meetingId: meeting.id,
       count: { [yes]: 5 },
@@ -164,7 +164,7 @@ describe("members without an account (issue 10)", () => {
     };
     const figures = async () => {
       const quorum = await quorumForMeeting(meeting, platform.quorumPercent);
-      const hands = (await tallyContext(platform.id, vote.id)).meetings.find(
+      const hands = (await tallyContext(platform.id, vote.id, meeting.id)).meetings.find(
         (m) => m.id === meeting.id,
       )!;
       const report = await participationReport(db, { platformId: platform.id }, period);
@@ -174,7 +174,7 @@ describe("members without an account (issue 10)", () => {
           present: hands.present,
           mayVote: hands.mayVote,
           counts: hands.counts,
-          marked: hands.inPerson.length,
+          marked: hands.inPerson!.length,
         },
         certificates: await db.certificate.count({
           where: { courseId: course.id, revokedAt: null },

@@ -26,7 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const vote = await voteWithProposal(platform.id, params.proposalId ?? "");
   if (!vote) notFound();
   const locale = await resolveLocale(request, user);
-  const { meetings } = await tallyContext(platform.id, vote.id);
+  // Who was present is read for the meeting chosen (a plain GET), not for every candidate.
+  const chosen = new URL(request.url).searchParams.get("meeting");
+  const { meetings } = await tallyContext(platform.id, vote.id, chosen);
   return json({
     platform: { slug: platform.slug },
     proposal: { id: vote.proposalId, title: vote.proposal.title },
@@ -61,7 +63,6 @@ export default function TallyPage() {
   const [params] = useSearchParams();
   const [form, fields] = useFormFor<typeof tallySchema>("tally");
   const back = `/platforms/${platform.slug}/proposals/${proposal.id}`;
-  // Choosing the meeting is a plain GET, so the form below knows who was present.
   // Choosing the meeting is a plain GET, so the form below knows who was present. After a
   // refusal the meeting comes from the form that was sent.
   const sentMeeting = form.initialValue?.meetingId as string | undefined;
@@ -69,6 +70,7 @@ export default function TallyPage() {
   // After a refusal, the numbers and ticks as typed, not as stored.
   const sentCounts = form.initialValue?.count as Record<string, string> | undefined;
   const sent = form.initialValue ? [form.initialValue.inPerson ?? []].flat() : null;
+  const members = meeting?.members ?? [];
   if (closed) {
     return (
       <div className="narrow stack">
@@ -140,14 +142,14 @@ export default function TallyPage() {
           <fieldset>
             <legend>{t("inPersonMembers")}</legend>
             <p className="hint">{t("inPersonHint")}</p>
-            {meeting.members.length === 0 ? <p className="muted">{t("noPresentMembers")}</p> : null}
-            {meeting.members.map((m) => (
+            {members.length === 0 ? <p className="muted">{t("noPresentMembers")}</p> : null}
+            {members.map((m) => (
               <label key={m.participantId} className="checkbox-row">
                 <input
                   type="checkbox"
                   name="inPerson"
                   value={m.participantId}
-                  defaultChecked={(sent ?? meeting.inPerson).includes(m.participantId)}
+                  defaultChecked={(sent ?? meeting.inPerson ?? []).includes(m.participantId)}
                 />{" "}
                 {m.name}
               </label>

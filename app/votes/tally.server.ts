@@ -25,42 +25,48 @@ export interface TallyInput {
 }
 
 /**
- * Who was present at a meeting, split into the platform's members active now and everyone
- * else. Members are listed by person record, with or without an account (their membership
- * belongs to the person record), so any member's raised hand is recorded as theirs.
- * Only the people present are read, never the whole membership.
+ * The platform's members active now among those present at a meeting, by person record, with
+ * or without an account (their membership belongs to the person record), so any member's
+ * raised hand is recorded as theirs. Only the people present are read, never the whole
+ * membership.
  */
-async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
+async function presentMembers(client: DbClient, platformId: string, meetingId: string, now: Date) {
   const rows = await client.attendance.findMany({
-    where: { meetingId, status: "present" },
-    include: { participant: { select: { id: true, userId: true, name: true } } },
-  });
-  const active = await client.membership.findMany({
     where: {
-      ...activeAtWhere(platformId, now),
-      participantId: { in: rows.map((r) => r.participant.id) },
+      meetingId,
+      status: "present",
+      participant: { memberships: { some: activeAtWhere(platformId, now) } },
     },
-    select: { participantId: true },
+    select: { participant: { select: { id: true, userId: true, name: true } } },
+    orderBy: [{ participant: { name: "asc" } }, { id: "asc" }],
   });
-  const activeIds = new Set(active.map((m) => m.participantId));
-  const present = rows.filter((a) => activeIds.has(a.participant.id));
-  const members = present
-    .map((a) => ({
-      participantId: a.participant.id,
-      userId: a.participant.userId,
-      name: a.participant.name,
-    }))
-    .sort((x, y) => x.name.localeCompare(y.name));
-  return {
-    present: rows.length,
-    members,
-    memberCount: present.length,
-    others: rows.length - present.length,
-  };
+  return rows.map(({ participant: p }) => ({
+    participantId: p.id,
+    userId: p.userId,
+    name: p.name,
+  }));
 }
 
-/** Meetings of the platform where a show-of-hands count can be recorded, with who was there. */
-export async function tallyContext(platformId: string, voteId: string, now = new Date()) {
+/** Who was present at a meeting: its present members, and how many others (a tally's limits). */
+async function presence(client: DbClient, platformId: string, meetingId: string, now: Date) {
+  const [present, members] = await Promise.all([
+    client.attendance.count({ where: { meetingId, status: "present" } }),
+    presentMembers(client, platformId, meetingId, now),
+  ]);
+  return { present, members, memberCount: members.length, others: present - members.length };
+}
+
+/**
+ * Meetings of the platform where a show-of-hands count can be recorded, each with how many
+ * were present (counted by the database, for all of them at once), and for the one chosen,
+ * who: its present members, one checkbox each, and those already marked as voting by hand.
+ */
+export async function tallyContext(
+  platformId: string,
+  voteId: string,
+  chosen: string | null = null,
+  now = new Date(),
+) {
   const vote = await voteOf(db, platformId, voteId);
   const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId } });
   // The database narrows by overlap; the rule itself (one place) decides.
@@ -76,31 +82,52 @@ export async function tallyContext(platformId: string, voteId: string, now = new
     include: { tallies: { where: { voteId }, include: { counts: true } } },
   });
   const meetings = candidates.filter((m) => meetingCountsForVote(m, vote, now)).slice(0, 20);
-  const voters = await db.inPersonVoter.findMany({ where: { voteId } });
+  const presentAt = { meetingId: { in: meetings.map((m) => m.id) }, status: "present" };
+  const one = meetings.find((m) => m.id === chosen) ?? null;
+  const [present, members, listed, voters] = await Promise.all([
+    db.attendance.groupBy({ by: ["meetingId"], where: presentAt, _count: { _all: true } }),
+    db.attendance.groupBy({
+      by: ["meetingId"],
+      where: {
+        ...presentAt,
+        participant: { memberships: { some: activeAtWhere(platformId, now) } },
+      },
+      _count: { _all: true },
+    }),
+    one ? presentMembers(db, platformId, one.id, now) : null,
+    one
+      ? db.inPersonVoter.findMany({
+          where: { voteId, meetingId: one.id, participantId: { not: null } },
+          select: { participantId: true },
+        })
+      : null,
+  ]);
+  const countOf = (rows: typeof present, meetingId: string) =>
+    rows.find((r) => r.meetingId === meetingId)?._count._all ?? 0;
   return {
     vote,
     nonMembersMayVote: platform.nonMembersVoteByHand,
-    meetings: await Promise.all(
-      meetings.map(async (m) => {
-        const seen = await presence(db, platformId, m.id, now);
-        return {
-          id: m.id,
-          title: m.title,
-          startsAt: m.startsAt,
-          endsAt: m.endsAt,
-          present: seen.present,
-          members: seen.members,
-          // How many hands this assembly can give: its members, and the others if admitted.
-          mayVote: seen.memberCount + (platform.nonMembersVoteByHand ? seen.others : 0),
-          counts: Object.fromEntries(
-            (m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count]),
-          ),
-          inPerson: voters.flatMap((v) =>
-            v.meetingId === m.id && v.participantId ? [v.participantId] : [],
-          ),
-        };
-      }),
-    ),
+    meetings: meetings.map((m) => {
+      const all = countOf(present, m.id);
+      const memberCount = countOf(members, m.id);
+      return {
+        id: m.id,
+        title: m.title,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        present: all,
+        // How many hands this assembly can give: its members, and the others if admitted.
+        mayVote: memberCount + (platform.nonMembersVoteByHand ? all - memberCount : 0),
+        counts: Object.fromEntries((m.tallies[0]?.counts ?? []).map((c) => [c.optionId, c.count])),
+        /** For the chosen meeting only (null for the others): its present members. */
+        members: m.id === one?.id ? listed : null,
+        /** For the chosen meeting only: those marked as having voted by hand there. */
+        inPerson:
+          m.id === one?.id
+            ? (voters ?? []).flatMap((v) => (v.participantId ? [v.participantId] : []))
+            : null,
+      };
+    }),
   };
 }
 

@@ -507,6 +507,38 @@ describe("no backdated vote", () => {
     );
   });
 
+  it("offers every assembly with its counts, and lists who was present only at the one chosen", async () => {
+    const { platform, coordinator, members, vote } = await setup();
+    const outsider = await makeUser("Visitante");
+    const held = async (hoursAgo: number, present: { id: string }[]) => {
+      const m = await makeMeeting(platform.id, {
+        status: "held",
+        startsAt: new Date(Date.now() - hoursAgo * 3600_000),
+        endsAt: new Date(Date.now() + 3600_000),
+      });
+      for (const p of present) {
+        await db.attendance.create({
+          data: { meetingId: m.id, participantId: await participantOf(p.id), status: "present" },
+        });
+      }
+      return m;
+    };
+    const first = await held(2, [members[0], members[1], outsider]);
+    const second = await held(1, [members[2], coordinator]);
+    const offered = async (chosen: string | null) =>
+      Object.fromEntries(
+        (await tallyContext(platform.id, vote.id, chosen)).meetings.map((m) => [m.id, m]),
+      );
+    const none = await offered(null);
+    // Counted by the database for each: everyone present, and who may raise a hand.
+    expect(none[first.id]).toMatchObject({ present: 3, mayVote: 2, members: null, inPerson: null });
+    expect(none[second.id]).toMatchObject({ present: 2, mayVote: 2, members: null });
+    const chosen = await offered(first.id);
+    expect(chosen[first.id].members?.map((m) => m.name)).toEqual(["Ana", "Beto"]);
+    expect(chosen[first.id].inPerson).toEqual([]);
+    expect(chosen[second.id].members).toBeNull();
+  });
+
   it("counts hands at the assembly where the vote was opened, still going on", async () => {
     const { platform, coordinator, members, vote, option } = await setup();
     const running = await makeMeeting(platform.id, {
