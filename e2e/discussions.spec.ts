@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
 import { checkWatchedPages, signedIn } from "./people";
-import { PLATFORM } from "./steps";
+import { PLATFORM, proposalUnderDiscussion, sendForm } from "./steps";
 
 test.afterEach(checkWatchedPages);
 
@@ -134,24 +134,16 @@ test("without JavaScript on a phone: a long discussion is read a page at a time,
   const stamp = Date.now() % 100000;
   const es = (ns: string, key: string, v?: Record<string, string | number>) => tr("es", ns, key, v);
   const member = await signedIn(browser, "miembro@minga.example", PHONE);
-  await member.goto(`${PLATFORM}/proposals/new`);
-  await member.getByLabel(es("proposals", "form.title")).fill(`Debate largo ${stamp}`);
-  await member.getByLabel(es("proposals", "form.summary")).fill("Muchas voces sobre el agua.");
-  await member.getByRole("button", { name: es("proposals", "form.create") }).click();
-  await member.getByRole("button", { name: es("proposals", "actions.toDiscussion") }).click();
-  await expect(
-    member.getByText(es("proposals", "states.discussion"), { exact: true }),
-  ).toBeVisible();
-  const proposal = new URL(member.url()).pathname;
-  // Fifty comments sent as the page's form sends them (quicker than typing each).
-  const origin = new URL(member.url()).origin;
+  const proposal = await proposalUnderDiscussion(
+    member,
+    "es",
+    `Debate largo ${stamp}`,
+    "Muchas voces sobre el agua.",
+  );
+  // Fifty comments sent as the page's form sends them.
   for (let i = 0; i < 50; i++) {
-    const sent = await member.request.post(proposal, {
-      form: { _form: "post", intent: "post", body: `Aporte ${String(i).padStart(2, "0")}` },
-      headers: { Origin: origin },
-      maxRedirects: 0,
-    });
-    expect(sent.status()).toBe(302);
+    const body = `Aporte ${String(i).padStart(2, "0")}`;
+    await sendForm(member, proposal, { _form: "post", intent: "post", body });
   }
 
   await member.goto(proposal);
@@ -184,33 +176,25 @@ test("without JavaScript on a phone: a much-answered comment shows its first rep
   const es = (ns: string, key: string, v?: Record<string, string | number>) => tr("es", ns, key, v);
   const en = (ns: string, key: string, v?: Record<string, string | number>) => tr("en", ns, key, v);
   const member = await signedIn(browser, "miembro@minga.example", PHONE);
-  await member.goto(`${PLATFORM}/proposals/new`);
-  await member.getByLabel(es("proposals", "form.title")).fill(`Pregunta abierta ${stamp}`);
-  await member.getByLabel(es("proposals", "form.summary")).fill("¿Quién cuida el vivero?");
-  await member.getByRole("button", { name: es("proposals", "form.create") }).click();
-  await member.getByRole("button", { name: es("proposals", "actions.toDiscussion") }).click();
-  await expect(
-    member.getByText(es("proposals", "states.discussion"), { exact: true }),
-  ).toBeVisible();
-  const proposal = new URL(member.url()).pathname;
+  const proposal = await proposalUnderDiscussion(
+    member,
+    "es",
+    `Pregunta abierta ${stamp}`,
+    "¿Quién cuida el vivero?",
+  );
   await member.getByLabel(es("discussions", "new")).fill(`¿Quién se apunta? ${stamp}`);
   await member.getByRole("button", { name: es("discussions", "send"), exact: true }).click();
   await expect(member).toHaveURL(/#post-/);
   const question = new URL(member.url()).hash.slice("#post-".length);
-  // Twenty replies sent as the reply form sends them (quicker than typing each).
-  const origin = new URL(member.url()).origin;
+  // Twenty replies sent as the reply form sends them.
   for (let i = 0; i < 20; i++) {
-    const sent = await member.request.post(proposal, {
-      form: {
-        _form: `reply-${question}`,
-        intent: "post",
-        parentId: question,
-        body: `Yo ${String(i).padStart(2, "0")}`,
-      },
-      headers: { Origin: origin },
-      maxRedirects: 0,
+    const body = `Yo ${String(i).padStart(2, "0")}`;
+    await sendForm(member, proposal, {
+      _form: `reply-${question}`,
+      intent: "post",
+      parentId: question,
+      body,
     });
-    expect(sent.status()).toBe(302);
   }
 
   // The coordination answers too, in English: the 21st reply goes to the comment's own page.

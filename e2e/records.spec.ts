@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { tr } from "./i18n";
 import { checkWatchedPages, inDays, signedIn, soonOnPlatformClock } from "./people";
+import { proposalUnderDiscussion } from "./steps";
 
 const PLATFORM = "/platforms/putumayo-aguarico";
 const t = (ns: string, key: string, values?: Record<string, string | number>) =>
@@ -74,16 +75,13 @@ test("without JavaScript: a walk-in keeps unsaved marks, a published draft comes
   // A proposal put to a vote now; the show of hands at the assembly, on the phone.
   const author = await signedIn(browser, "miembro@minga.example");
   const title = `Propuesta de registros ${stamp}`;
-  await author.goto(`${PLATFORM}/proposals/new`);
-  await author.getByLabel(t("proposals", "form.title")).fill(title);
-  await author.getByLabel(t("proposals", "form.summary")).fill("Para contar a mano alzada.");
-  await author.getByRole("button", { name: t("proposals", "form.create") }).click();
-  await author.getByRole("button", { name: t("proposals", "actions.toDiscussion") }).click();
-  // Wait for the move to discussion to be saved before the coordinator looks at the proposal.
-  await expect(
-    author.getByText(t("proposals", "states.discussion"), { exact: true }),
-  ).toBeVisible();
-  const proposalUrl = new URL(author.url()).pathname;
+  // Saved in discussion before the coordinator looks at the proposal.
+  const proposalUrl = await proposalUnderDiscussion(
+    author,
+    "es",
+    title,
+    "Para contar a mano alzada.",
+  );
   await coordinator.goto(proposalUrl);
   await coordinator.getByRole("link", { name: t("votes", "open") }).click();
   await coordinator.getByLabel(t("votes", "form.closeDate")).fill(inDays(7));

@@ -36,3 +36,36 @@ export async function saveAttendance(page: Page, lang: string) {
     .check();
   await page.getByRole("button", { name: tr(lang, "attendance", "attendance.save") }).click();
 }
+
+/**
+ * The page's member proposes on the demo platform and moves the proposal to discussion
+ * (saved before this returns). Returns the proposal page's path.
+ */
+export async function proposalUnderDiscussion(
+  page: Page,
+  lang: string,
+  title: string,
+  summary: string,
+): Promise<string> {
+  const t = (key: string) => tr(lang, "proposals", key);
+  await page.goto(`${PLATFORM}/proposals/new`);
+  await page.getByLabel(t("form.title")).fill(title);
+  await page.getByLabel(t("form.summary")).fill(summary);
+  await page.getByRole("button", { name: t("form.create") }).click();
+  await page.getByRole("button", { name: t("actions.toDiscussion") }).click();
+  await expect(page.getByText(t("states.discussion"), { exact: true })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Sends a form as the page's own form would (quicker than typing it, where many are needed),
+ * with the page's cookies, and expects the action's redirect.
+ */
+export async function sendForm(page: Page, path: string, form: Record<string, string>) {
+  const sent = await page.request.post(path, {
+    form,
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(sent.status(), `${path} ${JSON.stringify(form)}`).toBe(302);
+}

@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
 import { checkWatchedPages, signedIn, soonOnPlatformClock } from "./people";
+import { scheduleMeeting, sendForm } from "./steps";
 
 const PLATFORM = "/platforms/putumayo-aguarico";
 const t = (ns: string, key: string, values?: Record<string, string | number>) =>
@@ -98,25 +99,12 @@ test("without JavaScript on a phone: many walk-ins are listed a page at a time, 
     javaScriptEnabled: false,
     viewport: { width: 360, height: 740 },
   });
-  const when = soonOnPlatformClock();
-  await phone.goto(`${PLATFORM}/meetings/new`);
-  await phone.getByLabel(t("meetings", "form.title")).fill(`Asamblea abierta ${stamp}`);
-  await phone.getByLabel(t("meetings", "form.date"), { exact: true }).fill(when.date);
-  await phone.getByLabel(t("meetings", "form.startTime")).fill(when.start);
-  await phone.getByLabel(t("meetings", "form.endTime")).fill(when.end);
-  await phone.getByLabel(t("meetings", "form.place"), { exact: true }).fill("Dureno");
-  await phone.getByRole("button", { name: t("meetings", "form.schedule") }).click();
-  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`Asamblea abierta ${stamp}`);
-  const form = `${new URL(phone.url()).pathname}/attendance`;
+  const meeting = await scheduleMeeting(phone, "es", `Asamblea abierta ${stamp}`);
+  const form = `${meeting}/attendance`;
   // Thirty-one people without an account, written down as the form sends them.
-  const origin = new URL(phone.url()).origin;
   for (let i = 0; i < 31; i++) {
-    const sent = await phone.request.post(form, {
-      form: { _form: "attendance", intent: "walkIn", name: `Visita ${String(i).padStart(2, "0")}` },
-      headers: { Origin: origin },
-      maxRedirects: 0,
-    });
-    expect(sent.status()).toBe(302);
+    const name = `Visita ${String(i).padStart(2, "0")}`;
+    await sendForm(phone, form, { _form: "attendance", intent: "walkIn", name });
   }
 
   await phone.goto(form);
