@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import type { DbClient } from "~/db.server";
 import { db } from "~/db.server";
@@ -24,6 +25,14 @@ export interface TallyInput {
   inPerson: string[];
 }
 
+/** Marks of someone present who is a member of the platform now: whose hand is a member's. */
+function presentMember(platformId: string, now: Date) {
+  return {
+    status: "present",
+    participant: { memberships: { some: activeAtWhere(platformId, now) } },
+  } satisfies Prisma.AttendanceWhereInput;
+}
+
 /**
  * The platform's members active now among those present at a meeting, by person record, with
  * or without an account (their membership belongs to the person record), so any member's
@@ -32,11 +41,7 @@ export interface TallyInput {
  */
 async function presentMembers(client: DbClient, platformId: string, meetingId: string, now: Date) {
   const rows = await client.attendance.findMany({
-    where: {
-      meetingId,
-      status: "present",
-      participant: { memberships: { some: activeAtWhere(platformId, now) } },
-    },
+    where: { meetingId, ...presentMember(platformId, now) },
     select: { participant: { select: { id: true, userId: true, name: true } } },
     orderBy: [{ participant: { name: "asc" } }, { id: "asc" }],
   });
@@ -88,10 +93,7 @@ export async function tallyContext(
     db.attendance.groupBy({ by: ["meetingId"], where: presentAt, _count: { _all: true } }),
     db.attendance.groupBy({
       by: ["meetingId"],
-      where: {
-        ...presentAt,
-        participant: { memberships: { some: activeAtWhere(platformId, now) } },
-      },
+      where: { ...presentAt, ...presentMember(platformId, now) },
       _count: { _all: true },
     }),
     one ? presentMembers(db, platformId, one.id, now) : null,
