@@ -252,11 +252,37 @@ export async function openReportCount(client: DbClient, groupId: string): Promis
   return client.postReport.count({ where: openReportsWhere(groupId) });
 }
 
-/** The queue, one entry per reported post (oldest report first), with its thread. */
-export async function reportQueue(client: DbClient, group: GroupRef, actor: GroupActor) {
+/** Reported posts the moderators' queue shows a page. */
+export const REPORT_QUEUE_PAGE_SIZE = 20;
+
+/**
+ * The queue, one entry per reported post (the post reported longest ago first), with its
+ * thread, a page at a time: a wave of spam does not put every report on one page.
+ */
+export async function reportQueue(
+  client: DbClient,
+  group: GroupRef,
+  actor: GroupActor,
+  requestedPage = 1,
+) {
   if (!canModerateGroup(actor)) forbidden();
+  const where = openReportsWhere(group.id);
+  const total = await client.post.count({
+    where: {
+      reports: { some: { resolvedAt: null } },
+      discussion: { thread: { groupId: group.id } },
+    },
+  });
+  const page = pageOf(requestedPage, total, REPORT_QUEUE_PAGE_SIZE);
+  const posts = await client.postReport.groupBy({
+    by: ["postId"],
+    where,
+    orderBy: [{ _min: { createdAt: "asc" } }, { postId: "asc" }],
+    skip: page.skip,
+    take: page.take,
+  });
   const reports = await client.postReport.findMany({
-    where: openReportsWhere(group.id),
+    where: { ...where, postId: { in: posts.map((p) => p.postId) } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: {
       post: {
@@ -298,5 +324,6 @@ export async function reportQueue(client: DbClient, group: GroupRef, actor: Grou
     entry.reasons.push(r.reason);
     byPost.set(r.postId, entry);
   }
-  return [...byPost.values()];
+  const entries = posts.flatMap((p) => byPost.get(p.postId) ?? []);
+  return { entries, page: page.page, pages: page.pages, total };
 }

@@ -8,6 +8,7 @@ import * as proposalRoute from "~/routes/platforms.$slug.proposals.$proposalId._
 import type { AuthUser } from "~/auth/session.server";
 import { getPage, postForm } from "~/test/routes";
 import { DISCUSSION_PAGE_SIZE, REPLIES_SHOWN } from "~/discussions/read.server";
+import { REPORT_QUEUE_PAGE_SIZE } from "./forum.server";
 import { makeForum, startThread, type Forum } from "./forum.fixtures";
 
 type Json = Record<string, unknown>;
@@ -178,6 +179,58 @@ describe("a group's forum", () => {
       body: "Yo también, con mi hija",
     });
     expect(edited.location).toBe(`${f.base}/threads/${id}?replies=${opening.id}#post-${late.id}`);
+  });
+
+  it("gives moderators their report queue a page at a time, each post linked where it shows", async () => {
+    const f = await makeForum();
+    const id = await startThread(f, f.users.member!, "Tema denunciado", "Primera", minutesAgo(300));
+    const { discussionId } = await db.thread.findUniqueOrThrow({ where: { id } });
+    // A thread past one page, then reports on 22 of its posts, the oldest report first.
+    await db.post.createMany({
+      data: Array.from({ length: DISCUSSION_PAGE_SIZE + 2 }, (_, i) => ({
+        discussionId,
+        authorId: f.users.member!.id,
+        body: `Aporte ${i}`,
+        searchText: `aporte ${i}`,
+        createdAt: minutesAgo(200 - i),
+      })),
+    });
+    const reported = await db.post.findMany({
+      where: { discussionId, parentId: null },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: DISCUSSION_PAGE_SIZE + 3 - REPORT_QUEUE_PAGE_SIZE - 2,
+    });
+    expect(reported).toHaveLength(REPORT_QUEUE_PAGE_SIZE + 2);
+    await db.postReport.createMany({
+      data: reported.map((p, i) => ({
+        postId: p.id,
+        reporterId: f.users.platformMember!.id,
+        reason: `Motivo ${i}`,
+        createdAt: minutesAgo(100 - i),
+      })),
+    });
+    const queueOn = async (search = "") =>
+      (
+        await getPage(
+          reportsRoute.loader,
+          `${f.base}/reports${search}`,
+          { slug: f.platform.slug, groupId: f.group.id },
+          f.users.moderator,
+        )
+      ).body as { queue: { postId: string; href: string }[]; page: number; pages: number };
+    const first = await queueOn();
+    expect(first).toMatchObject({ page: 1, pages: 2 });
+    expect(first.queue.map((e) => e.postId)).toEqual(
+      reported.slice(0, REPORT_QUEUE_PAGE_SIZE).map((p) => p.id),
+    );
+    const second = await queueOn("?page=2");
+    expect(second.queue.map((e) => e.postId)).toEqual(
+      reported.slice(REPORT_QUEUE_PAGE_SIZE).map((p) => p.id),
+    );
+    // The thread's last post is on its second page: the queue links there, at the post.
+    const last = reported.at(-1)!;
+    expect(second.queue.at(-1)?.href).toBe(`${f.base}/threads/${id}?page=2#post-${last.id}`);
+    expect(first.queue[0]?.href).toBe(`${f.base}/threads/${id}#post-${reported[0]!.id}`);
   });
 
   it("searches titles and visible posts, without accents or case, every word", async () => {

@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/pager";
 import { usePersonName } from "~/components/person-name";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { db } from "~/db.server";
+import { placeOfPost, withPlace } from "~/discussions/read.server";
 import { reportQueue } from "~/groups/forum.server";
 import { groupText, requireReadableGroup } from "~/groups/groups.server";
 import { canModerateGroup } from "~/groups/rules";
+import { pageFromUrl } from "~/http/pagination";
 import { summarize } from "~/http/share-meta";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
@@ -29,12 +32,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   if (!canModerateGroup(actor)) forbidden();
   const locale = await resolveLocale(request, user);
-  const queue = await reportQueue(db, group, actor);
+  const queue = await reportQueue(db, group, actor, pageFromUrl(request.url));
+  const base = `/platforms/${platform.slug}/groups/${group.id}`;
+  // Each post where it shows in its thread (a later page, or its post's replies): a page of
+  // the queue at most, so a bounded number of look-ups.
+  const places = await Promise.all(queue.entries.map((e) => placeOfPost(db, e.postId)));
   return json({
     platform: { slug: platform.slug },
     group: { id: group.id, name: groupText(group, locale).name },
-    queue: queue.map((e) => ({
+    page: queue.page,
+    pages: queue.pages,
+    queue: queue.entries.map((e, i) => ({
       postId: e.postId,
+      href: `${withPlace(`${base}/threads/${e.threadId}`, places[i]!)}#post-${e.postId}`,
       threadId: e.threadId,
       threadTitle: e.threadTitle,
       author: e.author,
@@ -49,7 +59,7 @@ export default function GroupReportsPage() {
   const { t } = useTranslation("forums");
   const personName = usePersonName();
   const { t: td } = useTranslation("discussions");
-  const { platform, group, queue } = useLoaderData<typeof loader>();
+  const { platform, group, queue, page, pages } = useLoaderData<typeof loader>();
   const base = `/platforms/${platform.slug}/groups/${group.id}`;
   return (
     <div className="stack">
@@ -64,9 +74,7 @@ export default function GroupReportsPage() {
           return (
             <li key={e.postId} className="card stack">
               <h2 className="card-title">
-                <Link to={`${threadPath}#post-${e.postId}`}>
-                  {t("reports.postIn", { thread: e.threadTitle })}
-                </Link>
+                <Link to={e.href}>{t("reports.postIn", { thread: e.threadTitle })}</Link>
               </h2>
               <p className="muted">
                 {t("byAuthor", { name: personName(e.author) })} · {e.postedAt}
@@ -90,6 +98,7 @@ export default function GroupReportsPage() {
           );
         })}
       </ul>
+      <Pager page={page} pages={pages} />
     </div>
   );
 }
