@@ -176,8 +176,11 @@ async function readPage(
 ) {
   const size = DISCUSSION_PAGE_SIZE;
   if (requestedPage <= 1) {
-    const top = await topLevelWhere(client, discussionId, moderate, { skip: 0, take: size + 1 });
-    if (top.length <= size) {
+    const topLevelOnly = { discussionId, parentId: null };
+    const rows = await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 });
+    if (rows.length <= size) {
+      // Replies counted only for a page that is kept (a longer discussion is read again below).
+      const top = await withReplyCounts(client, rows);
       const replyRows = await firstReplies(client, discussionId, moderate, top);
       const count = top.reduce((n, p) => n + 1 + p.replyCount, 0);
       const page = pageOf(1, top.length, size);
