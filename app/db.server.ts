@@ -229,9 +229,15 @@ export async function serializeOn(tx: DbClient, ...keys: string[]): Promise<void
 }
 
 /**
- * `Prisma.join` of the client in use, for raw SQL's `IN (…)`: each generated client has its
- * own copy of Prisma's runtime and sends another copy's SQL fragment as a JSON value.
+ * Prisma's raw SQL builders (`sql`, `join`, `raw`, `empty`) of the client in use: each
+ * generated client has its own copy of Prisma's runtime and sends another copy's SQL fragment
+ * as a JSON value.
  */
+export function sqlBuilders(): Pick<typeof Prisma, "sql" | "join" | "raw" | "empty"> {
+  return provider() === "postgresql" ? loadPostgresqlModule().Prisma : Prisma;
+}
+
+/** `Prisma.join` of the client in use, for raw SQL's `IN (…)`. */
 export function sqlList(values: readonly unknown[]): Prisma.Sql {
-  return (provider() === "postgresql" ? loadPostgresqlModule().Prisma : Prisma).join(values);
+  return sqlBuilders().join(values);
 }

@@ -9,9 +9,9 @@ export type Gender = (typeof GENDERS)[number];
 export const AGE_GROUPS = ["youth", "adult", "elder"] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
-const YOUTH_FROM = 15;
-const ADULT_FROM = 30;
-const ELDER_FROM = 60;
+/** First age of each group; an age past OLDEST is taken for a mistyped year. */
+export const AGE_THRESHOLDS = { youth: 15, adult: 30, elder: 60, oldest: 130 } as const;
+const { youth: YOUTH_FROM, adult: ADULT_FROM, elder: ELDER_FROM, oldest: OLDEST } = AGE_THRESHOLDS;
 
 /**
  * The age group of someone born in `birthYear`, at the instant `at`. Only the year of
@@ -21,7 +21,7 @@ const ELDER_FROM = 60;
 export function ageGroupOf(birthYear: number | null | undefined, at: Date): AgeGroup | null {
   if (birthYear == null || !Number.isInteger(birthYear)) return null;
   const age = at.getUTCFullYear() - birthYear;
-  if (age < YOUTH_FROM || age > 130) return null;
+  if (age < YOUTH_FROM || age > OLDEST) return null;
   if (age < ADULT_FROM) return "youth";
   if (age < ELDER_FROM) return "adult";
   return "elder";

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { AGE_GROUPS, GENDERS, ageGroupOfPerson } from "~/participants/demographics";
+import { AGE_GROUPS, GENDERS } from "~/participants/demographics";
+import { ageGroupSql } from "~/participants/demographics.server";
 import {
   shareOf,
   suppressBreakdown,
@@ -8,196 +9,31 @@ import {
   type Breakdown,
   type Shown,
 } from "./suppression";
+import {
+  ACTIVITIES,
+  HEADLINES,
+  peopleLists,
+  type Activity,
+  type Headline,
+  type Period,
+  type ReportScope,
+} from "./took-part.server";
+
+export { ACTIVITIES, HEADLINES, type Activity, type Headline, type Period, type ReportScope };
 
 /**
  * Participation reports for the programme's donors: distinct people per activity over a
  * period, broken down by gender, age group, people and community, every figure counted by the
  * database and published only through small-cell suppression (./suppression.ts).
- * A scope is one platform, or every platform (an administrator's report).
- * See docs/decisions/022-participation-reports.md.
+ * A scope is one platform, or every platform (an administrator's report). Who took part in
+ * what is in ./took-part.server.ts. See docs/decisions/022-participation-reports.md.
  */
-export interface Period {
-  /** First instant of the period. */
-  from: Date;
-  /** First instant after it. */
-  to: Date;
-}
-
-export type ReportScope = { platformId: string } | { platformId: null };
-
-/** Attended an assembly, for the record: present or late. */
-const ATTENDED = ["present", "late"];
-
-export const ACTIVITIES = [
-  "anyActivity",
-  "assemblies",
-  "assemblyMembers",
-  "assemblyOthers",
-  "votes",
-  "votesOnline",
-  "votesByHand",
-  "forums",
-  "coursesEnrolled",
-  "coursesCompleted",
-  "certificates",
-] as const;
-export type Activity = (typeof ACTIVITIES)[number];
-
-export const HEADLINES = ["participants", "roleHolders", "proposalAuthors"] as const;
-export type Headline = (typeof HEADLINES)[number];
 
 export const DIMENSIONS = ["gender", "ageGroup", "people", "community"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Longest period a report covers (its trend has one column a month). */
 export const MAX_MONTHS = 24;
-
-type Where = Prisma.ParticipantWhereInput;
-
-function scoped(scope: ReportScope) {
-  return scope.platformId ? { platformId: scope.platformId } : {};
-}
-
-/** Who took part in each activity during the period, as conditions on a Participant. */
-async function activityWheres(
-  client: DbClient,
-  scope: ReportScope,
-  period: Period,
-): Promise<Record<Activity, Where>> {
-  const during = { gte: period.from, lt: period.to };
-  const inScope = scoped(scope);
-  const assemblies: Where = {
-    attendance: {
-      some: {
-        status: { in: ATTENDED },
-        meeting: { ...inScope, startsAt: during, status: { not: "cancelled" } },
-      },
-    },
-  };
-  // A member is someone whose membership of the platform was active at some time in the period.
-  // The membership belongs to the person record, so members without an account count too.
-  const member: Where = {
-    memberships: {
-      some: {
-        ...inScope,
-        periods: {
-          some: {
-            startedAt: { lt: period.to },
-            OR: [{ endedAt: null }, { endedAt: { gte: period.from } }],
-          },
-        },
-      },
-    },
-  };
-  // What an erased account had done is kept on its anonymous person record (decision 024).
-  const erased = (activity: string): Where => ({
-    erasedActivities: { some: { activity, at: during, ...inScope } },
-  });
-  const votesOnline: Where = {
-    OR: [
-      { user: { ballots: { some: { createdAt: during, vote: inScope } } } },
-      erased("voteOnline"),
-    ],
-  };
-  // Hands raised by members are recorded per person record, with or without an account.
-  const votesByHand: Where = {
-    OR: [{ inPersonVotes: { some: { createdAt: during, vote: inScope } } }, erased("voteByHand")],
-  };
-  const courses = scope.platformId ? { platformId: scope.platformId } : {};
-  const coursesEnrolled: Where = {
-    enrolments: {
-      some: {
-        course: courses,
-        enrolledAt: { lt: period.to },
-        OR: [{ endedAt: null }, { endedAt: { gte: period.from } }],
-      },
-    },
-  };
-  const coursesCompleted: Where = {
-    certificates: { some: { course: courses, issuedAt: during } },
-  };
-  const certificates: Where = {
-    certificates: { some: { course: courses, issuedAt: during, revokedAt: null } },
-  };
-  const forums: Where = {
-    OR: [
-      {
-        user: {
-          // Public groups only: a private group's counts are its members' alone (decision 022).
-          posts: {
-            some: {
-              createdAt: during,
-              discussion: {
-                hostType: "thread",
-                ...inScope,
-                thread: { group: { visibility: "public" } },
-              },
-            },
-          },
-        },
-      },
-      erased("forumPost"),
-    ],
-  };
-  const votes: Where = { OR: [votesOnline, votesByHand] };
-  return {
-    anyActivity: {
-      OR: [assemblies, votesOnline, votesByHand, forums, coursesEnrolled, coursesCompleted],
-    },
-    assemblies,
-    assemblyMembers: { AND: [assemblies, member] },
-    assemblyOthers: { AND: [assemblies, { NOT: member }] },
-    votes,
-    votesOnline,
-    votesByHand,
-    forums,
-    coursesEnrolled,
-    coursesCompleted,
-    certificates,
-  };
-}
-
-/** Coordinators, facilitators and group moderators (roles held now), and proposal authors. */
-function headlineWheres(
-  scope: ReportScope,
-  period: Period,
-  participants: Where,
-): Record<Headline, Where> {
-  const inScope = scoped(scope);
-  return {
-    participants,
-    roleHolders: {
-      OR: [
-        {
-          memberships: {
-            some: { ...inScope, status: "active", role: { in: ["facilitator", "coordinator"] } },
-          },
-        },
-        {
-          user: {
-            groupMemberships: {
-              some: { status: "active", role: "moderator", group: inScope },
-            },
-          },
-        },
-      ],
-    },
-    proposalAuthors: {
-      OR: [
-        {
-          user: {
-            proposals: { some: { ...inScope, createdAt: { gte: period.from, lt: period.to } } },
-          },
-        },
-        {
-          erasedActivities: {
-            some: { activity: "proposal", ...inScope, at: { gte: period.from, lt: period.to } },
-          },
-        },
-      ],
-    },
-  };
-}
 
 const NOT_STATED = "notStated";
 
@@ -215,26 +51,45 @@ interface Counted {
   community: { key: string; value: number; label: string }[];
 }
 
+/** People of a list, counted by the database for each profile the report breaks down by. */
+async function profiles(client: DbClient, people: Prisma.Sql, at: Date) {
+  const rows = await client.$queryRaw<
+    {
+      gender: string | null;
+      age: string | null;
+      people: string | null;
+      community: string | null;
+      n: number | bigint;
+    }[]
+  >`
+    SELECT p."gender" AS "gender", ${ageGroupSql(at, 'p."birthYear"', 'p."ageGroup"')} AS "age",
+      p."people" AS "people", p."community" AS "community", COUNT(*) AS "n"
+    FROM "Participant" p
+    WHERE p."id" IN (SELECT "pid" FROM (${people}) AS took)
+    GROUP BY 1, 2, 3, 4`;
+  // PostgreSQL's COUNT is a bigint; SQLite's a number.
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
 /**
- * Distinct people matching `where`, by each dimension. One query returns the matching
- * people's five profile fields (at most the scope's participants, each once), folded here.
+ * Distinct people of a list, by each dimension: one grouped count from the database (a row
+ * per profile found, not per person), folded here into the four breakdowns.
  */
-async function countBy(client: DbClient, where: Where, at: Date): Promise<Counted> {
-  const people = await client.participant.findMany({
-    where,
-    select: { gender: true, birthYear: true, ageGroup: true, people: true, community: true },
-  });
+async function countBy(client: DbClient, people: Prisma.Sql, at: Date): Promise<Counted> {
+  const rows = await profiles(client, people, at);
   const gender = new Map<string, number>(GENDERS.map((g) => [g, 0]));
   const age = new Map<string, number>([...AGE_GROUPS, NOT_STATED].map((a) => [a, 0]));
   const peoples = new Map<string | null, number>();
   const communities = new Map<string | null, number>();
-  for (const p of people) {
-    const g = p.gender && gender.has(p.gender) ? p.gender : "undisclosed";
-    gender.set(g, gender.get(g)! + 1);
-    const a = ageGroupOfPerson(p, at) ?? NOT_STATED;
-    age.set(a, age.get(a)! + 1);
-    peoples.set(p.people, (peoples.get(p.people) ?? 0) + 1);
-    communities.set(p.community, (communities.get(p.community) ?? 0) + 1);
+  let total = 0;
+  for (const r of rows) {
+    total += r.n;
+    const g = r.gender && gender.has(r.gender) ? r.gender : "undisclosed";
+    gender.set(g, gender.get(g)! + r.n);
+    const a = r.age ?? NOT_STATED;
+    age.set(a, age.get(a)! + r.n);
+    peoples.set(r.people, (peoples.get(r.people) ?? 0) + r.n);
+    communities.set(r.community, (communities.get(r.community) ?? 0) + r.n);
   }
   const places = (counts: Map<string | null, number>) => {
     // Spellings folded together are labelled by the most common one.
@@ -256,7 +111,7 @@ async function countBy(client: DbClient, where: Where, at: Date): Promise<Counte
       );
   };
   return {
-    total: people.length,
+    total,
     gender: [...gender.entries()].map(([key, value]) => ({ key, value })),
     ageGroup: [...age.entries()].map(([key, value]) => ({ key, value })),
     people: places(peoples),
@@ -330,28 +185,31 @@ export function monthsOf(period: Period): { month: string; from: Date; to: Date 
 
 export async function participationReport(client: DbClient, scope: ReportScope, period: Period) {
   const at = new Date(period.to.getTime() - 1);
-  const wheres = await activityWheres(client, scope, period);
+  const { activities, headlines } = peopleLists(scope, period);
   const rows = {} as Record<Activity, PublishedRow>;
   for (const activity of ACTIVITIES) {
-    rows[activity] = publish(await countBy(client, wheres[activity], at));
+    rows[activity] = publish(await countBy(client, activities[activity], at));
   }
-  const heads = headlineWheres(scope, period, wheres.anyActivity);
   const headline = {} as Record<Headline, Indicator>;
   for (const h of HEADLINES) {
     headline[h] =
       h === "participants"
         ? indicator(rows.anyActivity)
-        : indicator(publish(await countBy(client, heads[h], at)));
+        : indicator(publish(await countBy(client, headlines[h], at)));
   }
   const trend = [];
   for (const month of monthsOf(period)) {
-    const monthWheres = await activityWheres(client, scope, month);
-    const counted = await countBy(client, monthWheres.anyActivity, at);
+    const counted = await countBy(client, peopleLists(scope, month).activities.anyActivity, at);
     trend.push({ month: month.month, ...indicator(publish(counted)) });
   }
   // Hands of people who are not members are counted, not named: one figure, suppressed alone.
   const tallies = await client.inPersonTally.aggregate({
-    where: { meeting: { ...scoped(scope), startsAt: { gte: period.from, lt: period.to } } },
+    where: {
+      meeting: {
+        ...(scope.platformId ? { platformId: scope.platformId } : {}),
+        startsAt: { gte: period.from, lt: period.to },
+      },
+    },
     _sum: { nonMemberHands: true },
   });
   return {
@@ -364,10 +222,27 @@ export async function participationReport(client: DbClient, scope: ReportScope, 
 
 export type ParticipationReport = Awaited<ReturnType<typeof participationReport>>;
 
-/** How many distinct people took part in anything in the scope during the period. */
-export async function countParticipants(client: DbClient, scope: ReportScope, period: Period) {
-  const wheres = await activityWheres(client, scope, period);
-  return client.participant.count({ where: wheres.anyActivity });
+/** Distinct people of a list. */
+async function countPeople(client: DbClient, people: Prisma.Sql): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n" FROM "Participant" p
+    WHERE p."id" IN (SELECT "pid" FROM (${people}) AS took)`;
+  return Number(row.n);
+}
+
+/**
+ * How many distinct people took part in anything on each platform during the period, in one
+ * statement (platforms where nobody did are absent).
+ */
+export async function participantsPerPlatform(
+  client: DbClient,
+  period: Period,
+): Promise<Map<string, number>> {
+  const { activities } = peopleLists({ platformId: null }, period);
+  const rows = await client.$queryRaw<{ pl: string; n: number | bigint }[]>`
+    SELECT "pl", COUNT(DISTINCT "pid") AS "n" FROM (${activities.anyActivity}) AS took
+    WHERE "pl" IS NOT NULL GROUP BY "pl"`;
+  return new Map(rows.map((r) => [r.pl, Number(r.n)]));
 }
 
 /**
@@ -375,13 +250,9 @@ export async function countParticipants(client: DbClient, scope: ReportScope, pe
  * suppression: what the published figures are made from (checked by the erasure's tests).
  */
 export async function exactCounts(client: DbClient, scope: ReportScope, period: Period) {
-  const activities = await activityWheres(client, scope, period);
-  const headlines = headlineWheres(scope, period, activities.anyActivity);
-  const wheres: Record<string, Where> = { ...activities, ...headlines };
-  const counts = await Promise.all(
-    Object.entries(wheres).map(
-      async ([key, where]) => [key, await client.participant.count({ where })] as const,
-    ),
-  );
-  return Object.fromEntries(counts);
+  const { activities, headlines } = peopleLists(scope, period);
+  const counts: Record<string, number> = {};
+  for (const [key, people] of Object.entries({ ...activities, ...headlines }))
+    counts[key] = await countPeople(client, people);
+  return counts;
 }

@@ -8,7 +8,7 @@ import {
   makeUser,
   participantOf,
 } from "~/test/world";
-import { participationReport, type Period } from "./participation.server";
+import { participantsPerPlatform, participationReport, type Period } from "./participation.server";
 
 // A fixture with known numbers: one assembly in November 2026 with 11 members and 5 walk-ins
 // present, members who voted online, five women who posted in a forum, and people outside
@@ -159,7 +159,7 @@ async function fixture() {
   const course = await makeCourse(platform.id);
   for (const p of [...women.slice(0, 3), ...men.slice(0, 3)])
     await enrolDirectly(course.id, p.participantId, inPeriod);
-  return { platform };
+  return { platform, other };
 }
 
 describe("participation report", () => {
@@ -226,8 +226,12 @@ describe("participation report", () => {
   });
 
   it("covers every platform for an administrator", async () => {
-    await fixture();
+    const { platform, other } = await fixture();
     const report = await participationReport(db, { platformId: null }, period);
+    // Each platform's total, all in one statement: 16 here, the outsider alone there.
+    const totals = await participantsPerPlatform(db, period);
+    expect(totals.get(platform.id)).toBe(16);
+    expect(totals.get(other.id)).toBe(1);
     // Both fixtures' assemblies (16 each), plus the outsider at the other platform's meeting.
     expect(report.rows.assemblies.total).toBeGreaterThanOrEqual(17);
   });

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { countParticipants } from "./participation.server";
+import { participantsPerPlatform } from "./participation.server";
 import { periodFromSearch } from "./period";
 import { suppressCount } from "./suppression";
 
@@ -11,14 +11,16 @@ import { suppressCount } from "./suppression";
 export async function platformTotals(request: Request, timeZone: string) {
   const form = periodFromSearch(new URL(request.url).searchParams, timeZone);
   if (!form.period) return [];
-  const platforms = await db.platform.findMany({
-    select: { id: true, slug: true, name: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  const totals = [];
-  for (const p of platforms) {
-    const total = await countParticipants(db, { platformId: p.id }, form.period);
-    totals.push({ slug: p.slug, name: p.name, total: suppressCount(total) });
-  }
-  return totals;
+  const [platforms, totals] = await Promise.all([
+    db.platform.findMany({
+      select: { id: true, slug: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    participantsPerPlatform(db, form.period),
+  ]);
+  return platforms.map((p) => ({
+    slug: p.slug,
+    name: p.name,
+    total: suppressCount(totals.get(p.id) ?? 0),
+  }));
 }
