@@ -9,15 +9,8 @@ import {
   type Breakdown,
   type Shown,
 } from "./suppression";
-import {
-  ACTIVITIES,
-  HEADLINES,
-  peopleLists,
-  type Activity,
-  type Headline,
-  type Period,
-  type ReportScope,
-} from "./took-part.server";
+import { ACTIVITIES, HEADLINES, type Activity, type Headline } from "./activities";
+import { peopleLists, type Period, type ReportScope } from "./took-part.server";
 
 export { ACTIVITIES, HEADLINES, type Activity, type Headline, type Period, type ReportScope };
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { sqlBuilders } from "~/db.server";
+import type { Activity, Headline } from "./activities";
 
 /**
  * Who took part in what, as SQL: each activity is one uncorrelated SELECT of the people
@@ -23,24 +24,6 @@ export interface Period {
 }
 
 export type ReportScope = { platformId: string } | { platformId: null };
-
-export const ACTIVITIES = [
-  "anyActivity",
-  "assemblies",
-  "assemblyMembers",
-  "assemblyOthers",
-  "votes",
-  "votesOnline",
-  "votesByHand",
-  "forums",
-  "coursesEnrolled",
-  "coursesCompleted",
-  "certificates",
-] as const;
-export type Activity = (typeof ACTIVITIES)[number];
-
-export const HEADLINES = ["participants", "roleHolders", "proposalAuthors"] as const;
-export type Headline = (typeof HEADLINES)[number];
 
 type Sql = Prisma.Sql;
 type Combine = "UNION" | "INTERSECT" | "EXCEPT";

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ACTIVITIES, HEADLINES } from "../activities";
 import { ShareChart } from "./share-chart";
 
 type Shown = number | null;
@@ -29,21 +30,6 @@ export interface ReportData {
   trend: (Indicator & { month: string })[];
   nonMemberHands: Shown;
 }
-
-const ACTIVITIES = [
-  "anyActivity",
-  "assemblies",
-  "assemblyMembers",
-  "assemblyOthers",
-  "votes",
-  "votesOnline",
-  "votesByHand",
-  "forums",
-  "coursesEnrolled",
-  "coursesCompleted",
-  "certificates",
-];
-const HEADLINES = ["participants", "roleHolders", "proposalAuthors"];
 
 /** The whole report, as tables with the charts beside them; every figure already suppressed. */
 export function ReportView({ report, open = false }: { report: ReportData; open?: boolean }) {
