@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { containsText, db, type DbClient } from "~/db.server";
 import { type Outcome, ok, refuse, refuseForm } from "~/forms/outcome";
+import { pageOf } from "~/http/pagination";
 import { formatDate } from "~/i18n/format";
 import { lockRow } from "~/row-lock.server";
+import { searchWords } from "~/text/searchable";
 import { courseActorOf, getCourse, type Course } from "./courses.server";
 import { canManageCourse, canRevokeCertificates } from "./permissions";
 import { allProgress, mayReceiveCertificate } from "./progress.server";
@@ -64,14 +67,32 @@ export function normalizeCode(input: string): string | null {
   return group(chars);
 }
 
-/** Who will receive a certificate if the course is closed now. */
-export async function closingPreview(course: Parameters<typeof allProgress>[0]) {
+/** People a page on the confirmation of a close, in each of its two lists. */
+export const CLOSING_PAGE_SIZE = 50;
+
+/**
+ * Who will receive a certificate if the course is closed now, and who will not: both counted,
+ * each listed a page at a time (`pages.qualifying`, `pages.others`). The completion rule is
+ * worked out for everyone (it is what closing will issue), but only two pages are sent.
+ */
+export async function closingPreview(
+  course: Parameters<typeof allProgress>[0],
+  pages: { qualifying?: number; others?: number } = {},
+  pageSize = CLOSING_PAGE_SIZE,
+) {
   const { sessions, rows } = await allProgress(course);
+  const listed = (people: typeof rows, requested = 1) => {
+    const page = pageOf(requested, people.length, pageSize);
+    return { ...page, people: people.slice(page.skip, page.skip + page.take) };
+  };
   return {
     heldSessions: sessions.filter((s) => s.status === "held").length,
     scheduledSessions: sessions.filter((s) => s.status === "scheduled").length,
-    qualifying: rows.filter(mayReceiveCertificate),
-    others: rows.filter((r) => !mayReceiveCertificate(r)),
+    qualifying: listed(rows.filter(mayReceiveCertificate), pages.qualifying),
+    others: listed(
+      rows.filter((r) => !mayReceiveCertificate(r)),
+      pages.others,
+    ),
   };
 }
 
@@ -159,13 +180,49 @@ const certificateSelect = {
   revokedAt: true,
 } as const;
 
-/** The course's certificates, by name. */
-export function courseCertificates(courseId: string, client: DbClient = db) {
-  return client.certificate.findMany({
-    where: { courseId },
+/** Certificates a page on the course's list (each with its revoke form). */
+export const CERTIFICATES_PAGE_SIZE = 25;
+
+/**
+ * A search of a course's certificates: a verification code (any case, dashes or not) finds
+ * its certificate; otherwise every word typed is in the holder's name (accents and case
+ * aside, through the person's search text; the name on the certificate is kept too).
+ */
+function certificateSearch(q: string): Prisma.CertificateWhereInput[] {
+  const code = normalizeCode(q);
+  if (code) return [{ code }];
+  return searchWords(q).map((w) => ({
+    OR: [{ participant: { searchText: { contains: w } } }, { name: containsText(w) }],
+  }));
+}
+
+/**
+ * One page of the course's certificates by name, searched by name or code, with how many
+ * there are and how many of them were revoked, counted by the database.
+ */
+export async function courseCertificates(
+  courseId: string,
+  options: { page?: number; q?: string } = {},
+  pageSize = CERTIFICATES_PAGE_SIZE,
+  client: DbClient = db,
+) {
+  const where: Prisma.CertificateWhereInput = {
+    AND: [{ courseId }, ...certificateSearch(options.q ?? "")],
+  };
+  const [found, issued, revoked] = await Promise.all([
+    client.certificate.count({ where }),
+    client.certificate.count({ where: { courseId } }),
+    client.certificate.count({ where: { courseId, revokedAt: { not: null } } }),
+  ]);
+  const page = pageOf(options.page ?? 1, found, pageSize);
+  const certificates = await client.certificate.findMany({
+    where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
     select: { ...certificateSelect, revokeReason: true },
   });
+  return { certificates, page, issued, revoked };
 }
 
 /** A certificate of a course, scoped by its course, with who may see it; else a 404. */

@@ -14,6 +14,8 @@ import { enrolDirectly, makeCourse, makeUser, makeWorld } from "~/test/world";
 import { courseWithAttendance } from "./certificates.fixtures";
 import {
   closeCourse,
+  closingPreview,
+  courseCertificates,
   newCertificateCode,
   normalizeCode,
   revokeCertificate,
@@ -104,14 +106,95 @@ describe("closing a course", () => {
       { courseId: course.id },
       world.users.facilitator,
     );
-    const body = page.body as { qualifying: { name: string }[]; others: { name: string }[] };
-    expect(body.qualifying.map((q) => q.name)).toEqual([
+    type List = { total: number; pages: number; people: { name: string }[] };
+    const body = page.body as { qualifying: List; others: List };
+    expect(body.qualifying.people.map((q) => q.name)).toEqual([
       "Ana Grefa",
       "Carla Tapuy",
       "Darío Andi",
       "Fabiola Ñaupari",
     ]);
-    expect(body.others.map((q) => q.name)).toEqual(["Beto Shiguango", "Ema Cerda"]);
+    expect(body.qualifying.total).toBe(4);
+    expect(body.others.people.map((q) => q.name)).toEqual(["Beto Shiguango", "Ema Cerda"]);
+    expect(body.others.total).toBe(2);
+  });
+
+  it("the confirmation pages each list apart, counting everyone", async () => {
+    const world = await makeWorld();
+    const { course } = await courseWithAttendance(world.platform.id);
+    const names = (list: { people: { name: string }[] }) => list.people.map((p) => p.name);
+    const first = await closingPreview(course, {}, 3);
+    expect([first.qualifying.total, first.qualifying.pages, first.qualifying.page]).toEqual([
+      4, 2, 1,
+    ]);
+    expect(names(first.qualifying)).toEqual(["Ana Grefa", "Carla Tapuy", "Darío Andi"]);
+    expect(names(first.others)).toEqual(["Beto Shiguango", "Ema Cerda"]);
+    // The second page of one list leaves the other on its first; past the end is the last page.
+    const second = await closingPreview(course, { qualifying: 2 }, 3);
+    expect(names(second.qualifying)).toEqual(["Fabiola Ñaupari"]);
+    expect(names(second.others)).toEqual(["Beto Shiguango", "Ema Cerda"]);
+    const beyond = await closingPreview(course, { qualifying: 9, others: 9 }, 1);
+    expect([beyond.qualifying.page, names(beyond.qualifying)]).toEqual([4, ["Fabiola Ñaupari"]]);
+    expect([beyond.others.page, names(beyond.others)]).toEqual([2, ["Ema Cerda"]]);
+  });
+});
+
+describe("the list of a course's certificates", () => {
+  it("is paged by name, counts issued and revoked, and finds by name or code", async () => {
+    const { course } = await closed();
+    const names = (r: Awaited<ReturnType<typeof courseCertificates>>) =>
+      r.certificates.map((c) => c.name);
+    const first = await courseCertificates(course.id, {}, 3);
+    expect(names(first)).toEqual(["Ana Grefa", "Carla Tapuy", "Darío Andi"]);
+    expect([first.page.total, first.page.pages, first.issued, first.revoked]).toEqual([4, 2, 4, 0]);
+    const second = await courseCertificates(course.id, { page: 2 }, 3);
+    expect(names(second)).toEqual(["Fabiola Ñaupari"]);
+    // Accents and case aside, every word typed.
+    expect(names(await courseCertificates(course.id, { q: "dario" }))).toEqual(["Darío Andi"]);
+    expect(names(await courseCertificates(course.id, { q: "ÑAUPARI fab" }))).toEqual([
+      "Fabiola Ñaupari",
+    ]);
+    expect(names(await courseCertificates(course.id, { q: "Ana Tapuy" }))).toEqual([]);
+    const carla = await db.certificate.findFirstOrThrow({
+      where: { courseId: course.id, name: "Carla Tapuy" },
+    });
+    const typed = carla.code.replaceAll("-", " ").toLowerCase();
+    const byCode = await courseCertificates(course.id, { q: typed });
+    expect([names(byCode), byCode.page.total, byCode.issued]).toEqual([["Carla Tapuy"], 1, 4]);
+  });
+
+  it("after a revocation, shows the page and search it was made from, with the count", async () => {
+    const { course, world } = await closed();
+    const cert = await db.certificate.findFirstOrThrow({
+      where: { courseId: course.id, name: "Darío Andi" },
+    });
+    const done = await postForm(
+      certificatesRoute.action,
+      `/courses/${course.id}/certificates?q=andi&page=1&other=x`,
+      { courseId: course.id },
+      world.users.coordinator,
+      { _form: `revoke-${cert.id}`, certificateId: cert.id, reason: "Asistencia mal anotada" },
+    );
+    expect([done.status, done.location]).toEqual([
+      302,
+      `/courses/${course.id}/certificates?q=andi&page=1`,
+    ]);
+    const page = await getPage(
+      certificatesRoute.loader,
+      done.location!,
+      { courseId: course.id },
+      world.users.coordinator,
+    );
+    const body = page.body as {
+      issued: number;
+      revoked: number;
+      found: number;
+      certificates: { name: string; revoked: string | null }[];
+    };
+    expect([body.issued, body.revoked, body.found]).toEqual([4, 1, 1]);
+    expect(body.certificates.map((c) => [c.name, c.revoked !== null])).toEqual([
+      ["Darío Andi", true],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePersonName } from "~/components/person-name";
 import { FormErrors, TextareaField } from "~/components/form-fields";
+import { Pager } from "~/components/pager";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { useFormFor } from "~/components/use-form-for";
@@ -18,6 +19,7 @@ import {
   requireCourseManager,
 } from "~/courses/courses.server";
 import { formIdOf, redirectWithNotice, rejectForm } from "~/forms/respond.server";
+import { pageFromUrl } from "~/http/pagination";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
@@ -27,12 +29,22 @@ export const handle: RouteHandle = { pageTitle: (t) => t("certificates:list.titl
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
-  const viewer = await courseViewerOf(user, course);
-  const certificates = await courseCertificates(course.id);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const [viewer, list] = await Promise.all([
+    courseViewerOf(user, course),
+    courseCertificates(course.id, { page: pageFromUrl(url), q }),
+  ]);
   return json({
     course: { id: course.id, title: courseText(course, locale).title },
     canRevoke: viewer.canRevoke,
-    certificates: certificates.map((c) => ({
+    q,
+    page: list.page.page,
+    pages: list.page.pages,
+    found: list.page.total,
+    issued: list.issued,
+    revoked: list.revoked,
+    certificates: list.certificates.map((c) => ({
       id: c.id,
       // Empty once its holder erased their account.
       name: c.name || null,
@@ -58,7 +70,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     submission.value.reason,
   );
   if (!outcome.ok) return rejectForm(formId, submission, outcome);
-  return redirectWithNotice(`/courses/${course.id}/certificates`, "certificateRevoked");
+  // Back to the page and search the form was on (the form posts to the page's own address).
+  return redirectWithNotice(
+    `/courses/${course.id}/certificates${listSearch(new URL(request.url))}`,
+    "certificateRevoked",
+  );
 }
 
 function RevokeForm({ id, name }: { id: string; name: string }) {
@@ -84,10 +100,22 @@ function RevokeForm({ id, name }: { id: string; name: string }) {
   );
 }
 
+/** The list's own parameters (its page and search) of an address, for the way back. */
+function listSearch(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const name of ["q", "page"]) {
+    const value = url.searchParams.get(name);
+    if (value) kept.set(name, value.slice(0, 100));
+  }
+  const query = kept.toString();
+  return query ? `?${query}` : "";
+}
+
 export default function CertificatesPage() {
   const { t } = useTranslation("certificates");
   const personName = usePersonName();
-  const { course, certificates, canRevoke } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { course, certificates, canRevoke } = data;
   return (
     <div className="stack">
       <p>
@@ -95,9 +123,35 @@ export default function CertificatesPage() {
       </p>
       <h1>{t("list.heading", { title: course.title })}</h1>
       <DoneNotice />
-      {certificates.length === 0 ? (
+      {data.issued === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : (
+        <>
+          <p>
+            {t("list.summary", { count: data.issued })}{" "}
+            {data.revoked > 0 ? t("list.revokedCount", { count: data.revoked }) : null}
+          </p>
+          <Form method="get" className="filter-row" role="search" aria-label={t("list.search")}>
+            <label htmlFor="certificate-q">{t("list.search")}</label>
+            <input
+              id="certificate-q"
+              name="q"
+              type="search"
+              defaultValue={data.q}
+              maxLength={100}
+            />
+            <button type="submit" className="button">
+              {t("list.searchButton")}
+            </button>
+          </Form>
+          {data.q ? (
+            <p className="muted" role="status">
+              {t("list.found", { count: data.found })}
+            </p>
+          ) : null}
+        </>
+      )}
+      {certificates.length === 0 ? null : (
         <ul className="stack certificate-list">
           {certificates.map((c) => (
             <li key={c.id} className="stack">
@@ -123,6 +177,7 @@ export default function CertificatesPage() {
           ))}
         </ul>
       )}
+      <Pager page={data.page} pages={data.pages} />
     </div>
   );
 }

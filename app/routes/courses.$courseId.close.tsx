@@ -4,9 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
+import { Pager } from "~/components/pager";
 import { closeCourse, closingPreview } from "~/courses/certificates.server";
 import { courseText, requireCourseManager } from "~/courses/courses.server";
 import { redirectWithNotice } from "~/forms/respond.server";
+import { pageFromUrl } from "~/http/pagination";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 
@@ -16,12 +18,21 @@ export const handle: RouteHandle = { pageTitle: (t) => t("certificates:close.tit
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, course } = await requireCourseManager(request, context, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
-  const preview = await closingPreview(course);
-  const person = (r: (typeof preview.qualifying)[number]) => ({
-    id: r.participantId,
-    name: r.name,
-    attended: r.completion.attended,
-    counted: r.completion.counted,
+  const url = new URL(request.url);
+  const preview = await closingPreview(course, {
+    qualifying: pageFromUrl(url, "qualifying"),
+    others: pageFromUrl(url, "others"),
+  });
+  const listed = ({ people, page, pages, total }: typeof preview.qualifying) => ({
+    page,
+    pages,
+    total,
+    people: people.map((r) => ({
+      id: r.participantId,
+      name: r.name,
+      attended: r.completion.attended,
+      counted: r.completion.counted,
+    })),
   });
   return json({
     course: {
@@ -33,8 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     held: preview.heldSessions,
     scheduled: preview.scheduledSessions,
-    qualifying: preview.qualifying.map(person),
-    others: preview.others.map(person),
+    qualifying: listed(preview.qualifying),
+    others: listed(preview.others),
   });
 }
 
@@ -46,21 +57,33 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 function People({
-  people,
+  list,
+  param,
+  label,
 }: {
-  people: { id: string; name: string; attended: number; counted: number }[];
+  list: {
+    page: number;
+    pages: number;
+    people: { id: string; name: string; attended: number; counted: number }[];
+  };
+  /** The list's own page parameter: the page has two lists, each paged apart. */
+  param: string;
+  label: string;
 }) {
   const { t } = useTranslation("certificates");
-  if (people.length === 0) return <p className="muted">{t("close.nobody")}</p>;
+  if (list.people.length === 0) return <p className="muted">{t("close.nobody")}</p>;
   return (
-    <ul>
-      {people.map((p) => (
-        <li key={p.id}>
-          {p.name} —{" "}
-          {t("rule.sessions", { count: p.counted, attended: p.attended, counted: p.counted })}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul>
+        {list.people.map((p) => (
+          <li key={p.id}>
+            {p.name} —{" "}
+            {t("rule.sessions", { count: p.counted, attended: p.attended, counted: p.counted })}
+          </li>
+        ))}
+      </ul>
+      <Pager page={list.page} pages={list.pages} param={param} label={label} />
+    </>
   );
 }
 
@@ -90,10 +113,10 @@ export default function ClosePage() {
           {scheduled > 0 ? (
             <p className="notice">{t("close.scheduled", { count: scheduled })}</p>
           ) : null}
-          <h2>{t("close.receive", { count: qualifying.length })}</h2>
-          <People people={qualifying} />
-          <h2>{t("close.notReceive", { count: others.length })}</h2>
-          <People people={others} />
+          <h2>{t("close.receive", { count: qualifying.total })}</h2>
+          <People list={qualifying} param="qualifying" label={t("close.receivePages")} />
+          <h2>{t("close.notReceive", { count: others.total })}</h2>
+          <People list={others} param="others" label={t("close.notReceivePages")} />
           {course.status === "published" ? (
             <Form method="post">
               <button type="submit" className="button">

@@ -1,4 +1,5 @@
 import { ownParticipant } from "~/participants/own-record.server";
+import { participantSearchText } from "~/participants/participants.server";
 import { randomUUID } from "node:crypto";
 import type { AuthUser } from "~/auth/session.server";
 import { db } from "~/db.server";
@@ -38,7 +39,14 @@ export async function makePlatform(
 export async function makeUser(name = "Persona", isAdmin = false): Promise<AuthUser> {
   const email = `${randomUUID().slice(0, 10)}@example.org`;
   const user = await db.user.create({
-    data: { email, name, passwordHash: "x", isAdmin, participant: { create: { name } } },
+    data: {
+      email,
+      name,
+      passwordHash: "x",
+      isAdmin,
+      // As a sign-up writes it (accounts.server.ts): searches read it.
+      participant: { create: { name, searchText: participantSearchText({ name }) } },
+    },
   });
   return { id: user.id, email, name, locale: null, isAdmin };
 }
