@@ -1,7 +1,5 @@
 import type { DbClient } from "~/db.server";
 import type { AuditAction } from "./actions";
-import { db } from "~/db.server";
-import { pageOf } from "~/http/pagination";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -32,20 +30,5 @@ export async function recordAudit(client: DbClient, entry: AuditEntry): Promise<
   });
 }
 
+/** Entries a page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
-
-/** Newest first, for administrators, optionally for one platform. */
-export async function listAuditEvents(options: { platformId?: string; page?: number }) {
-  const where = options.platformId ? { platformId: options.platformId } : {};
-  const total = await db.auditEvent.count({ where });
-  const page = pageOf(options.page ?? 1, total, AUDIT_PAGE_SIZE);
-  const events = await db.auditEvent.findMany({
-    where,
-    // Newest first; the id breaks ties between events of the same millisecond.
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: page.skip,
-    take: page.take,
-    include: { actor: { select: { name: true, email: true } } },
-  });
-  return { events, total, page: page.page, pages: page.pages };
-}

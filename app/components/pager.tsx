@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageHref } from "~/http/pagination";
+import { cursorHref, pageHref } from "~/http/pagination";
 
 /** Previous / next links of a paginated list; plain links, so they work without JavaScript. */
 export function Pager({
@@ -29,6 +29,37 @@ export function Pager({
       {page < pages ? (
         <Link to={pageHref(search, page + 1, param)} rel="next">
           {t("pager.next")}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/**
+ * Newer / older links of a list read from a cursor (a long log) rather than by page number;
+ * plain links too.
+ */
+export function CursorPager({
+  newer,
+  older,
+  labels,
+}: {
+  newer: string | null;
+  older: string | null;
+  labels: { nav: string; newer: string; older: string };
+}) {
+  const { search } = useLocation();
+  if (!newer && !older) return null;
+  return (
+    <nav aria-label={labels.nav} className="link-row pager">
+      {newer ? (
+        <Link to={cursorHref(search, "newer", newer)} rel="prev">
+          {labels.newer}
+        </Link>
+      ) : null}{" "}
+      {older ? (
+        <Link to={cursorHref(search, "older", older)} rel="next">
+          {labels.older}
         </Link>
       ) : null}
     </nav>

@@ -34,3 +34,15 @@ export function pageHref(search: string | URLSearchParams, page: number, param =
   const query = params.toString();
   return query ? `?${query}` : "?";
 }
+
+/** The same address at a cursor of a list read newer / older from an entry (the audit log). */
+export function cursorHref(
+  search: string | URLSearchParams,
+  direction: "newer" | "older",
+  cursor: string,
+): string {
+  const params = new URLSearchParams(search);
+  for (const stale of ["newer", "older", "page"]) params.delete(stale);
+  params.set(direction, cursor);
+  return `?${params.toString()}`;
+}

@@ -218,7 +218,22 @@ describe("the member directory and the requests to join", () => {
 });
 
 describe("the audit log", () => {
-  it("pages 50 events at a time, stable when events share a millisecond", async () => {
+  type Log = {
+    log: {
+      events: { id: string }[];
+      newer: string | null;
+      older: string | null;
+      total: number;
+      moreThanTotal: boolean;
+    };
+  };
+  const read = async (path: string, user: Parameters<typeof getPage>[3]) => {
+    const result = await getPage(auditLoader, path, {}, user);
+    expect(result.status).toBe(200);
+    return (result.body as Log).log;
+  };
+
+  it("pages 50 entries at a time from older to newer, stable when entries share a millisecond", async () => {
     const admin = await makeUser("Admin", true);
     const before = await db.auditEvent.count();
     const same = new Date("2030-01-01T00:00:00Z");
@@ -230,18 +245,47 @@ describe("the audit log", () => {
         createdAt: same,
       })),
     });
-    const log = await allPages(
-      auditLoader,
-      (n) => `/admin/audit?page=${n}`,
-      {},
-      admin,
-      (body) => {
-        const b = (body as { log: Page<"events"> }).log;
-        return { ids: b.events.map((e) => e.id), page: b.page, pages: b.pages };
-      },
-    );
-    expect(log.sizes.slice(0, 2)).toEqual([50, 50]);
-    expect(log.ids).toHaveLength(before + 120);
-    expect(new Set(log.ids).size).toBe(before + 120);
+    // Older and older, to the end: every entry once, in the log's order.
+    const pages: string[][] = [];
+    let path = "/admin/audit?action=";
+    for (;;) {
+      const log = await read(path, admin);
+      pages.push(log.events.map((e) => e.id));
+      expect(log.newer === null).toBe(pages.length === 1);
+      if (!log.older) break;
+      expect(log.older).toBe(`${same.getTime()}.${pages.at(-1)!.at(-1)}`);
+      path = `/admin/audit?action=&older=${log.older}`;
+    }
+    const ids = pages.flat();
+    expect(pages.slice(0, 2).map((p) => p.length)).toEqual([50, 50]);
+    expect(ids).toHaveLength(before + 120);
+    expect(new Set(ids).size).toBe(before + 120);
+    // …and back newer, page by page: the same pages, newest first within each.
+    let back = await read(path, admin);
+    for (let n = pages.length - 1; n > 0; n--) {
+      expect(back.newer).not.toBeNull();
+      back = await read(`/admin/audit?action=&newer=${back.newer}`, admin);
+      expect(back.events.map((e) => e.id)).toEqual(pages[n - 1]);
+    }
+    expect(back.newer).toBeNull();
+    // A cursor that is not one reads the first page.
+    expect((await read("/admin/audit?older=x.1", admin)).events.map((e) => e.id)).toEqual(pages[0]);
+  });
+
+  it("counts at most 1,000 matching entries and says there are more", async () => {
+    const admin = await makeUser("Admin", true);
+    const platform = await makePlatform();
+    const entry = (i: number) => ({
+      action: "meeting.scheduled",
+      entityType: "Test",
+      entityId: String(i),
+      platformId: platform.id,
+    });
+    await db.auditEvent.createMany({ data: Array.from({ length: 1_000 }, (_, i) => entry(i)) });
+    const exactly = await read(`/admin/audit?platform=${platform.slug}`, admin);
+    expect([exactly.total, exactly.moreThanTotal]).toEqual([1_000, false]);
+    await db.auditEvent.create({ data: entry(1_000) });
+    const more = await read(`/admin/audit?platform=${platform.slug}`, admin);
+    expect([more.total, more.moreThanTotal, more.events.length]).toEqual([1_000, true, 50]);
   });
 });

@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_AUDIT_TIME_ZONE, auditFiltersFrom, readAuditLog } from "~/audit/audit-log.server";
+import {
+  DEFAULT_AUDIT_TIME_ZONE,
+  auditCursorFrom,
+  auditFiltersFrom,
+  readAuditLog,
+} from "~/audit/audit-log.server";
 import { AuditLogView } from "~/audit/components/audit-log-view";
 import { requireAdmin } from "~/auth/guards.server";
 import type { RouteHandle } from "~/components/page-title";
 import { db } from "~/db.server";
-import { pageFromUrl } from "~/http/pagination";
 import { resolveLocale } from "~/i18n/i18next.server";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("admin:auditLog") };
@@ -20,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = auditFiltersFrom(url.searchParams);
   const [log, platforms] = await Promise.all([
     readAuditLog(db, { platformId: null }, filters, {
-      page: pageFromUrl(url),
+      cursor: auditCursorFrom(url.searchParams),
       locale,
       timeZone: DEFAULT_AUDIT_TIME_ZONE,
     }),

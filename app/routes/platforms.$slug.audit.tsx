@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { auditFiltersFrom, readAuditLog } from "~/audit/audit-log.server";
+import { auditCursorFrom, auditFiltersFrom, readAuditLog } from "~/audit/audit-log.server";
 import { AuditLogView } from "~/audit/components/audit-log-view";
 import type { RouteHandle } from "~/components/page-title";
 import { db } from "~/db.server";
-import { pageFromUrl } from "~/http/pagination";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
@@ -21,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = { ...auditFiltersFrom(url.searchParams), platform: "" };
   const log = await readAuditLog(db, { platformId: platform.id }, filters, {
-    page: pageFromUrl(url),
+    cursor: auditCursorFrom(url.searchParams),
     locale,
     timeZone: platform.timeZone,
   });

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pager } from "~/components/pager";
+import { CursorPager } from "~/components/pager";
 import { decodeMessage } from "~/forms/messages";
 
 export interface AuditLogData {
@@ -8,8 +8,9 @@ export interface AuditLogData {
   errors: { from?: string; to?: string };
   actions: string[];
   total: number;
-  page: number;
-  pages: number;
+  moreThanTotal: boolean;
+  newer: string | null;
+  older: string | null;
   events: {
     id: string;
     when: string;
@@ -101,7 +102,9 @@ export function AuditLogView({
         </button>
       </Form>
       <p className="muted" role="status">
-        {t("audit.count", { count: log.total })}
+        {log.moreThanTotal
+          ? t("audit.countMore", { count: log.total })
+          : t("audit.count", { count: log.total })}
       </p>
       <div className="table-scroll">
         <table>
@@ -139,7 +142,11 @@ export function AuditLogView({
           </tbody>
         </table>
       </div>
-      <Pager page={log.page} pages={log.pages} />
+      <CursorPager
+        newer={log.newer}
+        older={log.older}
+        labels={{ nav: tc("pager.label"), newer: t("audit.newer"), older: t("audit.older") }}
+      />
     </div>
   );
 }
