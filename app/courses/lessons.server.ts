@@ -14,15 +14,14 @@ type CourseRef = Pick<Course, "id" | "platformId">;
 
 export const MAX_LESSONS = 100;
 
-/** The course's lessons in order, with their materials in order. */
+/** The course's lessons in order, each with how many materials it has (counted, not read). */
 export function listLessons(courseId: string, client: DbClient = db) {
   return client.lesson.findMany({
     where: { courseId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    include: { materials: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
+    select: { id: true, title: true, _count: { select: { materials: true } } },
   });
 }
-export type LessonWithMaterials = Awaited<ReturnType<typeof listLessons>>[number];
 
 /** A lesson of this course (scoped by the course in the address), or a 404. */
 export async function getLesson(courseId: string, lessonId: string, client: DbClient = db) {

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import * as materialsRoute from "~/routes/courses.$courseId.lessons.$lessonId.materials";
 import * as downloadRoute from "~/routes/courses.$courseId.materials.$materialId";
 import * as lessonsRoute from "~/routes/courses.$courseId.lessons._index";
-import { postForm } from "~/test/routes";
+import { getPage, postForm } from "~/test/routes";
 import {
   type CourseWorld,
   courseIn,
@@ -190,6 +190,15 @@ describe("uploading materials", () => {
     await upload({ bytes: pdfBytes(), name: "uno.pdf" });
     await upload({ bytes: pdfBytes(), name: "dos.pdf" });
     const [one, two] = await files(lesson.id);
+    const manager = await getPage(
+      lessonsRoute.loader,
+      `/courses/${course.id}/lessons`,
+      { courseId: course.id },
+      w.users.facilitator,
+    );
+    const listed = (manager.body as { lessons: { id: string; materials: number }[] }).lessons;
+    // The manager's list counts the lesson's materials: the fixture's link and the two files.
+    expect(listed.find((l) => l.id === lesson.id)?.materials).toBe(3);
     const removed = await postForm(materialsRoute.action, here, params, w.users.facilitator, {
       intent: "delete",
       materialId: one!.id,

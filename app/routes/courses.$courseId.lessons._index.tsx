@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: courseText(course, locale).title,
       editable: isCourseEditable(course),
     },
-    lessons: lessons.map((l) => ({ id: l.id, title: l.title, materials: l.materials.length })),
+    lessons: lessons.map((l) => ({ id: l.id, title: l.title, materials: l._count.materials })),
   });
 }
 
