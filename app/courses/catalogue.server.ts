@@ -382,20 +382,39 @@ export function catalogueFilterPlatforms() {
   return db.platform.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
 
+/** Lessons (each with its text, up to 50,000 characters) and sessions a page of a course. */
+export const COURSE_PAGE_LESSONS = 10;
+export const COURSE_PAGE_SESSIONS = 20;
+
 /**
- * Everything the public course page shows, for one reader: lessons and materials, sessions,
- * facilitators, places left and the reader's own enrolment.
+ * Everything the public course page shows, for one reader: a page of its lessons with their
+ * materials and a page of its sessions (each list counted and paged apart, `?lessons=`,
+ * `?sessions=`: a course may have 100 long lessons and sessions without end), facilitators
+ * and places left.
  */
-export async function coursePageData(course: Course) {
+export async function coursePageData(
+  course: Course,
+  pages: { lessons?: number; sessions?: number } = {},
+) {
+  const [lessonCount, sessionCount] = await Promise.all([
+    db.lesson.count({ where: { courseId: course.id } }),
+    db.trainingSession.count({ where: { courseId: course.id } }),
+  ]);
+  const lessonPage = pageOf(pages.lessons ?? 1, lessonCount, COURSE_PAGE_LESSONS);
+  const sessionPage = pageOf(pages.sessions ?? 1, sessionCount, COURSE_PAGE_SESSIONS);
   const [lessons, sessions, facilitators, enrolled] = await Promise.all([
     db.lesson.findMany({
       where: { courseId: course.id },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip: lessonPage.skip,
+      take: lessonPage.take,
       include: { materials: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
     }),
     db.trainingSession.findMany({
       where: { courseId: course.id },
-      orderBy: { startsAt: "asc" },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: sessionPage.skip,
+      take: sessionPage.take,
     }),
     db.courseFacilitator.findMany({
       where: { courseId: course.id },
@@ -405,7 +424,9 @@ export async function coursePageData(course: Course) {
   ]);
   return {
     lessons,
+    lessonPage,
     sessions,
+    sessionPage,
     facilitators: facilitators.map((f) => f.user.name).sort((a, b) => a.localeCompare(b)),
     enrolled,
     placesLeft: placesLeft(course.capacity, enrolled),

@@ -472,4 +472,45 @@ describe("the course page", () => {
     expect(html).toContain("<strong>Importante</strong>");
     expect(html).not.toContain("<script");
   });
+
+  it("pages its lessons (10) and sessions (20) apart, in order, numbering lessons on", async () => {
+    const c = await courseIn(w);
+    await db.lesson.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        courseId: c.id,
+        title: `Lección ${i + 1}`,
+        body: `Texto ${i + 1}`,
+        position: i,
+      })),
+    });
+    const day = (n: number) => new Date(Date.UTC(2031, 0, 1 + n, 14));
+    for (let n = 22; n >= 0; n--)
+      await makeTrainingSession(c.id, { startsAt: day(n), topic: `S${n}` });
+    type Paged = {
+      lessons: { title: string }[];
+      lessonPage: { page: number; pages: number; first: number };
+      sessions: { topic: string }[];
+      sessionPage: { page: number; pages: number };
+    };
+    const read = async (query: string) =>
+      (await getPage(courseRoute.loader, `/courses/${c.id}${query}`, { courseId: c.id }, null))
+        .body as Paged;
+    const first = await read("");
+    expect(first.lessons.map((l) => l.title)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Lección ${i + 1}`),
+    );
+    expect(first.lessonPage).toEqual({ page: 1, pages: 2, first: 1 });
+    expect(first.sessions.map((x) => x.topic)).toEqual(
+      Array.from({ length: 20 }, (_, n) => `S${n}`),
+    );
+    expect(first.sessionPage).toEqual({ page: 1, pages: 2 });
+    // Each list turns its own page; the other stays where it was.
+    const second = await read("?lessons=2");
+    expect(second.lessons.map((l) => l.title)).toEqual(["Lección 11", "Lección 12"]);
+    expect(second.lessonPage.first).toBe(11);
+    expect(second.sessions).toHaveLength(20);
+    const late = await read("?sessions=2&lessons=1");
+    expect(late.sessions.map((x) => x.topic)).toEqual(["S20", "S21", "S22"]);
+    expect(late.lessons).toHaveLength(10);
+  });
 });

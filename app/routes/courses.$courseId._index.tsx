@@ -4,11 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
+import { Pager } from "~/components/pager";
 import { SafeHtml } from "~/components/safe-html";
 import { coursePageData } from "~/courses/catalogue.server";
 import { EnrolmentPanel } from "~/courses/enrolment-panel";
 import { enrolmentPanelFor } from "~/courses/enrolment.server";
 import { courseText, courseViewerOf, requireVisibleCourse } from "~/courses/courses.server";
+import { pageFromUrl } from "~/http/pagination";
 import { shareMeta } from "~/http/share-meta";
 import { shareFor } from "~/http/share.server";
 import { formatDate, formatDateTime, formatNumber, formatTime } from "~/i18n/format";
@@ -26,9 +28,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = context.user;
   const course = await requireVisibleCourse(user, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
+  const url = new URL(request.url);
   const [viewer, page, enrolment] = await Promise.all([
     courseViewerOf(user, course),
-    coursePageData(course),
+    coursePageData(course, {
+      lessons: pageFromUrl(url, "lessons"),
+      sessions: pageFromUrl(url, "sessions"),
+    }),
     enrolmentPanelFor(user, course),
   ]);
   const text = courseText(course, locale);
@@ -58,6 +64,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     facilitators: page.facilitators,
     placesLeft: page.placesLeft,
+    lessonPage: {
+      page: page.lessonPage.page,
+      pages: page.lessonPage.pages,
+      first: page.lessonPage.skip + 1,
+    },
+    sessionPage: { page: page.sessionPage.page, pages: page.sessionPage.pages },
     lessons: page.lessons.map((l) => ({
       id: l.id,
       title: l.title,
@@ -118,8 +130,17 @@ function ManagerLinks() {
 
 export default function CoursePage() {
   const { t } = useTranslation("courses");
-  const { course, viewer, facilitators, placesLeft, lessons, sessions, enrolment } =
-    useLoaderData<typeof loader>();
+  const {
+    course,
+    viewer,
+    facilitators,
+    placesLeft,
+    lessons,
+    lessonPage,
+    sessions,
+    sessionPage,
+    enrolment,
+  } = useLoaderData<typeof loader>();
   const base = `/courses/${course.id}`;
   return (
     <article className="stack">
@@ -184,6 +205,12 @@ export default function CoursePage() {
             </li>
           ))}
         </ul>
+        <Pager
+          page={sessionPage.page}
+          pages={sessionPage.pages}
+          param="sessions"
+          label={t("sessions.pages")}
+        />
         <p>
           <a href={`${base}/calendar.ics`}>{t("sessions.subscribe")}</a>
         </p>
@@ -192,7 +219,7 @@ export default function CoursePage() {
       <section aria-labelledby="lessons-heading" className="stack">
         <h2 id="lessons-heading">{t("lessons.title")}</h2>
         {lessons.length === 0 ? <p className="muted">{t("lessons.none")}</p> : null}
-        <ol className="lesson-list">
+        <ol className="lesson-list" start={lessonPage.first}>
           {lessons.map((l) => (
             <li key={l.id} className="stack">
               <h3>{l.title}</h3>
@@ -217,6 +244,12 @@ export default function CoursePage() {
             </li>
           ))}
         </ol>
+        <Pager
+          page={lessonPage.page}
+          pages={lessonPage.pages}
+          param="lessons"
+          label={t("lessons.pages")}
+        />
       </section>
     </article>
   );
