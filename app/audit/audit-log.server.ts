@@ -36,9 +36,9 @@ export function auditFiltersFrom(search: URLSearchParams): AuditFilters {
 
 /**
  * Where a page of the log starts: just older or just newer than an entry, named by its time
- * and id (`?older=<ms>.<id>`). The log only grows and is read newest first, so a page is found
- * through the index on (platform, time) whatever its depth; numbered pages (OFFSET) read
- * every entry before the page, 90 ms at 100,000 entries.
+ * and id (`?older=<ms>.<id>`). The log only grows and is read newest first, so a page starts
+ * from the index on (platform, time, id) or (time, id) whatever its depth; numbered pages
+ * (OFFSET) read every entry before the page, 90 ms at 100,000 entries.
  */
 export interface AuditCursor {
   direction: "older" | "newer";
