@@ -22,6 +22,7 @@ import { formIdOf, redirectWithNotice, rejectForm } from "~/forms/respond.server
 import { pageFromUrl } from "~/http/pagination";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("certificates:list.title") };
 
@@ -131,19 +132,12 @@ export default function CertificatesPage() {
             {t("list.summary", { count: data.issued })}{" "}
             {data.revoked > 0 ? t("list.revokedCount", { count: data.revoked }) : null}
           </p>
-          <Form method="get" className="filter-row" role="search" aria-label={t("list.search")}>
-            <label htmlFor="certificate-q">{t("list.search")}</label>
-            <input
-              id="certificate-q"
-              name="q"
-              type="search"
-              defaultValue={data.q}
-              maxLength={100}
-            />
-            <button type="submit" className="button">
-              {t("list.searchButton")}
-            </button>
-          </Form>
+          <SearchForm
+            id="certificate-q"
+            label={t("list.search")}
+            button={t("list.searchButton")}
+            defaultValue={data.q}
+          />
           {data.q ? (
             <p className="muted" role="status">
               {t("list.found", { count: data.found })}

@@ -33,6 +33,7 @@ import { resolveLocale } from "~/i18n/i18next.server";
 import { AGE_GROUPS, GENDERS } from "~/participants/demographics";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("enrolment:people.title") };
 
@@ -308,13 +309,13 @@ export default function CoursePeoplePage() {
         <h2 id="list-heading" className="visually-hidden">
           {t("people.listLabel")}
         </h2>
-        <Form method="get" className="filter-row" role="search" aria-label={t("people.listLabel")}>
-          <label htmlFor="people-q">{t("people.search")}</label>
-          <input id="people-q" name="q" type="search" defaultValue={data.q} maxLength={100} />
-          <button type="submit" className="button">
-            {t("people.searchButton")}
-          </button>
-        </Form>
+        <SearchForm
+          id="people-q"
+          label={t("people.search")}
+          button={t("people.searchButton")}
+          defaultValue={data.q}
+          landmark={t("people.listLabel")}
+        />
         <p className="muted" role="status">
           {t("people.count", { count: data.total })}
         </p>

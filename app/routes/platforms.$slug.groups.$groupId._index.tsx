@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePersonName } from "~/components/person-name";
 import { DoneNotice } from "~/components/notice";
@@ -16,6 +16,7 @@ import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { MembershipForm } from "~/groups/components/membership-form";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = {
   pageTitle: (_t, data) => (data as { group?: { name: string } } | undefined)?.group?.name ?? "",
@@ -102,15 +103,12 @@ export default function GroupForumPage() {
             </Link>
           </p>
         ) : null}
-        <Form method="get" className="filter-row" role="search">
-          <div className="field">
-            <label htmlFor="forum-q">{t("search.label")}</label>
-            <input id="forum-q" name="q" type="search" defaultValue={q} maxLength={100} />
-          </div>
-          <button type="submit" className="button">
-            {t("search.submit")}
-          </button>
-        </Form>
+        <SearchForm
+          id="forum-q"
+          label={t("search.label")}
+          button={t("search.submit")}
+          defaultValue={q}
+        />
         {threads.length === 0 ? (
           <p className="muted">{q ? t("search.none") : t("none")}</p>
         ) : (

@@ -27,6 +27,7 @@ import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
 import { ROLES } from "~/platforms/choices";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("platforms:members.title") };
 
@@ -218,15 +219,12 @@ export default function MembersPage() {
             </Link>
           </p>
         ) : null}
-        <Form method="get" className="filter-row" role="search">
-          <div className="field">
-            <label htmlFor="member-q">{t("members.search")}</label>
-            <input id="member-q" name="q" type="search" defaultValue={q} maxLength={100} />
-          </div>
-          <button type="submit" className="button">
-            {t("members.searchSubmit")}
-          </button>
-        </Form>
+        <SearchForm
+          id="member-q"
+          label={t("members.search")}
+          button={t("members.searchSubmit")}
+          defaultValue={q}
+        />
         <div className="table-scroll">
           <table>
             <thead>

@@ -25,6 +25,7 @@ import { canLinkAccount, canMakeMember } from "~/platforms/member-rules";
 import { makeMember } from "~/platforms/members-without-account.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("participants:person.title") };
 
@@ -174,13 +175,12 @@ function MergeForm() {
   const [form] = useFormFor<typeof mergeSchema>("merge");
   return (
     <div className="stack">
-      <Form method="get" className="filter-row" role="search">
-        <label htmlFor="merge-q">{t("person.mergeSearch")}</label>
-        <input id="merge-q" name="q" type="search" defaultValue={q} maxLength={100} />
-        <button type="submit" className="button">
-          {t("list.searchButton")}
-        </button>
-      </Form>
+      <SearchForm
+        id="merge-q"
+        label={t("person.mergeSearch")}
+        button={t("list.searchButton")}
+        defaultValue={q}
+      />
       {q && candidates.length === 0 ? <p className="muted">{t("person.noCandidates")}</p> : null}
       {candidates.length > 0 ? (
         <Form method="post" {...getFormProps(form)} className="stack">

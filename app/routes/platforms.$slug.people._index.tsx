@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PersonName } from "~/components/person-name";
 import type { RouteHandle } from "~/components/page-title";
@@ -9,6 +9,7 @@ import { requirePlatformRole } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
+import { SearchForm } from "~/components/search-form";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("participants:list.title") };
 
@@ -33,13 +34,12 @@ export default function PeoplePage() {
       </p>
       <h1>{t("list.title")}</h1>
       <p className="hint">{t("list.help")}</p>
-      <Form method="get" className="filter-row" role="search">
-        <label htmlFor="people-q">{t("list.search")}</label>
-        <input id="people-q" name="q" type="search" defaultValue={q} maxLength={100} />
-        <button type="submit" className="button">
-          {t("list.searchButton")}
-        </button>
-      </Form>
+      <SearchForm
+        id="people-q"
+        label={t("list.search")}
+        button={t("list.searchButton")}
+        defaultValue={q}
+      />
       <p className="muted" role="status">
         {t("list.count", { count: total })}
       </p>

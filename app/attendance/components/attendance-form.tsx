@@ -14,6 +14,7 @@ import type { AttendanceFormSchema } from "../schemas";
 import type { RosterTier } from "../sheet.server";
 import type { AttendanceStatus } from "../statuses";
 import type { AttendanceWindow } from "../window";
+import { SearchForm } from "~/components/search-form";
 
 export interface AttendanceFormData {
   roster: {
@@ -90,19 +91,12 @@ export function AttendanceForm(props: Props) {
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{props.rosterHeading}</h2>
-        <Form method="get" className="filter-row" role="search">
-          <label htmlFor="attendance-filter">{t("attendance.filter")}</label>
-          <input
-            id="attendance-filter"
-            name="q"
-            type="search"
-            defaultValue={data.q}
-            maxLength={100}
-          />
-          <button type="submit" className="button">
-            {t("attendance.filterButton")}
-          </button>
-        </Form>
+        <SearchForm
+          id="attendance-filter"
+          label={t("attendance.filter")}
+          button={t("attendance.filterButton")}
+          defaultValue={data.q}
+        />
         {data.q ? (
           <p className="muted" role="status">
             {t("attendance.matches", { count: data.matches })}
