@@ -6,6 +6,7 @@ import * as adminAudit from "~/routes/admin.audit";
 import * as platformAudit from "~/routes/platforms.$slug.audit";
 import { getPage, isDenied } from "~/test/routes";
 import { ROLE_NAMES, makeMembership, makePlatform, makeUser, makeWorld } from "~/test/world";
+import { auditCursorFrom } from "./audit-log.server";
 import { recordAudit } from "./audit.server";
 
 type Log = {
@@ -145,5 +146,21 @@ describe("reading the audit log", () => {
     };
     walk(path.resolve("app"));
     expect(offenders).toEqual([]);
+  });
+
+  describe("its cursor", () => {
+    it.each([
+      ["older=1790000000000.cabc123", { direction: "older", id: "cabc123" }],
+      ["newer=0.x", { direction: "newer", id: "x" }],
+      ["older=", null],
+      ["older=12.a%20b", null],
+      ["older=abc.def", null],
+      ["older=1234567890123456.a", null],
+      ["newer=1." + "a".repeat(41), null],
+    ])("reads the audit log's cursor %s", (query, expected) => {
+      const cursor = auditCursorFrom(new URLSearchParams(query));
+      if (expected === null) expect(cursor).toBeNull();
+      else expect(cursor).toMatchObject(expected);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { pageFromUrl, pageHref, pageOf } from "./pagination";
+import { cursorHref, pageFromUrl, pageHref, pageOf } from "./pagination";
 
 describe("pagination", () => {
   it.each([
@@ -23,5 +23,10 @@ describe("pagination", () => {
     expect(pageHref("?q=agua&page=2", 3)).toBe("?q=agua&page=3");
     expect(pageHref("?q=agua&page=2", 1)).toBe("?q=agua");
     expect(pageHref("", 1)).toBe("?");
+  });
+
+  it("moves a cursor list older or newer, keeping its filters and dropping the other cursor", () => {
+    expect(cursorHref("?action=x&newer=1.a&page=3", "older", "5.b")).toBe("?action=x&older=5.b");
+    expect(cursorHref("?older=5.b", "newer", "9.c")).toBe("?newer=9.c");
   });
 });
