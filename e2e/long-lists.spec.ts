@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { Browser } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 import { tr } from "./i18n";
 import { checkWatchedPages, signedIn } from "./people";
 
@@ -7,6 +9,14 @@ test.afterEach(checkWatchedPages);
 
 const PHONE = { javaScriptEnabled: false, viewport: { width: 360, height: 740 } };
 const DAY = 86400_000;
+
+/** axe needs scripts: the same page, for the same person at the same width, with them on. */
+async function axeOn(browser: Browser, email: string, url: string, locale?: string) {
+  const page = await signedIn(browser, email, { viewport: PHONE.viewport, locale });
+  await page.goto(url);
+  await expectNoAxeViolations(page);
+  await page.context().close();
+}
 
 async function database() {
   process.env.DATABASE_URL ??= "file:./.tmp/e2e.db";
@@ -77,6 +87,7 @@ test("a course's certificates are paged and found by name, and a revocation retu
   await expect(page.getByText(common("pager.page", { page: 1, pages: 2 }))).toBeVisible();
   await page.getByRole("link", { name: common("pager.next") }).click();
   await expect(forms).toHaveCount(6);
+  await axeOn(browser, "coordinadora@minga.example", page.url(), "en-US");
   await expect(page.getByText(`Ñusta Yumbo ${stamp}`, { exact: true })).toBeVisible();
 
   // Found without its accent; revoked from the search, and back on it.
@@ -139,6 +150,7 @@ test("the audit log turns older and newer from an entry (phone, no JavaScript, S
   await expect(rows.first()).toContainText("reunion-09");
   await expect(rows.last()).toContainText("reunion-00");
   await expect(page.getByRole("link", { name: t("audit.older") })).toHaveCount(0);
+  await axeOn(browser, "admin@minga.example", page.url());
   // The filter is kept on the way.
   await expect(page).toHaveURL(new RegExp(`platform=${platform.slug}&older=`));
   await page.getByRole("link", { name: t("audit.newer") }).click();

@@ -7,6 +7,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { listPlatforms } from "~/platforms/platforms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("admin:title") };
 
@@ -37,7 +38,7 @@ export default function AdminPage() {
         </li>
       </ul>
       <h2>{t("platforms")}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function AdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

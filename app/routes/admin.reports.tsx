@@ -7,6 +7,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { ReportPage } from "~/reports/components/report-page";
 import { platformTotals } from "~/reports/platform-totals.server";
 import { reportFor } from "~/reports/report-page.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("reports:adminTitle") };
 
@@ -36,7 +37,7 @@ export default function AdminReport() {
     >
       <section aria-labelledby="platforms-title" className="stack">
         <h2 id="platforms-title">{t("platforms.title")}</h2>
-        <div className="table-scroll" tabIndex={0}>
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export default function AdminReport() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </ReportPage>
   );

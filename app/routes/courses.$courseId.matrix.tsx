@@ -12,6 +12,7 @@ import { useLabels } from "~/i18n/labels";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { Pager } from "~/components/pager";
 import { pageFromUrl } from "~/http/pagination";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("certificates:matrix.title") };
 
@@ -94,7 +95,7 @@ export default function MatrixPage() {
       {rows.length === 0 ? (
         <p className="muted">{t("matrix.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="matrix">
             <thead>
               <tr>
@@ -159,7 +160,7 @@ export default function MatrixPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p className="muted">{t("matrix.participants", { count: total })}</p>
       <Pager page={page} pages={pages} />

@@ -10,6 +10,7 @@ import { progressOfParticipant } from "~/courses/progress.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("certificates:progress.title") };
 
@@ -84,7 +85,7 @@ export default function ProgressPage() {
       {progress.sessions.length === 0 ? (
         <p className="muted">{t("progress.noSessions")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -108,7 +109,7 @@ export default function ProgressPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

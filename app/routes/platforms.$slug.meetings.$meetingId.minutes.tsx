@@ -16,6 +16,7 @@ import { getMeeting } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = {
   pageTitle: (t, data) =>
@@ -144,7 +145,7 @@ export default function MinutesPage() {
         <h2 id="m-attendance">{t("minutes.attendance")}</h2>
         <p>{t("minutes.presentCount", { count: data.presentCount, walkIns: data.walkInCount })}</p>
         {data.attendance ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -169,7 +170,7 @@ export default function MinutesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
     </article>

@@ -28,6 +28,7 @@ import { requirePlatform } from "~/platforms/platforms.server";
 import { optionalReasonSchema, reasonSchema, roleSchema } from "~/platforms/schemas";
 import { ROLES } from "~/platforms/choices";
 import { SearchForm } from "~/components/search-form";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("platforms:members.title") };
 
@@ -225,7 +226,7 @@ export default function MembersPage() {
           button={t("members.searchSubmit")}
           defaultValue={q}
         />
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -258,7 +259,7 @@ export default function MembersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pager page={membersPage.page} pages={membersPage.pages} />
       </section>
     </div>

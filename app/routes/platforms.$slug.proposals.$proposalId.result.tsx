@@ -15,6 +15,7 @@ import { getFixedT, resolveLocale } from "~/i18n/i18next.server";
 import { requirePlatform } from "~/platforms/platforms.server";
 import { publicBallots, storedResult, voteOfVisibleProposal } from "~/votes/votes.server";
 import { closedEarly } from "~/votes/timing";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle: RouteHandle = { pageTitle: (t) => t("votes:resultTitle") };
 
@@ -133,7 +134,7 @@ export default function ResultPage() {
           inPerson: o.inPerson,
         }))}
       />
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <caption className="visually-hidden">{t("chartTitle")}</caption>
           <thead>
@@ -155,7 +156,7 @@ export default function ResultPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="no-print">
         <a href={`${back}/result.csv`} download>
           {t("downloadCsv")}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PersonName } from "~/components/person-name";
+import { TableScroll } from "~/components/table-scroll";
 
 export const WALK_IN_ROWS = 15;
 
@@ -47,7 +48,7 @@ export function BlankSheet(props: Props) {
         <p>{props.when}</p>
       </header>
       <h2>{props.rosterHeading}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="sheet-table">
           <thead>
             {runningRow(4)}
@@ -71,9 +72,9 @@ export function BlankSheet(props: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>{t("sheet.walkIns")}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="sheet-table">
           <thead>
             {runningRow(6)}
@@ -99,7 +100,7 @@ export function BlankSheet(props: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="hint">{t("sheet.legend")}</p>
     </article>
   );

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CursorPager } from "~/components/pager";
 import { decodeMessage } from "~/forms/messages";
+import { TableScroll } from "~/components/table-scroll";
 
 export interface AuditLogData {
   filters: { platform: string; action: string; person: string; from: string; to: string };
@@ -106,7 +107,7 @@ export function AuditLogView({
           ? t("audit.countMore", { count: log.total })
           : t("audit.count", { count: log.total })}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -141,7 +142,7 @@ export function AuditLogView({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <CursorPager
         newer={log.newer}
         older={log.older}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ACTIVITIES, HEADLINES } from "../activities";
 import { ShareChart } from "./share-chart";
+import { TableScroll } from "~/components/table-scroll";
 
 type Shown = number | null;
 interface BreakdownData {
@@ -62,7 +63,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
     <div className="stack report">
       <section aria-labelledby="headline-title" className="stack">
         <h2 id="headline-title">{t("headline.title")}</h2>
-        <div className="table-scroll" tabIndex={0}>
+        <TableScroll>
           <table>
             <thead>
               <IndicatorHead first="" />
@@ -76,7 +77,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <ShareChart
           title={t("headline.chart")}
           legend={legend}
@@ -91,7 +92,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
 
       <section aria-labelledby="trend-title" className="stack">
         <h2 id="trend-title">{t("trend.title")}</h2>
-        <div className="table-scroll" tabIndex={0}>
+        <TableScroll>
           <table>
             <thead>
               <IndicatorHead first={t("trend.month")} />
@@ -105,7 +106,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <ShareChart
           title={t("trend.chart")}
           legend={legend}
@@ -123,7 +124,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
         {(["gender", "ageGroup"] as const).map((d) => {
           const keys = report.rows.anyActivity[d].cells.map((c) => c.key);
           return (
-            <div key={d} className="table-scroll" tabIndex={0}>
+            <TableScroll key={d}>
               <table>
                 <caption>{t(`dimensions.${d}`)}</caption>
                 <thead>
@@ -149,7 +150,7 @@ export function ReportView({ report, open = false }: { report: ReportData; open?
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           );
         })}
         <p>{t("nonMemberHands", { value: n(report.nonMemberHands) })}</p>
