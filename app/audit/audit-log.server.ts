@@ -153,6 +153,10 @@ export async function readAuditLog(
       include: { actor: { select: { name: true, email: true } } },
     }),
   ]);
+  // Nothing past the cursor (an old address, another filter's cursor): the first page, not
+  // an empty one without a way on.
+  if (cursor && read.length === 0)
+    return readAuditLog(client, scope, filters, { ...options, cursor: null });
   const goesOn = read.length > AUDIT_PAGE_SIZE;
   const events = read.slice(0, AUDIT_PAGE_SIZE);
   if (upwards) events.reverse();

@@ -268,8 +268,10 @@ describe("the audit log", () => {
       expect(back.events.map((e) => e.id)).toEqual(pages[n - 1]);
     }
     expect(back.newer).toBeNull();
-    // A cursor that is not one reads the first page.
+    // A cursor that is not one reads the first page, and so does one with nothing past it.
     expect((await read("/admin/audit?older=x.1", admin)).events.map((e) => e.id)).toEqual(pages[0]);
+    const pastTheEnd = await read("/admin/audit?action=&older=1.a", admin);
+    expect([pastTheEnd.events.map((e) => e.id), pastTheEnd.newer]).toEqual([pages[0], null]);
   });
 
   it("counts at most 1,000 matching entries and says there are more", async () => {
