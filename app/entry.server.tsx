@@ -6,13 +6,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
+import { oneChunkPerBurst } from "./http/one-chunk.server";
 import { i18nOptions } from "./i18n/config";
 import { resolveLocale } from "./i18n/i18next.server";
-import {
-  appendBeforeBodyEnd,
-  trackNamespaces,
-  translationsBlock,
-} from "./i18n/inline-translations.server";
 import { memoizeTranslations } from "./i18n/memo-translations.server";
 import { namespaces, resources, supportedLanguages } from "./i18n/resources.server";
 
@@ -34,8 +30,7 @@ export default async function handleRequest(
     supportedLngs: supportedLanguages,
     resources,
   });
-  const namespacesRead = trackNamespaces(i18n);
-  memoizeTranslations(i18n, namespacesRead.note);
+  memoizeTranslations(i18n);
   const nonce = loadContext.cspNonce;
   // Bots get the whole page at once; people get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -57,10 +52,7 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          // The page carries the strings its render used, so the browser hydrates at once.
-          const body = appendBeforeBodyEnd(() =>
-            translationsBlock(i18n, namespacesRead.used(), nonce),
-          );
+          const body = oneChunkPerBurst();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", locale);
           responseHeaders.set("Vary", "Cookie, Accept-Language");

@@ -1,14 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -16,9 +8,9 @@ import { PageTitle } from "~/components/page-title";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
 import { takeNotice } from "~/forms/respond.server";
-import { useTranslationsForNavigation } from "~/i18n/client";
 import { resolveLocale } from "~/i18n/i18next.server";
-import { languageChoices, resourcesVersion } from "~/i18n/resources.server";
+import { pageScript } from "~/enhance/page-script";
+import { languageChoices } from "~/i18n/resources.server";
 import stylesUrl from "~/styles.css";
 
 export const links: LinksFunction = () => [
@@ -31,20 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.user ? { name: context.user.name, isAdmin: context.user.isAdmin } : null;
   const { notice, setCookie } = takeNotice(request);
   return json(
-    { locale, languages: languageChoices(), i18nVersion: resourcesVersion, user, notice },
+    { locale, languages: languageChoices(), user, notice },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
-
-/**
- * The one-time notice lives in this loader's data: it runs again on every change of page, so a
- * notice is never carried to (or back to) a page it was not meant for.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  defaultShouldRevalidate,
-}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export type RootData = ReturnType<typeof useRootData>;
 export function useRootData() {
@@ -57,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = data?.locale ?? i18n.language ?? "es";
   return (
-    <html lang={locale} data-i18n-version={data?.i18nVersion}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -71,15 +53,15 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* No page loads Remix's client or React in the browser (decision 040): this is all. */}
+        {/* eslint-disable-next-line react/no-danger -- our own constant code, no data in it */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: pageScript }} />
       </body>
     </html>
   );
 }
 
 export default function App() {
-  useTranslationsForNavigation();
   return <Outlet />;
 }
 

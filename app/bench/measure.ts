@@ -195,10 +195,13 @@ export async function load(options: {
 export interface FirstView {
   htmlGzip: number;
   cssGzip: number;
+  /** Scripts loaded from files plus the text of the page's inline scripts (also in the HTML). */
   jsGzip: number;
+  /** Of which the page's inline scripts. */
+  inlineJsGzip: number;
   /**
-   * The page needs a request for translations before it can hydrate: it carries no strings of
-   * its own (the #i18n-data block), so its client code fetches /locales/… at start-up.
+   * The page's scripts fetch translations (/locales/…) at start-up: it would need them before it
+   * could hydrate. No page hydrates since decision 040; this catches a return of it.
    */
   fetchesTranslations: boolean;
   /** Gzip bytes of the translations: the block inside the HTML, or the fetched bundle. */
@@ -236,6 +239,10 @@ export async function firstView(
   }
   // Remix imports the entry and route modules from an inline module script.
   for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["']([^"']+\.js)["']/g)) js.add(m[1]);
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attrs, body]) => !/\bsrc=|type="application\/json"/.test(attrs) && body.trim())
+    .map(([, , body]) => body)
+    .join("\n");
   const fetchAll = async (urls: Set<string>) =>
     Promise.all(
       [...urls].map(async (u) =>
@@ -244,7 +251,7 @@ export async function firstView(
     );
   const cssBodies = await fetchAll(css);
   const jsBodies = await fetchAll(js);
-  const jsText = jsBodies.map((b) => b.toString("utf8")).join("\n");
+  const jsText = [...jsBodies.map((b) => b.toString("utf8")), inline].join("\n");
   const carried = /<script type="application\/json" id="i18n-data"[^>]*>([^<]*)<\/script>/.exec(
     html,
   )?.[1];
@@ -256,7 +263,8 @@ export async function firstView(
   return {
     htmlGzip: gz(html),
     cssGzip: cssBodies.reduce((s, b) => s + gz(b), 0),
-    jsGzip: jsBodies.reduce((s, b) => s + gz(b), 0),
+    jsGzip: jsBodies.reduce((s, b) => s + gz(b), 0) + (inline ? gz(inline) : 0),
+    inlineJsGzip: inline ? gz(inline) : 0,
     fetchesTranslations,
     translationsGzip: translations.length ? gz(translations) : 0,
     hasForm: (html.match(/<form\b[^>]*>/g) ?? []).some(

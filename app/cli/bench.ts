@@ -563,8 +563,9 @@ lines.push(
   "### First view",
   "",
   `Gzip bytes of what a browser loads for each page's first view${INSTANCES > 1 ? " (from the first server)" : ""}: the HTML, its stylesheets`,
-  "and its scripts (module preloads and imports). Targets: HTML + CSS ≤ 30 KB, JS ≤ 90 KB, no",
-  "translations fetched after start-up, no validation library on pages without forms.",
+  "and its scripts (module preloads and imports, and the text of its inline scripts, counted in",
+  "the HTML too). Targets: HTML + CSS ≤ 30 KB, JS ≤ 90 KB, no translations fetched after",
+  "start-up, no validation library on pages without forms.",
   "",
   "| page | HTML KB | CSS KB | HTML+CSS | JS KB | JS ≤ 90 | translations fetched | form | zod shipped |",
   "| --- | ---: | ---: | --- | ---: | --- | --- | --- | --- |",
@@ -573,7 +574,7 @@ for (const page of measured) {
   const v = views.get(page.name)!;
   const htmlCss = v.htmlGzip + v.cssGzip;
   lines.push(
-    `| ${page.name} | ${kb(v.htmlGzip)} | ${kb(v.cssGzip)} | ${kb(htmlCss)} ${ok(htmlCss <= 30 * 1024)} | ${kb(v.jsGzip)} | ${ok(v.jsGzip <= 90 * 1024)} | ${v.fetchesTranslations ? `yes, ${kb(v.translationsGzip)} KB **FAIL**` : `no (${kb(v.translationsGzip)} KB in the page)`} | ${v.hasForm ? "yes" : "no"} | ${v.shipsZod ? (v.hasForm ? "yes" : "yes **FAIL**") : "no"} |`,
+    `| ${page.name} | ${kb(v.htmlGzip)} | ${kb(v.cssGzip)} | ${kb(htmlCss)} ${ok(htmlCss <= 30 * 1024)} | ${kb(v.jsGzip)} | ${ok(v.jsGzip <= 90 * 1024)} | ${v.fetchesTranslations ? `yes, ${kb(v.translationsGzip)} KB **FAIL**` : v.translationsGzip ? `no (${kb(v.translationsGzip)} KB in the page)` : "no (none needed)"} | ${v.hasForm ? "yes" : "no"} | ${v.shipsZod ? (v.hasForm ? "yes" : "yes **FAIL**") : "no"} |`,
   );
 }
 const DOC = "docs/benchmarks.md";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-/** A fresh nonce per response lets Remix's inline scripts run under a strict CSP. */
+/** A fresh nonce per response lets the page's one inline script run under a strict CSP. */
 export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }

@@ -1,4 +1,4 @@
-/** i18next options shared by the server and the browser. */
+/** i18next options of the server's renders. */
 export const fallbackLanguage = "es";
 export const defaultNS = "common";
 
@@ -9,6 +9,3 @@ export const i18nOptions = {
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const;
-
-/** The id of the JSON block of translations each server-rendered page carries. */
-export const INLINE_TRANSLATIONS_ID = "i18n-data";

@@ -8,8 +8,7 @@ import type { i18n as I18n } from "i18next";
  * interpolation); a page of 50 people makes hundreds (issue 11). Kept per store of strings, so
  * an instance built on other strings (a test's) gets its own.
  */
-type Entry = { value: string; namespaces: string[] };
-const memos = new WeakMap<object, Map<string, Entry>>();
+const memos = new WeakMap<object, Map<string, string>>();
 // Names and other values interpolated make keys without end; starting again is cheap.
 const MAX_ENTRIES = 10_000;
 
@@ -34,47 +33,22 @@ export function lookupKey(language: string, key: unknown, options?: unknown): st
   return id;
 }
 
-/**
- * Serves `i18n.t` from the memo. `noteNamespace` hears, on a hit, each namespace the first
- * lookup read, as the store would have on a miss: the page still carries every string its
- * render used (inline-translations.server.ts).
- */
-export function memoizeTranslations(i18n: I18n, noteNamespace: (ns: string) => void): void {
+/** Serves `i18n.t` from the memo. */
+export function memoizeTranslations(i18n: I18n): void {
   const data = (i18n as unknown as { store: { data: object } }).store.data;
   let memo = memos.get(data);
   if (!memo) memos.set(data, (memo = new Map()));
-  const store = i18n.services.resourceStore as unknown as {
-    getResource(lng: string, ns: string, ...rest: unknown[]): unknown;
-  };
-  const getResource = store.getResource.bind(store);
-  let reading: string[] | null = null;
-  store.getResource = (lng, ns, ...rest) => {
-    reading?.push(ns);
-    return getResource(lng, ns, ...rest);
-  };
   const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
   const cache = memo;
   i18n.t = ((...args: unknown[]) => {
     const id = args.length <= 2 ? lookupKey(i18n.language, args[0], args[1]) : null;
     if (id === null) return translate(...args);
     const hit = cache.get(id);
-    if (hit) {
-      for (const ns of hit.namespaces) noteNamespace(ns);
-      reading?.push(...hit.namespaces);
-      return hit.value;
-    }
-    const outer = reading;
-    const read: string[] = (reading = []);
-    let value: unknown;
-    try {
-      value = translate(...args);
-    } finally {
-      reading = outer;
-      outer?.push(...read);
-    }
+    if (hit !== undefined) return hit;
+    const value = translate(...args);
     if (typeof value === "string") {
       if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(id, { value, namespaces: [...new Set(read)] });
+      cache.set(id, value);
     }
     return value;
   }) as unknown as I18n["t"];

@@ -1,5 +1,4 @@
 import { createInstance } from "i18next";
-import { trackNamespaces } from "./inline-translations.server";
 import { lookupKey, memoizeTranslations } from "./memo-translations.server";
 
 const resources = {
@@ -32,9 +31,8 @@ async function request(lng: string, memoize = true) {
     interpolation: { escapeValue: false },
     resources,
   });
-  const read = trackNamespaces(i18n);
-  if (memoize) memoizeTranslations(i18n, read.note);
-  return { i18n, read };
+  if (memoize) memoizeTranslations(i18n);
+  return { i18n };
 }
 
 const calls: [string, Record<string, unknown>?][] = [
@@ -72,17 +70,6 @@ describe("translations kept for the life of the process", () => {
       expect(t("people", { count: 2 })).toBe(expected("people", { count: 2 }));
       expect(t("only")).toBe("Solo en español");
     }
-  });
-
-  it("still note every namespace the page read, when the answer was already kept", async () => {
-    const first = await request("es");
-    first.i18n.t("votes:vote");
-    expect(first.read.used()).toEqual(["common", "votes"]);
-    const second = await request("es");
-    expect(second.read.used()).toEqual(["common"]);
-    expect(second.i18n.t("votes:vote")).toBe("Votar");
-    // Without this the page would not carry the votes strings and the browser could not hydrate.
-    expect(second.read.used()).toEqual(["common", "votes"]);
   });
 
   it("leave alone lookups with values that are not plain (React nodes, objects, functions)", async () => {

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Resource } from "i18next";
 import { fallbackLanguage } from "./config";
@@ -35,12 +34,6 @@ export const supportedLanguages = [
 ];
 
 export const namespaces = Object.keys(resources[fallbackLanguage] ?? {});
-
-/** Changes whenever a translation changes, so browsers may cache the bundle for long. */
-export const resourcesVersion = createHash("sha256")
-  .update(JSON.stringify(resources))
-  .digest("hex")
-  .slice(0, 12);
 
 export function isSupportedLanguage(value: unknown): value is string {
   return typeof value === "string" && supportedLanguages.includes(value);

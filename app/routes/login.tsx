@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attemptLogin } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
@@ -47,7 +47,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { t } = useTranslation("auth");
   const { redirectTo } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state === "submitting";
   const [form, fields] = useFormFor<typeof loginSchema>("login");
   return (
     <section className="narrow">
@@ -63,7 +62,7 @@ export default function LoginPage() {
           type="password"
           autoComplete="current-password"
         />
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary">
           {t("login.submit")}
         </button>
       </Form>

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { registerUser } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
@@ -43,7 +43,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignupPage() {
   const { t } = useTranslation("auth");
   const { redirectTo, locale } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state === "submitting";
   const [form, fields] = useFormFor<typeof signupSchema>("signup", { locale });
   return (
     <section className="narrow">
@@ -60,7 +59,7 @@ export default function SignupPage() {
           label={t("fields.password")}
         />
         <ProfileFields fields={fields} />
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary">
           {t("signup.submit")}
         </button>
       </Form>

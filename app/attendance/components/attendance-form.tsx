@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useSubmit, type SubmitFunction } from "@remix-run/react";
-import type { FormEvent, ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PersonName } from "~/components/person-name";
 import { GENDERS } from "~/participants/demographics";
@@ -75,7 +75,6 @@ export function AttendanceForm(props: Props) {
   const [form, fields] = useFormFor<AttendanceFormSchema>("attendance");
   const submitted = form.initialValue?.status as Record<string, unknown> | undefined;
   const closed = window.marks && window.removeWalkIn && window.addWalkIn;
-  const submit = useSubmit();
   const formProps = getFormProps(form);
   return (
     <div className="stack attendance-page">
@@ -107,10 +106,8 @@ export function AttendanceForm(props: Props) {
       <Form
         method="post"
         {...formProps}
-        onSubmit={(event) => {
-          formProps.onSubmit(event);
-          if (!event.defaultPrevented) sendChangesOnly(event, submit);
-        }}
+        // The page's script sends only the rows changed on screen (app/enhance/page-script.ts).
+        data-changes-only
         noValidate
         className="stack"
       >
@@ -185,28 +182,6 @@ export function AttendanceForm(props: Props) {
       </Form>
     </div>
   );
-}
-
-/**
- * With JavaScript, the request carries only the marks changed on screen and the button
- * pressed: on a weak signal a page of 30 rows goes as the one or two that changed. Without
- * it the whole page goes, and the server drops the rows sent as they were shown (changes.ts),
- * so what is written is the same.
- */
-function sendChangesOnly(event: FormEvent<HTMLFormElement>, submit: SubmitFunction) {
-  const submitter = (event.nativeEvent as SubmitEvent).submitter;
-  const data = new FormData(event.currentTarget);
-  if (submitter instanceof HTMLButtonElement && submitter.name) {
-    data.append(submitter.name, submitter.value);
-  }
-  for (const [name, shown] of [...data.entries()]) {
-    if (!name.startsWith("shown.")) continue;
-    const status = `status.${name.slice("shown.".length)}`;
-    if (data.get(status) === shown) data.delete(status);
-    data.delete(name);
-  }
-  event.preventDefault();
-  submit(data, { method: "post" });
 }
 
 /** The marks saved so far on the whole roster, so the page shows where the count stands. */
