@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 /**
  * Collects what would break the page for a person: uncaught errors and console errors
- * (hydration failures, CSP violations). Expected 4xx answers are not errors.
+ * (a failing script, CSP violations). Expected 4xx answers are not errors.
  */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -7,4 +7,4 @@ rm -rf .tmp/e2e-uploads
 npx prisma migrate deploy > /dev/null
 npx tsx app/cli/seed-demo.ts > /dev/null
 npx tsx e2e/seed-courses.ts > /dev/null
-exec node --max-old-space-size=192 ./build/index.js
+exec node --max-old-space-size=160 --max-semi-space-size=8 ./build/index.js

@@ -9,7 +9,7 @@ describe("the server's Node flags", () => {
   };
 
   it("cap the heap in npm start", () => {
-    expect(SERVER_NODE_FLAGS).toEqual(["--max-old-space-size=192"]);
+    expect(SERVER_NODE_FLAGS).toEqual(["--max-old-space-size=160", "--max-semi-space-size=8"]);
   });
 
   it("are the same for the demo and the browser tests' server", () => {

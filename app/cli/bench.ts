@@ -130,6 +130,12 @@ for (let i = 0; i < INSTANCES; i++)
   );
 const base = servers[0].url;
 const bases = servers.map((s) => s.url);
+/** The servers' resident and peak memory now, for the log: which load raised the peak. */
+const memoryNow = () =>
+  servers
+    .map((s) => s.memory())
+    .map((m) => `RSS ${m.rssMb.toFixed(0)} MB, peak ${m.peakMb.toFixed(0)} MB`)
+    .join(" / ");
 const rss = servers.map((s) => ({
   start: s.memory().rssMb,
   beforeLoad: 0,
@@ -260,7 +266,7 @@ for (const connections of CONNECTIONS) {
       `${connections} conn ${page.name}: ${result.perSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms (in the server ${percentile(
         [...inServer].sort((x, y) => x - y),
         95,
-      )} ms)`,
+      )} ms); ${memoryNow()}`,
     );
     return { result, inServer };
   };
@@ -339,10 +345,16 @@ const ballots: LoadResult[] = [];
 const language: LoadResult[] = [];
 for (let round = 0; round < WRITE_ROUNDS; round++) {
   ballots.push(await ballotRound());
-  log(`ballots: ${ballots[round].perSecond.toFixed(1)}/s`, ballots[round].statuses);
+  log(
+    `ballots: ${ballots[round].perSecond.toFixed(1)}/s; ${memoryNow()}`,
+    ballots[round].statuses,
+  );
   await drainAll(member);
   language.push(await languageRound());
-  log(`language switch: ${language[round].perSecond.toFixed(1)}/s`, language[round].statuses);
+  log(
+    `language switch: ${language[round].perSecond.toFixed(1)}/s; ${memoryNow()}`,
+    language[round].statuses,
+  );
   await drainAll(member);
 }
 servers.forEach((s, i) => (rss[i].afterLoad = s.memory().rssMb));
