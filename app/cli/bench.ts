@@ -345,10 +345,7 @@ const ballots: LoadResult[] = [];
 const language: LoadResult[] = [];
 for (let round = 0; round < WRITE_ROUNDS; round++) {
   ballots.push(await ballotRound());
-  log(
-    `ballots: ${ballots[round].perSecond.toFixed(1)}/s; ${memoryNow()}`,
-    ballots[round].statuses,
-  );
+  log(`ballots: ${ballots[round].perSecond.toFixed(1)}/s; ${memoryNow()}`, ballots[round].statuses);
   await drainAll(member);
   language.push(await languageRound());
   log(
