@@ -26,10 +26,8 @@ function fakePage() {
 class FakeForm {
   tagName = "FORM";
   attributes = new Map<string, string>();
-  constructor(
-    public method: "get" | "post",
-    attrs: Record<string, string> = {},
-  ) {
+  constructor(method: "get" | "POST" | "post", attrs: Record<string, string> = {}) {
+    this.attributes.set("method", method);
     for (const [k, v] of Object.entries(attrs)) this.attributes.set(k, v);
   }
   getAttribute = (name: string) => this.attributes.get(name) ?? null;
@@ -69,8 +67,8 @@ describe("the page's script", () => {
     expect(vote.getAttribute("aria-busy")).toBe("true");
     vi.advanceTimersByTime(2_000);
     expect(submit(fire, vote)).toBe("held back");
-    // Another form on the page is not held back by this one.
-    expect(submit(fire, new FakeForm("post"))).toBe("sent");
+    // Another form on the page is not held back by this one, however its method is written.
+    expect(submit(fire, new FakeForm("POST"))).toBe("sent");
     // A request lost on a weak signal can be sent again after a while.
     vi.advanceTimersByTime(14_000);
     expect(submit(fire, vote)).toBe("sent");

@@ -20,7 +20,8 @@ export function enhancePage(doc: Document, win: Window): void {
   doc.addEventListener("submit", (event) => {
     const form = event.target as HTMLFormElement | null;
     if (!form || form.tagName !== "FORM" || event.defaultPrevented) return;
-    if (form.method !== "post") return;
+    // The attribute, not `form.method`: a field named "method" would shadow the property.
+    if ((form.getAttribute("method") ?? "").toLowerCase() !== "post") return;
     const sentAt = Number(form.getAttribute("data-sent-at") ?? "0");
     const now = Date.now();
     if (now - sentAt < retryAfterMs) {
