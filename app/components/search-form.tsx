@@ -12,6 +12,7 @@ export function SearchForm({
   defaultValue,
   name = "q",
   landmark,
+  status,
 }: {
   id: string;
   label: string;
@@ -20,14 +21,23 @@ export function SearchForm({
   name?: string;
   /** The search landmark's name, where a page has more than one. */
   landmark?: string;
+  /** What the search found ("12 people"), announced after the form; none when omitted. */
+  status?: string;
 }) {
   return (
-    <Form method="get" className="filter-row" role="search" aria-label={landmark}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="search" defaultValue={defaultValue} maxLength={100} />
-      <button type="submit" className="button">
-        {button}
-      </button>
-    </Form>
+    <>
+      <Form method="get" className="filter-row" role="search" aria-label={landmark}>
+        <label htmlFor={id}>{label}</label>
+        <input id={id} name={name} type="search" defaultValue={defaultValue} maxLength={100} />
+        <button type="submit" className="button">
+          {button}
+        </button>
+      </Form>
+      {status === undefined ? null : (
+        <p className="muted" role="status">
+          {status}
+        </p>
+      )}
+    </>
   );
 }

@@ -137,12 +137,8 @@ export default function CertificatesPage() {
             label={t("list.search")}
             button={t("list.searchButton")}
             defaultValue={data.q}
+            status={data.q ? t("list.found", { count: data.found }) : undefined}
           />
-          {data.q ? (
-            <p className="muted" role="status">
-              {t("list.found", { count: data.found })}
-            </p>
-          ) : null}
         </>
       )}
       {certificates.length === 0 ? null : (

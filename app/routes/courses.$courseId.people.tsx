@@ -315,10 +315,8 @@ export default function CoursePeoplePage() {
           button={t("people.searchButton")}
           defaultValue={data.q}
           landmark={t("people.listLabel")}
+          status={t("people.count", { count: data.total })}
         />
-        <p className="muted" role="status">
-          {t("people.count", { count: data.total })}
-        </p>
         <PeopleList data={data} />
       </section>
       <section aria-labelledby="add-heading" className="stack">

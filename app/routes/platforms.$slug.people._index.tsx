@@ -39,10 +39,8 @@ export default function PeoplePage() {
         label={t("list.search")}
         button={t("list.searchButton")}
         defaultValue={q}
+        status={t("list.count", { count: total })}
       />
-      <p className="muted" role="status">
-        {t("list.count", { count: total })}
-      </p>
       {people.length > 0 ? (
         <ul className="plain-list stack">
           {people.map((p) => (

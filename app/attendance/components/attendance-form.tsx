@@ -95,12 +95,8 @@ export function AttendanceForm(props: Props) {
           label={t("attendance.filter")}
           button={t("attendance.filterButton")}
           defaultValue={data.q}
+          status={data.q ? t("attendance.matches", { count: data.matches }) : undefined}
         />
-        {data.q ? (
-          <p className="muted" role="status">
-            {t("attendance.matches", { count: data.matches })}
-          </p>
-        ) : null}
       </section>
 
       <Form
