@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parse } from "pg-connection-string";
@@ -7,8 +8,59 @@ import { parse } from "pg-connection-string";
  * Transactions are the database's own, so no process-wide lock is needed (unlike SQLite's).
  */
 export function postgresqlAdapter(url: string, poolSize = poolSizeFromEnv()) {
-  return new PrismaPg({ connectionString: url, max: poolSize });
+  return new PrismaPg({
+    connectionString: url,
+    max: poolSize,
+    Client: PreparingClient,
+    // Prepared statements keep being planned for their values (see PreparingClient).
+    options: "-c plan_cache_mode=force_custom_plan",
+  });
 }
+
+/** Distinct statements a connection keeps prepared; past them, statements are sent unnamed. */
+export const PREPARED_PER_CONNECTION = 300;
+/** A longer statement (a long list of values) seldom recurs word for word: sent unnamed. */
+export const PREPARED_MAX_LENGTH = 4_000;
+
+/**
+ * The name a statement is prepared under on a connection: from its text, so the same text
+ * always has the same name and two texts never share one.
+ */
+export function statementName(text: string): string {
+  return `minga_${createHash("sha1").update(text).digest("base64url")}`;
+}
+
+/**
+ * A pool connection that prepares the statements it runs (decision 042). The adapter sends
+ * each query unnamed, so PostgreSQL parsed and planned it again every time — the same few
+ * dozen statements on every page view and ballot. Named, a connection parses each once and
+ * then only binds and executes it. A connection keeps at most PREPARED_PER_CONNECTION of
+ * them (PostgreSQL holds each in that connection's memory until it closes). Each execution
+ * is still planned for its own values (plan_cache_mode): after five runs PostgreSQL may
+ * otherwise switch to one plan for any values, and for the attendance roster's (a list of
+ * ids, a date range) that plan made the form a third slower.
+ */
+class PreparingClient extends pg.Client {
+  prepared = new Set<string>();
+}
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+PreparingClient.prototype.query = function (this: PreparingClient, ...args: unknown[]) {
+  const config = args[0] as { text?: unknown; name?: unknown } | null;
+  if (
+    config &&
+    typeof config === "object" &&
+    typeof config.text === "string" &&
+    config.name === undefined &&
+    config.text.length <= PREPARED_MAX_LENGTH
+  ) {
+    const name = statementName(config.text);
+    if (this.prepared.has(name) || this.prepared.size < PREPARED_PER_CONNECTION) {
+      this.prepared.add(name);
+      args[0] = { ...config, name };
+    }
+  }
+  return clientQuery.apply(this, args);
+} as pg.Client["query"];
 
 export function poolSizeFromEnv(value = process.env.DATABASE_POOL_SIZE): number {
   if (value === undefined || value === "") return 10;

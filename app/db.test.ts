@@ -8,7 +8,7 @@ import {
   serializeOn,
   uniqueViolationFields,
 } from "~/db.server";
-import { poolSizeFromEnv } from "~/db-postgresql.server";
+import { PREPARED_MAX_LENGTH, poolSizeFromEnv, statementName } from "~/db-postgresql.server";
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -112,6 +112,53 @@ describe.runIf(provider() === "postgresql")("PostgreSQL", () => {
     });
     await Promise.all([first, second]);
     expect(order).toEqual(["first in", "first out", "second in"]);
+  });
+
+  // A transaction keeps one connection of the pool: what it runs is prepared on that one.
+  const preparedHere = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
+    tx.$queryRawUnsafe<{ name: string; statement: string }[]>(
+      `SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'minga\\_%'`,
+    );
+
+  it("prepares each statement once per connection, under a name taken from its text", async () => {
+    const found = await db.$transaction(async (tx) => {
+      const find = () =>
+        tx.platform.findFirst({
+          where: { slug: "nowhere", region: "prepared-test" },
+          select: { id: true },
+        });
+      await find();
+      const once = await preparedHere(tx);
+      await find();
+      await find();
+      return { once, thrice: await preparedHere(tx) };
+    });
+    const platformReads = found.once.filter(
+      (s) => /"region"/.test(s.statement) && /"slug"/.test(s.statement),
+    );
+    expect(platformReads).toHaveLength(1);
+    expect(platformReads[0].name).toBe(statementName(platformReads[0].statement));
+    // Run twice more: the same statement, not a new one each time.
+    expect(
+      found.thrice.filter((s) => /"region"/.test(s.statement) && /"slug"/.test(s.statement)),
+    ).toEqual(platformReads);
+  });
+
+  it("plans each run of a prepared statement for its own values", async () => {
+    const [setting] =
+      await db.$queryRawUnsafe<{ plan_cache_mode: string }[]>("SHOW plan_cache_mode");
+    expect(setting.plan_cache_mode).toBe("force_custom_plan");
+  });
+
+  it("sends a statement longer than the limit unnamed, and its answer is the same", async () => {
+    const ids = Array.from({ length: 1_000 }, (_, i) => `missing-${i}`);
+    const { rows, prepared } = await db.$transaction(async (tx) => {
+      const rows = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+      return { rows, prepared: await preparedHere(tx) };
+    });
+    expect(rows).toEqual([]);
+    expect(prepared.every((s) => s.statement.length <= PREPARED_MAX_LENGTH)).toBe(true);
+    expect(prepared.some((s) => s.statement.includes("$1000"))).toBe(false);
   });
 });
 
