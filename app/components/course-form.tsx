@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { courseSchema } from "~/courses/catalogue-schemas";
 import { COURSE_TIME_ZONES } from "~/courses/choices";
 import { COURSE_TOPICS } from "~/courses/topics";

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { meetingSchema } from "~/meetings/schemas";
 import { FormErrors, TextField, TextareaField } from "./form-fields";
 import { useFormFor } from "./use-form-for";

@@ -1,6 +1,6 @@
 import { useMatches } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Routes name their page in `handle.pageTitle`, with the translation function, so

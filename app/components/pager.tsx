@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { cursorHref, pageHref } from "~/http/pagination";
 
 /** Previous / next links of a paginated list; plain links, so they work without JavaScript. */

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatNumber } from "~/i18n/format";
 import type { PlatformSummary } from "~/platforms/platforms.server";
 

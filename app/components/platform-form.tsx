@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { platformSchema } from "~/platforms/schemas";
 import { APPROVAL_RULES, COUNTRIES, TIME_ZONES } from "~/platforms/choices";
 import { FormErrors, SelectField, TextField, TextareaField } from "./form-fields";

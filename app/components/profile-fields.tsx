@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GENDERS } from "~/participants/demographics";
 import type { loader as rootLoader } from "~/root";
 import { SelectField, TextField } from "./form-fields";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Standard options (yes / no / abstain) in the reader's language; custom ones as written. */
 export function useOptionLabel() {

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDate } from "~/i18n/format";
 import type { EnrolmentPanelData } from "./enrolment.server";
 import { refusalMessage } from "./enrolment-rules";

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, TextField, TextareaField } from "~/components/form-fields";
 import { Pager } from "~/components/pager";
 import { PersonName } from "~/components/person-name";

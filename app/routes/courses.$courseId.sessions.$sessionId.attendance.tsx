@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { pageFromUrl } from "~/http/pagination";
 import { AttendanceForm } from "~/attendance/components/attendance-form";
 import { attendanceFormAction } from "~/attendance/form-action.server";

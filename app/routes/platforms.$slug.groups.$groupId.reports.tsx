@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Pager } from "~/components/pager";
 import { usePersonName } from "~/components/person-name";
 import { forbidden, requireUser } from "~/auth/guards.server";

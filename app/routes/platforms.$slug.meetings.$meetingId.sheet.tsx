@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { BlankSheet } from "~/attendance/components/blank-sheet";
 import type { RouteHandle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n/format";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { RouteHandle } from "~/components/page-title";
 import { PlatformCard } from "~/components/platform-card";
 import { shareMeta } from "~/http/share-meta";

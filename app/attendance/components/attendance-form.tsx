@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PersonName } from "~/components/person-name";
 import { GENDERS } from "~/participants/demographics";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CursorPager } from "~/components/pager";
 import { decodeMessage } from "~/forms/messages";
 import { TableScroll } from "~/components/table-scroll";

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { useFormFor } from "~/components/use-form-for";
 import { sessionSchema } from "../session-schemas";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { decodeMessage } from "~/forms/messages";
 import { ReportView, type ReportData } from "./report-view";
 

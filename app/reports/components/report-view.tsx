@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ACTIVITIES, HEADLINES } from "../activities";
 import { ShareChart } from "./share-chart";
 import { TableScroll } from "~/components/table-scroll";

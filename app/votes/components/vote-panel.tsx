@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, ErrorList, TextField } from "~/components/form-fields";
 import { useFormFor } from "~/components/use-form-for";
 import { useOptionLabel } from "~/components/vote-option-label";
