@@ -6,9 +6,16 @@ import { db } from "~/db.server";
 import { refuseForm, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
-import { countActiveAtEither, periodCovering } from "~/platforms/periods.server";
+import type { DbClient } from "~/db.server";
+import {
+  countActiveAt,
+  countActiveAtEither,
+  countJoinedBetween,
+  periodCovering,
+} from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { getMeetingRow, type MeetingRow } from "./meetings.server";
+import { quorumForMeeting } from "./quorum.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
 
 export {
@@ -43,9 +50,26 @@ export function rosterWhere(meeting: MeetingRow, now: Date): Prisma.ParticipantW
 /** How many earlier assemblies make someone a regular: present at any of them. */
 export const REGULAR_AFTER_MEETINGS = 5;
 
+/** An assembly as a host of the attendance module, and its members at the start. */
+export interface MeetingHost extends AttendanceHost {
+  /**
+   * Members when the assembly started: the roster's core and the quorum's eligible, counted
+   * once for both by each client.
+   */
+  membersAtStart(client: DbClient): Promise<number>;
+}
+
 /** An assembly as a host of the attendance module. */
-export function meetingHost(meeting: MeetingRow): AttendanceHost {
+export function meetingHost(meeting: MeetingRow): MeetingHost {
+  const atStart = new WeakMap<DbClient, Promise<number>>();
+  const membersAtStart = (client: DbClient) => {
+    let count = atStart.get(client);
+    if (!count)
+      atStart.set(client, (count = countActiveAt(client, meeting.platformId, meeting.startsAt)));
+    return count;
+  };
   return {
+    membersAtStart,
     rows: { meetingId: meeting.id },
     audit: { entityType: "Meeting", entityId: meeting.id, platformId: meeting.platformId },
     statuses: ATTENDANCE_STATUSES,
@@ -53,8 +77,15 @@ export function meetingHost(meeting: MeetingRow): AttendanceHost {
     endsAt: meeting.endsAt,
     window: (now) => attendanceWindow(meeting, now),
     roster: (now) => rosterWhere(meeting, now),
-    rosterSize: (client, now) =>
-      countActiveAtEither(client, meeting.platformId, meeting.startsAt, now),
+    async rosterSize(client, now) {
+      if (now < meeting.startsAt)
+        return countActiveAtEither(client, meeting.platformId, meeting.startsAt, now);
+      const [members, joined] = await Promise.all([
+        membersAtStart(client),
+        countJoinedBetween(client, meeting.platformId, meeting.startsAt, now),
+      ]);
+      return members + joined;
+    },
     // Those who answered "yes". Members without an account are on the roster too: the
     // "not null" keeps the negation (NOT (…)) true for them rather than NULL, which would
     // drop them from every tier.
@@ -99,6 +130,26 @@ export async function attendanceSheet(
   const meeting = await getMeetingRow(platformId, meetingId);
   const sheet = await attendanceSheets.attendanceSheet(db, meetingHost(meeting), now, options);
   return { meeting, ...sheet, memberCount: sheet.rosterSize };
+}
+
+/**
+ * The attendance form's data: the sheet and the quorum, which shares its counts (the members
+ * at the start, the "present" marks) instead of counting them again.
+ */
+export async function attendanceForm(
+  platform: { id: string; quorumPercent: number },
+  meetingId: string,
+  options: attendanceSheets.SheetOptions = {},
+  now = new Date(),
+) {
+  const meeting = await getMeetingRow(platform.id, meetingId);
+  const host = meetingHost(meeting);
+  const sheet = await attendanceSheets.attendanceSheet(db, host, now, options);
+  const quorum = await quorumForMeeting(meeting, platform.quorumPercent, now, {
+    eligible: host.membersAtStart(db),
+    presentRows: sheet.marked.present ?? 0,
+  });
+  return { meeting, ...sheet, memberCount: sheet.rosterSize, quorum };
 }
 
 /** The blank sheet to print: the assembly and its whole roster. */

@@ -37,6 +37,12 @@ export function computeQuorum(eligible: number, present: number, quorumPercent: 
   };
 }
 
+/** Counts a page has made already, for the same meeting and client (attendance form). */
+export interface KnownCounts {
+  eligible?: Promise<number>;
+  presentRows?: number;
+}
+
 /**
  * The quorum's figures, counted by the database (three COUNTs) rather than by loading every
  * member: eligible = members with a membership period covering the start (with an account
@@ -49,11 +55,12 @@ export async function quorumCounts(
   meetingId: string,
   platformId: string,
   startsAt: Date,
+  counted: KnownCounts = {},
 ) {
   const activeThen = activeAtWhere(platformId, startsAt);
   const [eligible, present, presentRows] = await Promise.all([
     // Every membership belongs to a person record, with or without an account.
-    countActiveAt(client, platformId, startsAt),
+    counted.eligible ?? countActiveAt(client, platformId, startsAt),
     client.attendance.count({
       where: {
         meetingId,
@@ -62,7 +69,7 @@ export async function quorumCounts(
         participant: { memberships: { some: activeThen } },
       },
     }),
-    client.attendance.count({ where: { meetingId, status: "present" } }),
+    counted.presentRows ?? client.attendance.count({ where: { meetingId, status: "present" } }),
   ]);
   return { eligible, present, presentRows };
 }
@@ -79,6 +86,7 @@ export async function quorumForMeeting(
   },
   platformQuorumPercent: number,
   now = new Date(),
+  counted: KnownCounts = {},
 ): Promise<Quorum> {
   const quorumPercent = meeting.quorumPercent ?? platformQuorumPercent;
   const { eligible, present, presentRows } = await quorumCounts(
@@ -86,6 +94,7 @@ export async function quorumForMeeting(
     meeting.id,
     meeting.platformId,
     meeting.startsAt,
+    counted,
   );
   return {
     ...computeQuorum(eligible, present, quorumPercent),

@@ -1,6 +1,8 @@
 import { db } from "~/db.server";
+import { attendanceForm } from "~/meetings/attendance.server";
 import { computeQuorum, quorumForMeeting, quorumPending } from "~/meetings/quorum.server";
 import { membersActiveAt } from "~/platforms/membership.server";
+import { countActiveAtEither } from "~/platforms/periods.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 describe("quorum arithmetic", () => {
@@ -238,5 +240,20 @@ describe("the database's counts give the same figures as loading every member di
     // Sin ficha.
     expect(loaded).toEqual({ eligible: 8, present: 4, otherParticipants: 6 });
     expect(counted).toMatchObject({ required: 4, reached: true });
+
+    // The attendance form counts the members at the start once, for its roster and its
+    // quorum, and reads the "present" marks from its own counts: the same figures.
+    const roster: number[] = [];
+    for (const now of [at(-hour), at(2 * hour), at(8 * day)]) {
+      const form = await attendanceForm(platform, meeting.id, {}, now);
+      expect(form.quorum).toEqual(await quorumForMeeting(meeting, platform.quorumPercent, now));
+      expect(form.memberCount).toBe(
+        await countActiveAtEither(db, platform.id, meeting.startsAt, now),
+      );
+      roster.push(form.memberCount);
+    }
+    // An hour before: the 8 eligible and "left at the start" (a member then); two hours in,
+    // also "joined a minute late" and "away during it"; a week on, "joined next week" too.
+    expect(roster).toEqual([9, 10, 11]);
   });
 });

@@ -95,23 +95,30 @@ export function countActiveAt(client: DbClient, platformId: string, instant: Dat
 }
 
 /**
- * How many members the platform had at either instant: those at the earlier one, and the
- * periods covering the later one that started after it (anyone else there was a member at the
- * earlier one too) whose membership was not active then (someone who left and came back in
- * between has a period at each and counts once). Few periods start in between: both counts
- * read a short index range.
+ * Periods covering `late` that started after `early`, of memberships not active at `early`:
+ * the members at `late` who were not members at `early` (someone who left and came back in
+ * between has a period at each and counts once). Few periods start in between: a short index
+ * range.
+ */
+export function countJoinedBetween(client: DbClient, platformId: string, early: Date, late: Date) {
+  return client.membershipPeriod.count({
+    where: {
+      platformId,
+      AND: [periodCovering(late), { startedAt: { gt: early } }],
+      membership: { periods: { none: periodCovering(early) } },
+    },
+  });
+}
+
+/**
+ * How many members the platform had at either instant: those at the earlier one, and those
+ * at the later one who joined in between.
  */
 export async function countActiveAtEither(client: DbClient, platformId: string, a: Date, b: Date) {
   const [early, late] = a <= b ? [a, b] : [b, a];
-  const [atEarly, onlyLate] = await Promise.all([
+  const [before, joined] = await Promise.all([
     countActiveAt(client, platformId, early),
-    client.membershipPeriod.count({
-      where: {
-        platformId,
-        AND: [periodCovering(late), { startedAt: { gt: early } }],
-        membership: { periods: { none: periodCovering(early) } },
-      },
-    }),
+    countJoinedBetween(client, platformId, early, late),
   ]);
-  return atEarly + onlyLate;
+  return before + joined;
 }

@@ -7,8 +7,7 @@ import { attendanceFormAction } from "~/attendance/form-action.server";
 import type { RouteHandle } from "~/components/page-title";
 import { pageFromUrl } from "~/http/pagination";
 import { QuorumLine } from "~/components/quorum-line";
-import { attendanceSheet, inMeetingHost, walkInCandidates } from "~/meetings/attendance.server";
-import { quorumForMeeting } from "~/meetings/quorum.server";
+import { attendanceForm, inMeetingHost, walkInCandidates } from "~/meetings/attendance.server";
 import { attendanceFormSchema } from "~/meetings/schemas";
 import { ATTENDANCE_STATUSES } from "~/meetings/choices";
 import { requirePlatformRole } from "~/platforms/permissions.server";
@@ -22,13 +21,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.slice(0, 100) ?? "";
   const who = search.get("who")?.slice(0, 100) ?? "";
-  const sheet = await attendanceSheet(platform.id, params.meetingId ?? "", {
+  const sheet = await attendanceForm(platform, params.meetingId ?? "", {
     q,
     page: pageFromUrl(request.url),
     walkInsPage: pageFromUrl(request.url, "walkins"),
   });
   const candidates = await walkInCandidates(sheet.meeting, who);
-  const quorum = await quorumForMeeting(sheet.meeting, platform.quorumPercent);
   return json({
     platform: { slug: platform.slug, name: platform.name },
     meeting: { id: sheet.meeting.id, title: sheet.meeting.title, status: sheet.meeting.status },
@@ -47,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     q,
     who,
     candidates,
-    quorum,
+    quorum: sheet.quorum,
   });
 }
 
