@@ -56,20 +56,30 @@ export function withPlace(path: string, place: DiscussionPlace): string {
 
 const POST_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
-/** What every shown post is read with: its author (and open reports, for a moderator). */
+/**
+ * What every shown post is read with: open reports, for a moderator. Authors are read once for
+ * the whole page (authorNames), not with each list of posts.
+ */
 function postInclude(moderate: boolean) {
-  return {
-    author: { select: { name: true } },
-    ...(moderate
-      ? {
-          reports: {
-            where: { resolvedAt: null },
-            select: { reason: true },
-            orderBy: { createdAt: "asc" as const },
-          },
-        }
-      : {}),
-  };
+  return moderate
+    ? {
+        reports: {
+          where: { resolvedAt: null },
+          select: { reason: true },
+          orderBy: { createdAt: "asc" as const },
+        },
+      }
+    : undefined;
+}
+
+/** The names of the authors of these posts, in one query for a page's top posts and replies. */
+async function authorNames(client: DbClient, posts: { authorId: string | null }[]) {
+  const ids = [...new Set(posts.map((p) => p.authorId).filter((id) => id !== null))];
+  const users =
+    ids.length > 0
+      ? await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      : [];
+  return new Map(users.map((u) => [u.id, u.name]));
 }
 
 /** Posts in the discussion's order, as they are shown. */
@@ -258,6 +268,7 @@ export async function readDiscussion(
       ? await readReplies(client, host.discussionId, moderate, { page: place.page, replies })
       : await readPage(client, host.discussionId, moderate, place.page);
   const { count, page, top, replyRows, first } = read;
+  const names = await authorNames(client, [...top, ...replyRows]);
   const open = !host.closedReason;
   const view = (p: (typeof replyRows)[number]) => {
     const hidden = !!p.hiddenAt;
@@ -265,7 +276,7 @@ export async function readDiscussion(
     return {
       id: p.id,
       // Null once the author erased their account: shown as a former member.
-      author: p.author?.name ?? null,
+      author: (p.authorId && names.get(p.authorId)) ?? null,
       when: reader.when(p.createdAt),
       edited: !!p.editedAt,
       hiddenReason: hidden ? p.hiddenReason : null,
