@@ -11,20 +11,24 @@ import { pageOf } from "~/http/pagination";
  * indexes: a where-clause on the person table (either of two relations) had the database
  * scan every person of the portal, 100 ms on 10,000 people, once to count and once to page.
  * `size` is how many they are: every id is a person's (foreign keys), so no count is needed.
+ * The enrolments are read whole (a course's, a few dozen rows) for the progress that follows.
  */
 export async function courseParticipants(
   client: DbClient,
   courseId: string,
-): Promise<{ where: Prisma.ParticipantWhereInput; size: number }> {
+): Promise<{ where: Prisma.ParticipantWhereInput; size: number; enrolments: EnrolmentRow[] }> {
   const [enrolled, attended] = await Promise.all([
-    client.enrolment.findMany({ where: { courseId }, select: { participantId: true } }),
+    client.enrolment.findMany({ where: { courseId }, select: ENROLMENT_ROW }),
     // Grouped by the database: Prisma's `distinct` reads every mark (a few hundred) and
     // drops the repeats in JavaScript.
     client.attendance.groupBy({ by: ["participantId"], where: { session: { courseId } } }),
   ]);
   const ids = new Set([...enrolled, ...attended].map((r) => r.participantId));
-  return { where: { id: { in: [...ids] } }, size: ids.size };
+  return { where: { id: { in: [...ids] } }, size: ids.size, enrolments: enrolled };
 }
+
+const ENROLMENT_ROW = { participantId: true, status: true, enrolledAt: true } as const;
+type EnrolmentRow = { participantId: string; status: string; enrolledAt: Date };
 
 /** The course's sessions in order, with what the completion rule needs. */
 export function courseSessions(client: DbClient, courseId: string) {
@@ -50,19 +54,24 @@ export function mayReceiveCertificate(p: Pick<ParticipantProgress, "enrolment" |
   return p.completion.complete && (p.enrolment === null || p.enrolment === "enrolled");
 }
 
-/** Progress of the given participants (all of them in the course's roster). */
+/**
+ * Progress of the given participants (all of them in the course's roster). `enrolments`: the
+ * course's, when already read (courseParticipants); else those of these people are read.
+ */
 async function progressOf(
   client: DbClient,
   course: Pick<Course, "id" | "completionPercent">,
   sessions: CompletionSession[],
   people: { id: string; name: string; community: string | null }[],
+  known?: EnrolmentRow[],
 ): Promise<ParticipantProgress[]> {
   const ids = people.map((p) => p.id);
   const [enrolments, marks] = await Promise.all([
-    client.enrolment.findMany({
-      where: { courseId: course.id, participantId: { in: ids } },
-      select: { participantId: true, status: true, enrolledAt: true },
-    }),
+    known ??
+      client.enrolment.findMany({
+        where: { courseId: course.id, participantId: { in: ids } },
+        select: ENROLMENT_ROW,
+      }),
     client.attendance.findMany({
       where: { participantId: { in: ids }, session: { courseId: course.id } },
       select: { participantId: true, sessionId: true, status: true },
@@ -130,7 +139,7 @@ export async function courseMatrix(
   pageSize = MATRIX_PAGE_SIZE,
   client: DbClient = db,
 ) {
-  const { where, size: total } = await courseParticipants(client, course.id);
+  const { where, size: total, enrolments } = await courseParticipants(client, course.id);
   const [sessions, attendedBySession] = await Promise.all([
     courseSessions(client, course.id),
     client.attendance.groupBy({
@@ -152,7 +161,7 @@ export async function courseMatrix(
     if (row.sessionId) columnTotals[row.sessionId] = row._count._all;
   return {
     sessions,
-    rows: await progressOf(client, course, sessions, people),
+    rows: await progressOf(client, course, sessions, people, enrolments),
     columnTotals,
     total,
     page: current.page,
@@ -165,7 +174,7 @@ export async function allProgress(
   course: Pick<Course, "id" | "completionPercent">,
   client: DbClient = db,
 ) {
-  const { where } = await courseParticipants(client, course.id);
+  const { where, enrolments } = await courseParticipants(client, course.id);
   const [sessions, people] = await Promise.all([
     courseSessions(client, course.id),
     client.participant.findMany({
@@ -174,5 +183,5 @@ export async function allProgress(
       select: { id: true, name: true, community: true },
     }),
   ]);
-  return { sessions, rows: await progressOf(client, course, sessions, people) };
+  return { sessions, rows: await progressOf(client, course, sessions, people, enrolments) };
 }

@@ -1,0 +1,120 @@
+/**
+ * Prisma 6.19's compiler writes a list of values (`id: { in: ids }`) into a query plan as one
+ * parameter per value, with a "," between each: 212 people expected at an assembly make a
+ * template of 425 pieces, and the client goes through it piece by piece, three times, on
+ * every run (1 ms of a 1.7 ms query, issue 11). Its executor also knows a whole list as one
+ * piece (a parameter tuple, which it writes as "(?,?,…)"), so here each such run is folded
+ * into one: the SQL sent and its values are the same, character for character.
+ */
+
+type Fragment = { type: string; chunk?: string };
+interface TemplateSql {
+  type: "templateSql";
+  fragments: Fragment[];
+  args: unknown[];
+  argTypes: unknown[];
+}
+
+const LIST_OPENS = " IN (";
+
+/** Lists folded so far in the process: for the tests. */
+let foldedLists = 0;
+export function listsFolded(): number {
+  return foldedLists;
+}
+
+function isTemplateSql(
+  node: Record<string, unknown>,
+): node is Record<string, unknown> & TemplateSql {
+  return (
+    node.type === "templateSql" &&
+    Array.isArray(node.fragments) &&
+    Array.isArray(node.args) &&
+    Array.isArray(node.argTypes) &&
+    node.args.length === node.argTypes.length
+  );
+}
+
+const isChunk = (f: Fragment | undefined, text?: string): f is Fragment & { chunk: string } =>
+  f?.type === "stringChunk" &&
+  typeof f.chunk === "string" &&
+  (text === undefined || f.chunk === text);
+
+/** The template with each `IN (?, ?, …)` of single parameters as one tuple; null if none. */
+function foldLists(sql: TemplateSql): TemplateSql | null {
+  const { fragments, args, argTypes } = sql;
+  const outFragments: Fragment[] = [];
+  const outArgs: unknown[] = [];
+  const outTypes: unknown[] = [];
+  let arg = 0;
+  let folded = false;
+  for (let i = 0; i < fragments.length; i++) {
+    const fragment = fragments[i];
+    if (isChunk(fragment)) {
+      outFragments.push(fragment);
+      continue;
+    }
+    const before = outFragments[outFragments.length - 1];
+    if (fragment.type === "parameter" && isChunk(before) && before.chunk.endsWith(LIST_OPENS)) {
+      // The run: parameter ("," parameter)*, then a piece starting with ")".
+      const type = JSON.stringify(argTypes[arg]);
+      let end = i;
+      let count = 1;
+      while (
+        isChunk(fragments[end + 1], ",") &&
+        fragments[end + 2]?.type === "parameter" &&
+        JSON.stringify(argTypes[arg + count]) === type
+      ) {
+        end += 2;
+        count++;
+      }
+      const after = fragments[end + 1];
+      if (isChunk(after) && after.chunk.startsWith(")")) {
+        outFragments[outFragments.length - 1] = { ...before, chunk: before.chunk.slice(0, -1) };
+        outFragments.push({ type: "parameterTuple" });
+        outFragments.push({ ...after, chunk: after.chunk.slice(1) });
+        outArgs.push(args.slice(arg, arg + count));
+        outTypes.push(argTypes[arg]);
+        arg += count;
+        i = end + 1;
+        folded = true;
+        foldedLists++;
+        continue;
+      }
+    }
+    outFragments.push(fragment);
+    if (fragment.type !== "stringChunk") {
+      outArgs.push(args[arg]);
+      outTypes.push(argTypes[arg]);
+      arg++;
+    }
+  }
+  if (!folded || arg !== args.length) return null;
+  return { ...sql, fragments: outFragments, args: outArgs, argTypes: outTypes };
+}
+
+/** The plan with its lists of values folded (a new tree where anything changed). */
+export function foldInLists<T>(plan: T): T {
+  const walk = (node: unknown): unknown => {
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) {
+      let changed = false;
+      const out = node.map((inner) => {
+        const made = walk(inner);
+        if (made !== inner) changed = true;
+        return made;
+      });
+      return changed ? out : node;
+    }
+    const record = node as Record<string, unknown>;
+    if (isTemplateSql(record)) return foldLists(record) ?? record;
+    let out: Record<string, unknown> | null = null;
+    for (const key in record) {
+      const inner = record[key];
+      const made = walk(inner);
+      if (made !== inner) (out ??= { ...record })[key] = made;
+    }
+    return out ?? record;
+  };
+  return walk(plan) as T;
+}
