@@ -70,8 +70,10 @@ export async function rosterFilters(
   client: DbClient,
   host: AttendanceHost,
   now: Date,
+  /** The host's `rosterIds`, when the caller has read them already. */
+  known?: string[],
 ): Promise<Prisma.ParticipantWhereInput[]> {
-  const ids = host.rosterIds ? [{ id: { in: await host.rosterIds(client) } }] : [];
+  const ids = host.rosterIds ? [{ id: { in: known ?? (await host.rosterIds(client)) } }] : [];
   return [host.roster(now), ...ids];
 }
 

@@ -43,8 +43,8 @@ function notWalkInHere(host: AttendanceHost): Prisma.ParticipantWhereInput {
 }
 
 /** Who is listed on the form and the printed sheet: the roster less the event's walk-ins. */
-async function listedFilters(client: DbClient, host: AttendanceHost, now: Date) {
-  return [...(await rosterFilters(client, host, now)), notWalkInHere(host)];
+async function listedFilters(client: DbClient, host: AttendanceHost, now: Date, ids?: string[]) {
+  return [...(await rosterFilters(client, host, now, ids)), notWalkInHere(host)];
 }
 
 /** Past this many regulars, they are named by a filter rather than listed by id. */
@@ -105,9 +105,15 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * are all "expected", and finding the regulars (the last assemblies' marks) waits until a
  * page reaches them.
  */
-async function rosterTiers(client: DbClient, host: AttendanceHost, now: Date, q?: string) {
+async function rosterTiers(
+  client: DbClient,
+  host: AttendanceHost,
+  now: Date,
+  q?: string,
+  ids?: string[],
+) {
   const expected = await host.expected(client);
-  const base = [...(await listedFilters(client, host, now)), ...matching(q)];
+  const base = [...(await listedFilters(client, host, now, ids)), ...matching(q)];
   const all: Prisma.ParticipantWhereInput = { AND: base };
   if (expected === "everyone") {
     const everyone: Tier = { tier: "expected", where: async () => all };
@@ -160,9 +166,11 @@ export async function attendanceSheet(
   now: Date,
   options: SheetOptions = {},
 ) {
-  const { all, tiers } = await rosterTiers(client, host, now, options.q);
+  // A host that lists its roster's people (a course's enrolled) has its size in the list.
+  const ids = host.rosterIds ? await host.rosterIds(client) : undefined;
+  const { all, tiers } = await rosterTiers(client, host, now, options.q, ids);
   const [rosterSize, onRoster, searched, marks, walkIns] = await Promise.all([
-    host.rosterSize(client, now),
+    ids ? ids.length : host.rosterSize(client, now),
     // Marks of this event whose person is on the roster, walk-ins apart: from the event's rows.
     client.attendance.groupBy({
       by: ["walkIn"],
