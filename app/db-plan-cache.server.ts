@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { foldInLists } from "./db-in-lists.server";
+import { tidyTemplates } from "./db-plan-templates.server";
 
 /**
  * Prisma 6.19's client compiles every query (its JSON form → a query plan) in WebAssembly on
@@ -294,9 +294,9 @@ export function cachePlansOf(generatedClient: string): void {
     ["compileBatch", "n"],
   ] as const) {
     const compile = proto[method];
-    // Every plan, kept or not, has its lists of values folded (db-in-lists.server.ts).
+    // Every plan, kept or not, has its SQL templates tidied (db-plan-templates.server.ts).
     proto[method] = function (this: object, query: string) {
-      return cacheOf(this).plan(tag, query, (json) => foldInLists(compile.call(this, json)));
+      return cacheOf(this).plan(tag, query, (json) => tidyTemplates(compile.call(this, json)));
     };
   }
 }

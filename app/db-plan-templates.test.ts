@@ -1,11 +1,11 @@
 import { db } from "~/db.server";
-import { foldInLists, listsFolded } from "~/db-in-lists.server";
+import { listsFolded, tidyTemplates } from "~/db-plan-templates.server";
 
 const chunk = (text: string) => ({ type: "stringChunk", chunk: text });
 const parameter = { type: "parameter" };
 const scalar = (scalarType: string) => ({ arity: "scalar", scalarType, dbType: null });
 
-describe("lists of values in a query plan, folded into one tuple each", () => {
+describe("the SQL templates of query plans, tidied", () => {
   it("folds each IN (…) of single parameters, leaving the rest of the template as it was", () => {
     const template = {
       type: "templateSql",
@@ -36,7 +36,7 @@ describe("lists of values in a query plan, folded into one tuple each", () => {
       chunkable: false,
     };
     const plan = { type: "dataMap", args: { expr: { type: "query", args: template } } };
-    const folded = foldInLists(plan);
+    const folded = tidyTemplates(plan);
     expect(folded.args.expr.args).toEqual({
       ...template,
       fragments: [
@@ -76,7 +76,34 @@ describe("lists of values in a query plan, folded into one tuple each", () => {
       args: [1],
       argTypes: [scalar("int")],
     };
-    for (const plan of [tuples, mixed, none]) expect(foldInLists({ plan }).plan).toBe(plan);
+    for (const plan of [tuples, mixed, none]) expect(tidyTemplates({ plan }).plan).toBe(plan);
+  });
+
+  it("marks a template without lists not chunkable; one with a list stays chunkable", () => {
+    const fixed = {
+      type: "templateSql",
+      fragments: [chunk("SELECT * FROM t WHERE a = "), parameter, chunk(" LIMIT "), parameter],
+      args: ["x", 1],
+      argTypes: [scalar("string"), scalar("bigint")],
+      chunkable: true,
+    };
+    const listed = {
+      type: "templateSql",
+      fragments: [
+        chunk("SELECT * FROM t WHERE a IN ("),
+        parameter,
+        chunk(","),
+        parameter,
+        chunk(")"),
+      ],
+      args: ["x", "y"],
+      argTypes: [scalar("string"), scalar("string")],
+      chunkable: true,
+    };
+    const [tidyFixed, tidyListed] = tidyTemplates([fixed, listed]);
+    expect(tidyFixed).toEqual({ ...fixed, chunkable: false });
+    expect(tidyListed).toMatchObject({ chunkable: true, args: [["x", "y"]] });
+    expect(fixed.chunkable).toBe(true);
   });
 
   // Runs on both databases: PostgreSQL numbers its placeholders ($1, $2…), so a list folded
