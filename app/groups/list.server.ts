@@ -25,7 +25,7 @@ type User = Pick<AuthUser, "id" | "isAdmin">;
 
 export const GROUPS_PAGE_SIZE = 20;
 
-export type GroupListItem = Awaited<ReturnType<typeof listGroups>>["groups"][number];
+export type GroupListItem = Awaited<ReturnType<typeof cardsOf>>[number];
 
 export async function listGroups(
   client: DbClient,
@@ -39,22 +39,57 @@ export async function listGroups(
     role?: PlatformRole | null;
   } = {},
 ) {
-  const where = { platformId };
-  const total = await client.group.count({ where });
+  const total = await client.group.count({ where: { platformId } });
   const info = pageOf(options.page ?? 1, total, options.take ?? GROUPS_PAGE_SIZE);
-  const [groups, role] = await Promise.all([
-    client.group.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: info.skip,
-      take: info.take,
-    }),
-    !user
-      ? null
-      : options.role !== undefined
-        ? options.role
-        : activeRole(user.id, platformId, client),
-  ]);
+  const groups = await readGroups(client, platformId, info);
+  return { ...info, groups: await cardsOf(client, user, platformId, locale, groups, options.role) };
+}
+
+/**
+ * The platform's first `take` groups as a reader sees them, and whether it has more (the
+ * platform page): read one past them instead of counting them all.
+ */
+export async function firstGroups(
+  client: DbClient,
+  user: User | null,
+  platformId: string,
+  locale: string,
+  take: number,
+  role?: PlatformRole | null,
+) {
+  const groups = await readGroups(client, platformId, { skip: 0, take: take + 1 });
+  const shown = groups.slice(0, take);
+  return {
+    groups: await cardsOf(client, user, platformId, locale, shown, role),
+    more: groups.length > take,
+  };
+}
+
+function readGroups(client: DbClient, platformId: string, slice: { skip: number; take: number }) {
+  return client.group.findMany({
+    where: { platformId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: slice.skip,
+    take: slice.take,
+  });
+}
+
+type GroupRow = Awaited<ReturnType<typeof readGroups>>[number];
+
+/** The groups with what this reader may see of each: counts, unread threads, their status. */
+async function cardsOf(
+  client: DbClient,
+  user: User | null,
+  platformId: string,
+  locale: string,
+  groups: GroupRow[],
+  knownRole?: PlatformRole | null,
+) {
+  const role = !user
+    ? null
+    : knownRole !== undefined
+      ? knownRole
+      : await activeRole(user.id, platformId, client);
   const ids = groups.map((g) => g.id);
   const mine = user
     ? await client.groupMembership.findMany({
@@ -84,29 +119,26 @@ export async function listGroups(
     user && memberOf.length ? unreadThreadCounts(client, user.id, memberOf) : new Map(),
   ]);
 
-  return {
-    ...info,
-    groups: groups.map((g) => {
-      const actor = actors.get(g.id)!;
-      const counted = countable.includes(g.id);
-      const member = isGroupMember(actor);
-      return {
-        id: g.id,
-        ...groupText(g, locale),
-        visibility: g.visibility,
-        joining: g.joining,
-        memberCount: counted ? (members.get(g.id) ?? 0) : null,
-        threadCount: counted ? (threads.get(g.id) ?? 0) : null,
-        unreadCount: member ? ((unread.get(g.id) as number | undefined) ?? 0) : null,
-        myStatus: member
-          ? actor.role === "moderator"
-            ? ("moderator" as const)
-            : ("member" as const)
-          : actor.status === "pending" && actor.platformMember
-            ? ("pending" as const)
-            : null,
-        mode: membershipMode(g, actor),
-      };
-    }),
-  };
+  return groups.map((g) => {
+    const actor = actors.get(g.id)!;
+    const counted = countable.includes(g.id);
+    const member = isGroupMember(actor);
+    return {
+      id: g.id,
+      ...groupText(g, locale),
+      visibility: g.visibility,
+      joining: g.joining,
+      memberCount: counted ? (members.get(g.id) ?? 0) : null,
+      threadCount: counted ? (threads.get(g.id) ?? 0) : null,
+      unreadCount: member ? ((unread.get(g.id) as number | undefined) ?? 0) : null,
+      myStatus: member
+        ? actor.role === "moderator"
+          ? ("moderator" as const)
+          : ("member" as const)
+        : actor.status === "pending" && actor.platformMember
+          ? ("pending" as const)
+          : null,
+      mode: membershipMode(g, actor),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { addGroupMember, addMember, makeGroup, makePlatform, makeUser } from "~/test/world";
 import { requireReadableGroup } from "./groups.server";
-import { listGroups } from "./list.server";
+import { firstGroups, listGroups } from "./list.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import { changeMembership, listGroupMembers, moderateMembership } from "./membership.server";
 import { appointModeratorByEmail, createGroup, updateGroup } from "./settings.server";
@@ -370,6 +370,17 @@ describe("the group list", () => {
       expect(await listGroups(db, user, platform.id, locale, { role })).toEqual(
         await listGroups(db, user, platform.id, locale),
       );
+      // Its first groups, read one past them instead of counted: the same cards, and whether
+      // there are more (two groups here).
+      const all = (await listGroups(db, user, platform.id, locale)).groups;
+      expect(await firstGroups(db, user, platform.id, locale, 1, role)).toEqual({
+        groups: all.slice(0, 1),
+        more: true,
+      });
+      expect(await firstGroups(db, user, platform.id, locale, 2)).toEqual({
+        groups: all,
+        more: false,
+      });
     }
   });
 });

@@ -10,7 +10,7 @@ import { DoneNotice } from "~/components/notice";
 import { countPlatformCourses } from "~/courses/catalogue.server";
 import { db } from "~/db.server";
 import { GroupList } from "~/groups/components/group-list";
-import { listGroups } from "~/groups/list.server";
+import { firstGroups } from "~/groups/list.server";
 import type { RouteHandle } from "~/components/page-title";
 import { formIdOf, rejectForm, redirectWithNotice } from "~/forms/respond.server";
 import { shareMeta } from "~/http/share-meta";
@@ -45,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     upcomingMeetings(platform, locale, 5),
     countPlatformCourses(platform.id),
     // The reader's role is the viewer's: read once.
-    listGroups(db, context.user, platform.id, locale, { take: GROUPS_ON_PAGE, role: viewer.role }),
+    firstGroups(db, context.user, platform.id, locale, GROUPS_ON_PAGE, viewer.role),
   ]);
   // Only coordinators (and administrators) see how many requests wait for them.
   const pendingRequests = viewer.canCoordinate ? await countPendingRequests(platform.id) : null;
@@ -77,7 +77,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     openProposals,
     courseCount,
     groups: groups.groups,
-    moreGroups: groups.total > groups.groups.length,
+    moreGroups: groups.more,
     viewer,
   });
 }
