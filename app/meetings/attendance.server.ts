@@ -2,11 +2,10 @@ import * as attendance from "~/attendance/attendance.server";
 import * as attendanceSheets from "~/attendance/sheet.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
-import { db } from "~/db.server";
+import { db, type DbClient } from "~/db.server";
 import { refuseForm, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
-import type { DbClient } from "~/db.server";
 import {
   countActiveAt,
   countActiveAtEither,
