@@ -54,7 +54,7 @@ function foldLists(sql: TemplateSql): TemplateSql | null {
   const outArgs: unknown[] = [];
   const outTypes: unknown[] = [];
   let arg = 0;
-  let folded = false;
+  let folded = 0;
   for (let i = 0; i < fragments.length; i++) {
     const fragment = fragments[i];
     if (isChunk(fragment)) {
@@ -84,8 +84,7 @@ function foldLists(sql: TemplateSql): TemplateSql | null {
         outTypes.push(argTypes[arg]);
         arg += count;
         i = end + 1;
-        folded = true;
-        foldedLists++;
+        folded++;
         continue;
       }
     }
@@ -97,6 +96,7 @@ function foldLists(sql: TemplateSql): TemplateSql | null {
     }
   }
   if (!folded || arg !== args.length) return null;
+  foldedLists += folded;
   return { ...sql, fragments: outFragments, args: outArgs, argTypes: outTypes };
 }
 
