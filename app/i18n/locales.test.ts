@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fallbackLanguage } from "./config";
+import { sourceFiles } from "~/test/source-files";
 import { localesDir, resources, supportedLanguages } from "./resources.server";
 
 type Tree = { [key: string]: string | Tree };
@@ -51,16 +52,7 @@ describe("translations", () => {
   });
 
   it("defines every literal key the code asks for", () => {
-    const appDir = path.resolve("app");
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const f of readdirSync(dir)) {
-        const p = path.join(dir, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(tsx?|ts)$/.test(f) && !f.endsWith(".test.ts")) files.push(p);
-      }
-    };
-    walk(appDir);
+    const files = sourceFiles();
     const missing: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, "utf8");
@@ -79,7 +71,7 @@ describe("translations", () => {
           (key) =>
             reference.has(key) || reference.has(`${key}_one`) || reference.has(`${key}_other`),
         );
-        if (!found) missing.push(`${path.relative(appDir, file)}: ${raw}`);
+        if (!found) missing.push(`${path.relative(path.resolve("app"), file)}: ${raw}`);
       }
     }
     expect(missing).toEqual([]);

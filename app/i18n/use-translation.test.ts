@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInstance, type TFunction } from "i18next";
 import { createElement, Fragment } from "react";
@@ -7,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { i18nOptions } from "./config";
 import { memoizeTranslations } from "./memo-translations.server";
 import { namespaces, resources, supportedLanguages } from "./resources.server";
+import { sourceFiles } from "~/test/source-files";
 import { useTranslation } from "./use-translation";
 
 async function instance(lng: string) {
@@ -60,22 +61,13 @@ describe("useTranslation (the portal's own)", () => {
   });
 
   it("is the one every component uses (react-i18next's builds a new function each call)", () => {
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const file = path.join(dir, name);
-        if (statSync(file).isDirectory()) walk(file);
-        else if (/\.tsx?$/.test(name) && !file.endsWith(path.join("i18n", "use-translation.ts"))) {
-          if (
-            /import\s*\{[^}]*\buseTranslation\b[^}]*\}\s*from\s*"react-i18next"/.test(
-              readFileSync(file, "utf8"),
-            )
-          )
-            offenders.push(file);
-        }
-      }
-    };
-    walk(path.resolve("app"));
+    const offenders = sourceFiles().filter(
+      (file) =>
+        !file.endsWith(path.join("i18n", "use-translation.ts")) &&
+        /import\s*\{[^}]*\buseTranslation\b[^}]*\}\s*from\s*"react-i18next"/.test(
+          readFileSync(file, "utf8"),
+        ),
+    );
     expect(offenders).toEqual([]);
   });
 });
