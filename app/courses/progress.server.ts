@@ -4,6 +4,9 @@ import { type Completion, type CompletionSession, completionOf } from "./complet
 import type { Course } from "./courses.server";
 import { pageOf } from "~/http/pagination";
 
+const ENROLMENT_ROW = { participantId: true, status: true, enrolledAt: true } as const;
+type EnrolmentRow = { participantId: string; status: string; enrolledAt: Date };
+
 /**
  * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it
  * (also those who left, so their attendance is not hidden) and everyone with attendance at
@@ -26,9 +29,6 @@ export async function courseParticipants(
   const ids = new Set([...enrolled, ...attended].map((r) => r.participantId));
   return { where: { id: { in: [...ids] } }, size: ids.size, enrolments: enrolled };
 }
-
-const ENROLMENT_ROW = { participantId: true, status: true, enrolledAt: true } as const;
-type EnrolmentRow = { participantId: string; status: string; enrolledAt: Date };
 
 /** The course's sessions in order, with what the completion rule needs. */
 export function courseSessions(client: DbClient, courseId: string) {
@@ -55,8 +55,8 @@ export function mayReceiveCertificate(p: Pick<ParticipantProgress, "enrolment" |
 }
 
 /**
- * Progress of the given participants (all of them in the course's roster). `enrolments`: the
- * course's, when already read (courseParticipants); else those of these people are read.
+ * Progress of the given participants (all of them in the course's roster). `known`: the
+ * course's enrolments, when already read (courseParticipants); else these people's are read.
  */
 async function progressOf(
   client: DbClient,
