@@ -205,10 +205,13 @@ test("people without the right get a 403 page, not the controls", async ({ brows
   const response = await member.goto(`${PLATFORM}/meetings/new`);
   expect(response?.status()).toBe(403);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("Acceso no permitido");
+  // Titled as what it says, not as the page refused (what a screen reader announces first).
+  await expect(member).toHaveTitle("Acceso no permitido · Minga");
   const admin = await member.goto("/admin");
   expect(admin?.status()).toBe(403);
   const forged = await member.goto(`${PLATFORM}/meetings/no-such-meeting`);
   expect(forged?.status()).toBe(404);
+  await expect(member).toHaveTitle("Página no encontrada · Minga");
 });
 
 test("calendar downloads are iCalendar files", async ({ request }) => {

@@ -1,10 +1,8 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 
-/** Localized 403/404/other error page. Details of unexpected errors stay in the server log. */
-export function ErrorPage() {
-  const error = useRouteError();
-  const { t } = useTranslation();
+/** Which error page an error gets (its title and text in common:errors). */
+export function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind =
     status === 403
@@ -18,6 +16,13 @@ export function ErrorPage() {
             : status >= 400 && status < 500
               ? "badRequest"
               : "unexpected";
+  return { status, kind };
+}
+
+/** Localized 403/404/other error page. Details of unexpected errors stay in the server log. */
+export function ErrorPage() {
+  const { t } = useTranslation();
+  const { status, kind } = errorKind(useRouteError());
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`)}</h1>

@@ -1,6 +1,7 @@
-import { useMatches } from "@remix-run/react";
+import { useMatches, useRouteError } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/i18n/use-translation";
+import { errorKind } from "./error-page";
 
 /**
  * Routes name their page in `handle.pageTitle`, with the translation function, so
@@ -12,7 +13,11 @@ export interface RouteHandle {
 
 export function PageTitle() {
   const { t } = useTranslation();
+  const error = useRouteError();
   const matches = useMatches();
+  // An error page is titled as what it says (403, 404…), not as the page that was refused.
+  if (error !== undefined)
+    return <title>{`${t(`errors.${errorKind(error).kind}Title`)} · Minga`}</title>;
   const match = [...matches]
     .reverse()
     .find((m) => (m.handle as RouteHandle | undefined)?.pageTitle);
