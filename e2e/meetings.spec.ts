@@ -202,6 +202,8 @@ test("bad meeting input is explained beside each field and what was typed stays"
 
 test("people without the right get a 403 page, not the controls", async ({ browser }) => {
   const member = await signedIn(browser, "miembro@minga.example");
+  await member.goto(PLATFORM);
+  await expect(member).toHaveTitle("Corredor de conectividad Putumayo–Aguarico · Minga");
   const response = await member.goto(`${PLATFORM}/meetings/new`);
   expect(response?.status()).toBe(403);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("Acceso no permitido");

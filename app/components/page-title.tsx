@@ -16,7 +16,8 @@ export function PageTitle() {
   const error = useRouteError();
   const matches = useMatches();
   // An error page is titled as what it says (403, 404…), not as the page that was refused.
-  if (error !== undefined)
+  // Without an error, React Router answers null (its context's default), not undefined.
+  if (error !== null && error !== undefined)
     return <title>{`${t(`errors.${errorKind(error).kind}Title`)} · Minga`}</title>;
   const match = [...matches]
     .reverse()
