@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createClient, db, type Db } from "~/db.server";
 import { seedDemoContent } from "~/demo/demo-content.server";
 import { makeWorld } from "~/test/world";
-import { onServer, testPostgresqlUrl, withDatabase } from "~/test/postgresql";
+import { dropDatabase, onServer, testPostgresqlUrl, withDatabase } from "~/test/postgresql";
 import { MODELS, moveToPostgresql } from "./move-to-postgresql";
 
 // Runs in the SQLite pass (its database is the source), against the throwaway cluster.
@@ -16,18 +16,14 @@ describe.runIf(server)("npm run db:move-to-postgresql", () => {
   const database = `minga_move_${process.pid}`;
   const url = server ? withDatabase(server, database) : "";
   beforeAll(async () => {
-    await onServer(server!, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${database}`);
-    });
+    await dropDatabase(server!, database);
+    await onServer(server!, (c) => c.query(`CREATE DATABASE ${database}`));
     execFileSync("npx", ["prisma", "migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
       stdio: "pipe",
     });
   }, 120_000);
-  afterAll(() =>
-    onServer(server!, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)),
-  );
+  afterAll(() => dropDatabase(server!, database));
 
   it("copies every row of every table, values intact, and refuses a database with rows", async () => {
     // The demo: nearly every table, replies that point at other posts, audit events.

@@ -1,7 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { onServer, TEMPLATE_DATABASE, testPostgresqlUrl, withDatabase } from "./postgresql";
+import {
+  dropDatabase,
+  onServer,
+  TEMPLATE_DATABASE,
+  testPostgresqlUrl,
+  withDatabase,
+} from "./postgresql";
 
 export const TEMPLATE_DB = path.resolve(".tmp/test-template.db");
 
@@ -21,10 +27,8 @@ export default async function setup() {
   if (process.env.TEST_DATABASE === "postgresql") {
     const server = testPostgresqlUrl();
     if (!server) throw new Error("TEST_DATABASE=postgresql, but PostgreSQL is not installed.");
-    await onServer(server, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    });
+    await dropDatabase(server, TEMPLATE_DATABASE);
+    await onServer(server, (c) => c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
     migrate(withDatabase(server, TEMPLATE_DATABASE));
     return;
   }

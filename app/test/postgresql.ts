@@ -32,6 +32,24 @@ export async function onServer<T>(url: string, work: (client: pg.Client) => Prom
   }
 }
 
+/**
+ * Drops a database, closing whatever is connected to it. An autovacuum worker busy on it may
+ * not be terminated by a role that is not a superuser (42501, "must be a member of the role
+ * whose process is being terminated"); it finishes within moments, so the drop is tried again
+ * (a test file once failed in its teardown on it).
+ */
+export async function dropDatabase(url: string, database: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onServer(url, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 export const TEMPLATE_DATABASE = "minga_test_template";
 
 /**

@@ -2,7 +2,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
-import { onServer, TEMPLATE_DATABASE, withDatabase } from "./postgresql";
+import { dropDatabase, onServer, TEMPLATE_DATABASE, withDatabase } from "./postgresql";
 
 // Each test file gets its own copy of the migrated template: real SQLite (or PostgreSQL), no
 // mocks, and no test file sees another's rows.
@@ -25,8 +25,7 @@ globalThis.__mingaDb = undefined;
 
 afterAll(async () => {
   await globalThis.__mingaDb?.$disconnect();
-  if (postgresql)
-    await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  if (postgresql) await dropDatabase(server, database);
   else
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });
