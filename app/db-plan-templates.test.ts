@@ -5,40 +5,26 @@ const chunk = (text: string) => ({ type: "stringChunk", chunk: text });
 const parameter = { type: "parameter" };
 const scalar = (scalarType: string) => ({ arity: "scalar", scalarType, dbType: null });
 
+/** A template as the compiler writes one: the text between "?"s as pieces, each "?" a parameter. */
+function template<More extends object>(sql: string, args: unknown[], types: string[], more?: More) {
+  const fragments = sql
+    .split("?")
+    .flatMap((text, i) => [...(i > 0 ? [parameter] : []), ...(text ? [chunk(text)] : [])]);
+  return { type: "templateSql", fragments, args, argTypes: types.map(scalar), ...(more as More) };
+}
+
 describe("the SQL templates of query plans, tidied", () => {
   it("folds each IN (…) of single parameters, leaving the rest of the template as it was", () => {
-    const template = {
-      type: "templateSql",
-      fragments: [
-        chunk("SELECT * FROM t WHERE a IN ("),
-        parameter,
-        chunk(","),
-        parameter,
-        chunk(","),
-        parameter,
-        chunk(") AND b = "),
-        parameter,
-        chunk(" AND c NOT IN ("),
-        parameter,
-        chunk(") LIMIT "),
-        parameter,
-      ],
-      args: ["x", "y", "z", 7, "w", 10],
-      argTypes: [
-        scalar("string"),
-        scalar("string"),
-        scalar("string"),
-        scalar("int"),
-        scalar("string"),
-        scalar("bigint"),
-      ],
-      placeholderFormat: { prefix: "?", hasNumbering: false },
-      chunkable: false,
-    };
-    const plan = { type: "dataMap", args: { expr: { type: "query", args: template } } };
+    const sql = template(
+      "SELECT * FROM t WHERE a IN (?,?,?) AND b = ? AND c NOT IN (?) LIMIT ?",
+      ["x", "y", "z", 7, "w", 10],
+      ["string", "string", "string", "int", "string", "bigint"],
+      { placeholderFormat: { prefix: "?", hasNumbering: false }, chunkable: false },
+    );
+    const plan = { type: "dataMap", args: { expr: { type: "query", args: sql } } };
     const folded = tidyTemplates(plan);
     expect(folded.args.expr.args).toEqual({
-      ...template,
+      ...sql,
       fragments: [
         chunk("SELECT * FROM t WHERE a IN "),
         { type: "parameterTuple" },
@@ -53,53 +39,24 @@ describe("the SQL templates of query plans, tidied", () => {
       argTypes: [scalar("string"), scalar("int"), scalar("string"), scalar("bigint")],
     });
     // The plan given is left as it was (plans may be kept and shared).
-    expect(plan.args.expr.args).toBe(template);
-    expect(template.fragments).toHaveLength(12);
+    expect(plan.args.expr.args).toBe(sql);
+    expect(sql.fragments).toHaveLength(12);
   });
 
   it("leaves alone what is not a plain list: tuples of columns, mixed types, no list at all", () => {
-    const tuples = {
-      type: "templateSql",
-      fragments: [chunk("WHERE (a, b) IN (("), parameter, chunk(","), parameter, chunk("))")],
-      args: [1, 2],
-      argTypes: [scalar("int"), scalar("int")],
-    };
-    const mixed = {
-      type: "templateSql",
-      fragments: [chunk("WHERE a IN ("), parameter, chunk(","), parameter, chunk(")")],
-      args: [1, "2"],
-      argTypes: [scalar("int"), scalar("string")],
-    };
-    const none = {
-      type: "templateSql",
-      fragments: [chunk("WHERE a = "), parameter],
-      args: [1],
-      argTypes: [scalar("int")],
-    };
+    const tuples = template("WHERE (a, b) IN ((?,?))", [1, 2], ["int", "int"]);
+    const mixed = template("WHERE a IN (?,?)", [1, "2"], ["int", "string"]);
+    const none = template("WHERE a = ?", [1], ["int"]);
     for (const plan of [tuples, mixed, none]) expect(tidyTemplates({ plan }).plan).toBe(plan);
   });
 
   it("marks a template without lists not chunkable; one with a list stays chunkable", () => {
-    const fixed = {
-      type: "templateSql",
-      fragments: [chunk("SELECT * FROM t WHERE a = "), parameter, chunk(" LIMIT "), parameter],
-      args: ["x", 1],
-      argTypes: [scalar("string"), scalar("bigint")],
+    const fixed = template("SELECT * FROM t WHERE a = ? LIMIT ?", ["x", 1], ["string", "bigint"], {
       chunkable: true,
-    };
-    const listed = {
-      type: "templateSql",
-      fragments: [
-        chunk("SELECT * FROM t WHERE a IN ("),
-        parameter,
-        chunk(","),
-        parameter,
-        chunk(")"),
-      ],
-      args: ["x", "y"],
-      argTypes: [scalar("string"), scalar("string")],
+    });
+    const listed = template("SELECT * FROM t WHERE a IN (?,?)", ["x", "y"], ["string", "string"], {
       chunkable: true,
-    };
+    });
     const [tidyFixed, tidyListed] = tidyTemplates([fixed, listed]);
     expect(tidyFixed).toEqual({ ...fixed, chunkable: false });
     expect(tidyListed).toMatchObject({ chunkable: true, args: [["x", "y"]] });
