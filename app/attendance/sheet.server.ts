@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { containsText, type DbClient } from "~/db.server";
-import { pageOf, type PageInfo } from "~/http/pagination";
+import { pageOf, readPage } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
 import { rosterFilters, type AttendanceHost, type RosterPerson } from "./attendance.server";
 import type { AttendanceStatus } from "./statuses";
@@ -247,25 +247,25 @@ export async function attendanceSheet(
   };
 }
 
-/**
- * A page of the event's walk-ins, the latest first, and how many there are. The first page
- * is read one row past its size: when that row is not there (nearly always), it holds them
- * all and needs no count.
- */
+/** A page of the event's walk-ins, the latest first, and how many there are. */
 async function walkInsPage(client: DbClient, host: AttendanceHost, requested: number) {
-  const size = WALK_INS_PAGE_SIZE;
   const where = { ...host.rows, walkIn: true };
-  const read = (skip: number, take: number) =>
-    client.attendance.findMany({
-      where,
-      include: {
-        participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip,
-      take,
-    });
-  const shape = (rows: Awaited<ReturnType<typeof read>>, page: PageInfo) => ({
+  const { rows, page } = await readPage(
+    requested,
+    WALK_INS_PAGE_SIZE,
+    (skip, take) =>
+      client.attendance.findMany({
+        where,
+        include: {
+          participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip,
+        take,
+      }),
+    () => client.attendance.count({ where }),
+  );
+  return {
     rows: rows.map((r) => ({
       attendanceId: r.id,
       participantId: r.participantId,
@@ -278,13 +278,7 @@ async function walkInsPage(client: DbClient, host: AttendanceHost, requested: nu
     count: page.total,
     page: page.page,
     pages: page.pages,
-  });
-  if (requested <= 1) {
-    const first = await read(0, size + 1);
-    if (first.length <= size) return shape(first, pageOf(1, first.length, size));
-  }
-  const page = pageOf(requested, await client.attendance.count({ where }), size);
-  return shape(await read(page.skip, page.take), page);
+  };
 }
 
 /** The whole roster by name, for a printed sheet (paper has no pages to turn on screen). */

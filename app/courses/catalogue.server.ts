@@ -11,7 +11,7 @@ import { canCreateCourseOn, canManageCourse } from "./permissions";
 import { COURSE_TOPICS } from "./topics";
 import { countEnrolled } from "./enrolment.server";
 import { placesLeft } from "./enrolment-rules";
-import { pageFromUrl, pageOf } from "~/http/pagination";
+import { pageFromUrl, pageOf, readPage } from "~/http/pagination";
 import { lockRow } from "~/row-lock.server";
 
 type Actor = Pick<AuthUser, "id" | "isAdmin">;
@@ -396,37 +396,44 @@ export async function coursePageData(
   course: Course,
   pages: { lessons?: number; sessions?: number } = {},
 ) {
-  const [lessonCount, sessionCount] = await Promise.all([
-    db.lesson.count({ where: { courseId: course.id } }),
-    db.trainingSession.count({ where: { courseId: course.id } }),
-  ]);
-  const lessonPage = pageOf(pages.lessons ?? 1, lessonCount, COURSE_PAGE_LESSONS);
-  const sessionPage = pageOf(pages.sessions ?? 1, sessionCount, COURSE_PAGE_SESSIONS);
+  const where = { courseId: course.id };
   const [lessons, sessions, facilitators, enrolled] = await Promise.all([
-    db.lesson.findMany({
-      where: { courseId: course.id },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: lessonPage.skip,
-      take: lessonPage.take,
-      include: { materials: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
-    }),
-    db.trainingSession.findMany({
-      where: { courseId: course.id },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: sessionPage.skip,
-      take: sessionPage.take,
-    }),
+    readPage(
+      pages.lessons ?? 1,
+      COURSE_PAGE_LESSONS,
+      (skip, take) =>
+        db.lesson.findMany({
+          where,
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+          skip,
+          take,
+          include: { materials: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
+        }),
+      () => db.lesson.count({ where }),
+    ),
+    readPage(
+      pages.sessions ?? 1,
+      COURSE_PAGE_SESSIONS,
+      (skip, take) =>
+        db.trainingSession.findMany({
+          where,
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          skip,
+          take,
+        }),
+      () => db.trainingSession.count({ where }),
+    ),
     db.courseFacilitator.findMany({
-      where: { courseId: course.id },
+      where,
       include: { user: { select: { name: true } } },
     }),
     countEnrolled(db, course.id),
   ]);
   return {
-    lessons,
-    lessonPage,
-    sessions,
-    sessionPage,
+    lessons: lessons.rows,
+    lessonPage: lessons.page,
+    sessions: sessions.rows,
+    sessionPage: sessions.page,
     facilitators: facilitators.map((f) => f.user.name).sort((a, b) => a.localeCompare(b)),
     enrolled,
     placesLeft: placesLeft(course.capacity, enrolled),

@@ -354,15 +354,17 @@ export async function enrolmentOnCourse(courseId: string, enrolmentId: string) {
 
 /**
  * What the course page offers the reader about their own place: their status, whether a
- * place can be taken now (and why not), and places left.
+ * place can be taken now (and why not), and places left. `enrolled` is the course's count
+ * when the page has made it already (`coursePageData`).
  */
 export async function enrolmentPanelFor(
   user: Pick<AuthUser, "id"> | null,
   course: CourseFacts,
   now = new Date(),
+  enrolled?: number,
 ) {
-  const [enrolled, mine] = await Promise.all([
-    countEnrolled(db, course.id),
+  const [count, mine] = await Promise.all([
+    enrolled ?? countEnrolled(db, course.id),
     user
       ? db.enrolment.findFirst({
           where: { courseId: course.id, participant: { userId: user.id } },
@@ -373,14 +375,14 @@ export async function enrolmentPanelFor(
   const status = (mine?.status as EnrolmentStatus | undefined) ?? null;
   const refused =
     reEnrolmentRefusal(status, "self") ??
-    enrolmentRefusal(course, "self", courseToday(course, now), enrolled);
+    enrolmentRefusal(course, "self", courseToday(course, now), count);
   return {
     courseId: course.id,
     signedIn: !!user,
     status,
     enrolledSince: mine && status === "enrolled" ? mine.enrolledAt.toISOString() : null,
     timeZone: course.timeZone,
-    placesLeft: placesLeft(course.capacity, enrolled),
+    placesLeft: placesLeft(course.capacity, count),
     enrolRefusal: status === "enrolled" ? null : refused,
     canLeave: endRefusal(course, status) === null,
   };

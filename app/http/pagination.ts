@@ -26,6 +26,29 @@ export function pageOf(requested: number, total: number, size: number): PageInfo
   return { page, pages, total, skip: (page - 1) * size, take: size };
 }
 
+/**
+ * A page of a list, counted only when it must be: the first page is read one row past its
+ * size, and when that row is not there the page is the whole list (most lists of a course
+ * or an event fit on one), so there is nothing to count. A longer list, or a later page, is
+ * counted as `pageOf` needs. Never more statements than counting first; one fewer when the
+ * list fits.
+ */
+export async function readPage<T>(
+  requested: number,
+  size: number,
+  read: (skip: number, take: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<{ rows: T[]; page: PageInfo }> {
+  // Anything that is not past page 1 is page 1, as in `pageOf`.
+  if (!(Math.floor(requested) > 1)) {
+    const first = await read(0, size + 1);
+    if (first.length <= size) return { rows: first, page: pageOf(1, first.length, size) };
+    return { rows: first.slice(0, size), page: pageOf(1, await count(), size) };
+  }
+  const page = pageOf(requested, await count(), size);
+  return { rows: await read(page.skip, page.take), page };
+}
+
 /** The same address with another page (page 1 drops the parameter). */
 export function pageHref(search: string | URLSearchParams, page: number, param = "page"): string {
   const params = new URLSearchParams(search);

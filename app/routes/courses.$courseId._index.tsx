@@ -29,14 +29,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const course = await requireVisibleCourse(user, params.courseId ?? "");
   const locale = await resolveLocale(request, user);
   const url = new URL(request.url);
-  const [viewer, page, enrolment] = await Promise.all([
+  const [viewer, page] = await Promise.all([
     courseViewerOf(user, course),
     coursePageData(course, {
       lessons: pageFromUrl(url, "lessons"),
       sessions: pageFromUrl(url, "sessions"),
     }),
-    enrolmentPanelFor(user, course),
   ]);
+  const enrolment = await enrolmentPanelFor(user, course, new Date(), page.enrolled);
   const text = courseText(course, locale);
   const share = await shareFor(request, locale, {
     path: `/courses/${course.id}`,
