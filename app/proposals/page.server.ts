@@ -20,7 +20,6 @@ import {
   closeVoteEarly,
   myBallot,
   storedResult,
-  voteForProposal,
   voteIdForProposal,
 } from "~/votes/votes.server";
 import {
@@ -56,16 +55,14 @@ export async function proposalPageData({ request, context, params }: LoaderFunct
   const isAuthor = user?.id === proposal.authorId;
   const locale = await resolveLocale(request, user);
   const when = (d: Date) => formatDateTime(d, locale, platform.timeZone);
-  const [vote, discussion] = await Promise.all([
-    voteForProposal(platform.id, proposal.id, now),
-    readDiscussion(
-      db,
-      proposalDiscussionHost(proposal, viewer),
-      { userId: user?.id ?? null, when },
-      now,
-      placeFromUrl(request.url),
-    ),
-  ]);
+  const vote = proposal.vote;
+  const discussion = await readDiscussion(
+    db,
+    proposalDiscussionHost(proposal, viewer),
+    { userId: user?.id ?? null, when },
+    now,
+    placeFromUrl(request.url),
+  );
   const mine = vote ? await myBallot(vote.id, user?.id ?? null) : null;
   const raised = await raisedCredit(db, proposal, user, locale);
   const result = vote ? storedResult(vote) : null;

@@ -8,7 +8,7 @@ import { pageOf } from "~/http/pagination";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { viewerOf, type Viewer } from "~/platforms/permissions.server";
-import { settleDueVotes } from "~/votes/settle.server";
+import { settleDueVotes, voteForProposal } from "~/votes/settle.server";
 import type { ProposalInput, ProposalState } from "./schemas";
 import { searchable, searchWords } from "~/text/searchable";
 import { moveRefusal, type ManualMove } from "./moves";
@@ -87,20 +87,19 @@ export async function getProposal(
   userId: string | null,
   now = new Date(),
 ) {
-  // A vote past its closing time is closed before its proposal is read: the badge and the
-  // history never say "in vote" beside a result.
-  await settleDueVotes(platformId, now);
-  const proposal = await db.proposal.findUnique({
-    where: { id: proposalId },
+  // Its vote, closed first if its closing time has passed, before the proposal is read: the
+  // badge and the history never say "in vote" beside a result.
+  const vote = await voteForProposal(platformId, proposalId, now);
+  const proposal = await db.proposal.findFirst({
+    where: { id: proposalId, platformId },
     include: {
       author: { select: { name: true } },
       meeting: { select: { id: true, title: true } },
       history: { orderBy: { createdAt: "asc" } },
     },
   });
-  if (!proposal || proposal.platformId !== platformId || !canSee(proposal, viewer, userId))
-    notFound();
-  return proposal;
+  if (!proposal || !canSee(proposal, viewer, userId)) notFound();
+  return { ...proposal, vote };
 }
 
 type ProposalFilter = { state?: ProposalState; states?: ProposalState[]; q?: string };

@@ -20,8 +20,11 @@ export const VOTE_INCLUDE = {
 } satisfies Prisma.VoteInclude;
 
 export async function voteOf(client: DbClient, platformId: string, voteId: string) {
-  const vote = await client.vote.findUnique({ where: { id: voteId }, include: VOTE_INCLUDE });
-  if (!vote || vote.platformId !== platformId) notFound();
+  const vote = await client.vote.findFirst({
+    where: { id: voteId, platformId },
+    include: VOTE_INCLUDE,
+  });
+  if (!vote) notFound();
   return vote;
 }
 export type VoteRecord = Awaited<ReturnType<typeof voteOf>>;
@@ -149,4 +152,20 @@ export async function settleDueVotes(platformId: string, now = new Date()): Prom
   });
   for (const vote of due) await closeIfDue(vote, now);
   return due.length;
+}
+
+/**
+ * The proposal's vote with its options, closed first if its closing time has passed; null
+ * when none was opened. Not its proposal: the proposal page reads it after this, so that it
+ * never shows "in vote" beside a result.
+ */
+export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
+  const read = () =>
+    db.vote.findFirst({
+      where: { proposalId, platformId },
+      include: { options: VOTE_INCLUDE.options },
+    });
+  const vote = await read();
+  if (!vote) return null;
+  return (await closeIfDue(vote, now)) ? read() : vote;
 }

@@ -22,7 +22,7 @@ import {
   type VoteRecord,
 } from "./settle.server";
 
-export { settleDueVotes, settleVote, type VoteRecord } from "./settle.server";
+export { settleDueVotes, settleVote, voteForProposal, type VoteRecord } from "./settle.server";
 
 /**
  * How far in the past an opening "later" may be: the minute typed in the form has passed
@@ -106,21 +106,6 @@ export async function openVote(
     });
     return ok({ voteId: vote.id });
   });
-}
-
-/**
- * The proposal's vote with its options, closed first if its closing time has passed; null
- * when none was opened. Not its proposal: the proposal page has read it already.
- */
-export async function voteForProposal(platformId: string, proposalId: string, now = new Date()) {
-  const read = () =>
-    db.vote.findFirst({
-      where: { proposalId, platformId },
-      include: { options: VOTE_INCLUDE.options },
-    });
-  const vote = await read();
-  if (!vote) return null;
-  return (await closeIfDue(vote, now)) ? read() : vote;
 }
 
 /** The proposal's vote with its options and its proposal, settled; null if it has none. */
@@ -318,8 +303,7 @@ export async function voteOfVisibleProposal(
   user: { id: string; isAdmin: boolean } | null,
 ) {
   const viewer = await viewerOf(user, platformId);
-  const proposal = await getProposal(platformId, proposalId, viewer, user?.id ?? null);
-  const vote = await voteForProposal(platformId, proposal.id);
+  const { vote, ...proposal } = await getProposal(platformId, proposalId, viewer, user?.id ?? null);
   if (!vote) notFound();
   return { viewer, proposal, vote };
 }

@@ -648,5 +648,8 @@ describe("a vote past its closing time", () => {
     expect(read.history.map((h) => h.toState)).toEqual(["voting", "rejected"]);
     // Decided at the closing time, not when someone happened to look.
     expect(read.history.at(-1)!.createdAt.toISOString()).toBe(vote.closesAt.toISOString());
+    // The vote it shows beside that state is the closed one, with its outcome.
+    expect(read.vote?.closedAt?.toISOString()).toBe(vote.closesAt.toISOString());
+    expect(read.vote?.outcome).toBe("rejected");
   });
 });
