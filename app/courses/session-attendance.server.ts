@@ -8,6 +8,7 @@ import { ATTENDANCE_STATUSES } from "~/attendance/statuses";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type DbClient } from "~/db.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
+import { lockRow } from "~/row-lock.server";
 import { getCourse, type Course } from "./courses.server";
 import { getSession, type TrainingSession } from "./sessions.server";
 
@@ -157,10 +158,15 @@ export function sessionHost(course: Course, session: TrainingSession): Attendanc
   };
 }
 
-/** The attendance form's transactions, with the course and session loaded inside each. */
+/**
+ * The attendance form's transactions, with the course and session loaded inside each. The
+ * course's row is locked first (FOR SHARE on PostgreSQL), as closing it locks it to write:
+ * marks found allowed are not written after the close counted certificates without them.
+ */
 export function inSessionHost(courseId: string, sessionId: string): InHost {
   return (write) =>
     db.$transaction(async (tx) => {
+      await lockRow(tx, "Course", courseId, "share");
       const course = await getCourse(courseId, tx);
       return write(tx, sessionHost(course, await getSession(course.id, sessionId, tx)));
     });

@@ -15,7 +15,8 @@ import {
   participantOf,
 } from "~/test/world";
 import { getCourse } from "./courses.server";
-import { sessionHost } from "./session-attendance.server";
+import { heldTransaction, meanwhile } from "~/test/held-transaction";
+import { inSessionHost, sessionHost } from "./session-attendance.server";
 import { sessionSchema, type SessionInput } from "./session-schemas";
 import {
   cancelSession,
@@ -296,6 +297,23 @@ describe("walk-ins at a session become enrolled", () => {
       writeMarks(tx, facilitator, await host(tx, first.id), { [ana]: "present" }, new Date()),
     );
     expect(formError(frozen)).toBe("training:errors.attendanceClosed");
+    expect(await db.attendance.count({ where: { sessionId: first.id } })).toBe(0);
+  });
+
+  it("waits for a close under way, then refuses the marks sent meanwhile", async () => {
+    const { facilitator, live, first } = await running();
+    const ana = await participantOf((await makeUser("Ana")).id);
+    await enrolDirectly(live.id, ana);
+    const closing = await heldTransaction((tx) =>
+      tx.course.update({ where: { id: live.id }, data: { status: "closed" } }),
+    );
+    const marking = inSessionHost(live.id, first.id)((tx, host) =>
+      writeMarks(tx, facilitator, host, { [ana]: "present" }, new Date()),
+    );
+    await meanwhile();
+    await closing.commit();
+    // Not written after the close (which counts certificates from the marks it sees).
+    expect(formError(await marking)).toBe("training:errors.attendanceClosed");
     expect(await db.attendance.count({ where: { sessionId: first.id } })).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import {
   periodCovering,
 } from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
+import { lockRow } from "~/row-lock.server";
 import { getMeetingRow, type MeetingRow } from "./meetings.server";
 import { quorumForMeeting } from "./quorum.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
@@ -158,6 +159,17 @@ export async function printedSheet(platformId: string, meetingId: string, now = 
 }
 
 /**
+ * The assembly, read for an attendance write: its row is locked first (FOR SHARE on
+ * PostgreSQL: attendance writers together, but no one publishing the minutes or cancelling
+ * meanwhile), so a sheet found open stays open until the write commits. Without it, marks
+ * read as allowed before a publication committed were written after it.
+ */
+async function meetingToWrite(tx: DbClient, platformId: string, meetingId: string) {
+  await lockRow(tx, "Meeting", meetingId, "share");
+  return getMeetingRow(platformId, meetingId, tx);
+}
+
+/**
  * Saves the roster's statuses. Refused, with nothing written, for a cancelled meeting,
  * before attendance opens and once the minutes are published (see attendanceWindow).
  */
@@ -169,7 +181,7 @@ export async function saveAttendance(
   now = new Date(),
 ): Promise<Outcome<{ changed: number }>> {
   return db.$transaction(async (tx) => {
-    const host = meetingHost(await getMeetingRow(platformId, meetingId, tx));
+    const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
     return attendance.writeMarks(tx, actor, host, statuses, now);
   });
 }
@@ -178,7 +190,7 @@ export async function saveAttendance(
 export function inMeetingHost(platformId: string, meetingId: string): InHost {
   return (write) =>
     db.$transaction(async (tx) =>
-      write(tx, meetingHost(await getMeetingRow(platformId, meetingId, tx))),
+      write(tx, meetingHost(await meetingToWrite(tx, platformId, meetingId))),
     );
 }
 
@@ -192,7 +204,7 @@ export async function addWalkIn(
   statuses: Statuses = {},
 ): Promise<Outcome<{ participantId: string }>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeetingRow(platformId, meetingId, tx);
+    const meeting = await meetingToWrite(tx, platformId, meetingId);
     // A member (with or without an account) is marked on the roster, where the quorum
     // counts them, never written down at the door as a walk-in.
     if ("participantId" in input) {
@@ -215,7 +227,7 @@ export async function removeWalkIn(
   statuses: Statuses = {},
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const host = meetingHost(await getMeetingRow(platformId, meetingId, tx));
+    const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
     return attendance.removeWalkIn(tx, actor, host, attendanceId, now, statuses);
   });
 }

@@ -21,6 +21,7 @@ import { quorumForMeeting } from "~/meetings/quorum.server";
 import { meetingSchema } from "~/meetings/schemas";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { instantToZoned, zonedToInstant } from "~/time/time-zone";
+import { heldTransaction, meanwhile } from "~/test/held-transaction";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
 
 const input = (overrides: Record<string, string> = {}) =>
@@ -221,6 +222,27 @@ describe("attendance", () => {
     });
   });
 
+  it("waits for a publication of the minutes under way, then refuses marks sent meanwhile", async () => {
+    const { platform, facilitator, meeting, ana } = await setup();
+    const publishing = await heldTransaction((tx) =>
+      tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          status: "held",
+          minutes: "Acta",
+          minutesPublishedAt: new Date(),
+          minutesPublishedById: facilitator.id,
+        },
+      }),
+    );
+    const saving = saveAttendance(facilitator, platform.id, meeting.id, { [ana]: "present" });
+    await meanwhile();
+    await publishing.commit();
+    // Not written after the record was published: the sheet it found open had closed.
+    expect(await saving).toMatchObject({ ok: false });
+    expect(await db.attendance.count({ where: { meetingId: meeting.id } })).toBe(0);
+  });
+
   it("counts a walk-in as a new participant, and can take it back", async () => {
     const { platform, facilitator, meeting } = await setup();
     await addWalkIn(facilitator, platform.id, meeting.id, {
@@ -350,6 +372,25 @@ describe("minutes", () => {
     expect(actions).toEqual(
       expect.arrayContaining(["minutes.saved", "minutes.published", "minutes.amended"]),
     );
+  });
+
+  it("sent as a draft while they are being published, do not replace the published text", async () => {
+    const platform = await makePlatform();
+    const actor = await makeUser();
+    const meeting = await makeMeeting(platform.id);
+    await saveMinutes(actor, platform.id, meeting.id, { minutes: "Texto publicado" });
+    const publishing = await heldTransaction((tx) =>
+      tx.meeting.update({
+        where: { id: meeting.id },
+        data: { status: "held", minutesPublishedAt: new Date(), minutesPublishedById: actor.id },
+      }),
+    );
+    const saving = saveMinutes(actor, platform.id, meeting.id, { minutes: "Borrador tardío" });
+    await meanwhile();
+    await publishing.commit();
+    expect(await saving).toMatchObject({ formErrors: ["meetings:errors.publishedMeanwhile"] });
+    const stored = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(stored.minutes).toBe("Texto publicado");
   });
 
   it("render Markdown without scripts or event handlers", () => {

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
+import { lockRow } from "~/row-lock.server";
 import { getMeeting, type Meeting } from "./meetings.server";
 import { splitLines, type MinutesInput } from "./schemas";
 
@@ -67,6 +68,16 @@ async function publish(tx: Tx, actor: Actor, meeting: Meeting, now: Date) {
 }
 
 /**
+ * The assembly, read for a change to its minutes: its row is locked first (FOR UPDATE on
+ * PostgreSQL), so drafts, publication and attendance take turns on it. Without it, a draft
+ * read as unpublished before a publication committed replaced the published text after it.
+ */
+async function meetingToChange(tx: Tx, platformId: string, meetingId: string) {
+  await lockRow(tx, "Meeting", meetingId);
+  return getMeeting(platformId, meetingId, tx);
+}
+
+/**
  * Drafts are written until the minutes are published. Someone who sends a text after that
  * (published meanwhile by a coordinator) is told so; the route gives the text back to copy
  * into an amendment.
@@ -95,7 +106,7 @@ export async function saveMinutes(
   input: MinutesInput,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeeting(platformId, meetingId, tx);
+    const meeting = await meetingToChange(tx, platformId, meetingId);
     const refused = refusalToEdit(meeting, true);
     if (refused) return refused;
     await writeDraft(tx, actor, platformId, meetingId, input);
@@ -115,7 +126,7 @@ export async function saveAndPublishMinutes(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeeting(platformId, meetingId, tx);
+    const meeting = await meetingToChange(tx, platformId, meetingId);
     const refused = refusalToEdit(meeting, true) ?? refusalToPublish(meeting, input.minutes ?? "");
     if (refused) return refused;
     await writeDraft(tx, actor, platformId, meetingId, input);
@@ -132,7 +143,7 @@ export async function publishMinutes(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeeting(platformId, meetingId, tx);
+    const meeting = await meetingToChange(tx, platformId, meetingId);
     const refused = refusalToEdit(meeting, false) ?? refusalToPublish(meeting, meeting.minutes);
     if (refused) return refused;
     await publish(tx, actor, meeting, now);
@@ -148,7 +159,7 @@ export async function amendMinutes(
   reason: string,
 ): Promise<Outcome<null>> {
   return db.$transaction(async (tx) => {
-    const meeting = await getMeeting(platformId, meetingId, tx);
+    const meeting = await meetingToChange(tx, platformId, meetingId);
     if (!meeting.minutesPublishedAt) return refuseForm("meetings:errors.minutesNotPublished");
     const amendment = await tx.minutesAmendment.create({
       data: { meetingId, text, reason, authorId: actor.id },
