@@ -307,9 +307,10 @@ describe("walk-ins at a session become enrolled", () => {
     const closing = await heldTransaction((tx) =>
       tx.course.update({ where: { id: live.id }, data: { status: "closed" } }),
     );
-    const marking = inSessionHost(live.id, first.id)((tx, host) =>
-      writeMarks(tx, facilitator, host, { [ana]: "present" }, new Date()),
-    );
+    const marking = inSessionHost(
+      live.id,
+      first.id,
+    )((tx, host) => writeMarks(tx, facilitator, host, { [ana]: "present" }, new Date()));
     await meanwhile();
     await closing.commit();
     // Not written after the close (which counts certificates from the marks it sees).
