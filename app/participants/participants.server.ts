@@ -4,11 +4,13 @@ import type { DbClient } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { searchable, searchWords } from "~/text/searchable";
 import { attachAccount, foldMemberships } from "~/platforms/membership.server";
+import { activeRole } from "~/platforms/permissions.server";
 import { bothRaisedHands, handsFollowPerson } from "~/votes/hands.server";
 import type { AgeGroup, Gender } from "./demographics";
 
 interface Actor {
   id: string;
+  isAdmin?: boolean;
 }
 
 export interface WalkInData {
@@ -109,6 +111,28 @@ async function participantOnPlatform(client: DbClient, platformId: string, id: s
 }
 
 /**
+ * Whether the record holds a membership of another platform that the actor does not
+ * coordinate there: a merge or a link moves every membership of the record (its status, its
+ * role), which is each platform's coordinators' business, not this one's.
+ */
+async function movesMembershipElsewhere(
+  tx: DbClient,
+  actor: Actor,
+  recordId: string,
+  platformId: string,
+): Promise<boolean> {
+  if (actor.isAdmin) return false;
+  const elsewhere = await tx.membership.findMany({
+    where: { participantId: recordId, platformId: { not: platformId } },
+    select: { platformId: true },
+  });
+  for (const m of elsewhere) {
+    if ((await activeRole(actor.id, m.platformId, tx)) !== "coordinator") return true;
+  }
+  return false;
+}
+
+/**
  * Folds `dropId` into `keepId`: the same person recorded twice. Every attendance moves to
  * the kept record unchanged, so every count stays identical; audited with what moved.
  * Runs inside the caller's transaction.
@@ -127,6 +151,8 @@ export async function mergeParticipants(
   if (!keep || !drop) return refuseForm("participants:errors.notFound");
   // Two accounts are two people as far as the portal can tell; never fold one into another.
   if (drop.userId) return refuseForm("participants:errors.dropHasAccount");
+  if (await movesMembershipElsewhere(tx, actor, drop.id, platformId))
+    return refuseForm("participants:errors.memberElsewhere");
 
   // Counts must stay identical: one person cannot be folded into someone counted at the
   // same event (that would be two people, or a correction to make on that event first).
@@ -253,6 +279,8 @@ export async function linkToAccount(
     // An account without its own record yet: the walk-in record simply becomes theirs.
     const walkIn = await participantOnPlatform(tx, platformId, participantId);
     if (!walkIn || walkIn.userId) return refuseForm("participants:errors.notFound");
+    if (await movesMembershipElsewhere(tx, actor, walkIn.id, platformId))
+      return refuseForm("participants:errors.memberElsewhere");
     await tx.participant.update({ where: { id: walkIn.id }, data: { userId } });
     // Their memberships (a member without an account) now carry the account too.
     await attachAccount(tx, walkIn.id, userId);

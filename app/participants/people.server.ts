@@ -9,9 +9,12 @@ import {
   seenOnPlatform,
 } from "./participants.server";
 import { pageOf } from "~/http/pagination";
+import { canMergePeople, type MemberRulesViewer, type PersonFacts } from "~/platforms/member-rules";
 
 interface Actor {
   id: string;
+  /** A portal admin may move a membership of any platform with a record (see participants.server). */
+  isAdmin?: boolean;
 }
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -158,9 +161,38 @@ export async function mergeInto(
   return db.$transaction((tx) => mergeParticipants(tx, actor, platformId, { keepId, dropId }));
 }
 
-/** Other records without an account that may be the same person. */
-export async function duplicateCandidates(platformId: string, personId: string, q: string) {
+/**
+ * Other records without an account that may be the same person: the ones this reader may
+ * fold into the record (member-rules.ts `canMergePeople`), so the page offers only merges
+ * that work.
+ */
+export async function duplicateCandidates(
+  platformId: string,
+  personId: string,
+  q: string,
+  viewer: MemberRulesViewer,
+) {
   if (!q.trim()) return [];
-  const found = await findPeopleWithoutAccount(db, platformId, q);
+  const membersHere = { memberships: { some: { platformId } } };
+  const mayFoldMembers = canMergePeople(viewer, { hasAccount: false, membershipStatus: "active" });
+  const found = await findPeopleWithoutAccount(
+    db,
+    platformId,
+    q,
+    mayFoldMembers ? [] : [membersHere],
+  );
   return found.filter((c) => c.id !== personId);
+}
+
+/** What the member rules ask of a record on this platform, or null when it is not seen there. */
+export async function personFacts(
+  platformId: string,
+  participantId: string,
+): Promise<PersonFacts | null> {
+  const person = await db.participant.findFirst({
+    where: { id: participantId, ...seenOnPlatform(platformId) },
+    select: { userId: true, memberships: { where: { platformId }, select: { status: true } } },
+  });
+  if (!person) return null;
+  return { hasAccount: !!person.userId, membershipStatus: person.memberships[0]?.status ?? null };
 }

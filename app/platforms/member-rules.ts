@@ -45,6 +45,16 @@ export function canLinkAccount(viewer: MemberRulesViewer, person: PersonFacts): 
 }
 
 /**
+ * Folding a duplicate record (`drop`, never one with an account) into another: facilitators
+ * fold walk-ins, as before; a dropped record that holds a membership of the platform moves or
+ * merges it (its status and role join the kept record's), which is the coordinators' business.
+ */
+export function canMergePeople(viewer: MemberRulesViewer, drop: PersonFacts): boolean {
+  if (drop.hasAccount) return false;
+  return drop.membershipStatus !== null ? viewer.canCoordinate : viewer.canFacilitate;
+}
+
+/**
  * Whether the directory says who has no account: coordinators need it (to link an account
  * later); members see one another alike, since having an e-mail is nobody else's concern.
  */

@@ -4,7 +4,8 @@ import { enrolKnownPerson } from "~/courses/enrolment.server";
 import { db } from "~/db.server";
 import { attendanceSheet, saveAttendance } from "~/meetings/attendance.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
-import { linkByEmail, mergeInto } from "~/participants/people.server";
+import { createWalkIn } from "~/participants/participants.server";
+import { duplicateCandidates, linkByEmail, mergeInto } from "~/participants/people.server";
 import { participationReport, type Period } from "~/reports/participation.server";
 import { signUp } from "~/test/factories";
 import {
@@ -30,12 +31,14 @@ import {
   canAddMembersWithoutAccount,
   canLinkAccount,
   canMakeMember,
+  canMergePeople,
   makeMemberRefusal,
   seesAccountMarker,
 } from "./member-rules";
 import { addMemberWithoutAccount, makeMember } from "./members-without-account.server";
 import { countActiveAt } from "./periods.server";
 import {
+  createMembership,
   decideRequest,
   listActiveMembers,
   mergedMembership,
@@ -403,6 +406,66 @@ describe("members without an account (issue 10)", () => {
     expect(await db.participant.count({ where: { id: second.participantId } })).toBe(0);
   });
 
+  it("a record that is also a member of another platform is merged only by a coordinator of both", async () => {
+    const { platform, coordinator, people } = await world();
+    const [first, second] = people;
+    // The second record is also a coordinator of another corridor's platform.
+    const other = await makePlatform();
+    await createMembership(
+      db,
+      { id: second.participantId, userId: null },
+      other.id,
+      { status: "active", role: "coordinator" },
+      new Date(),
+    );
+    expect(
+      await mergeInto(coordinator, platform.id, first.participantId, second.participantId),
+    ).toMatchObject({ ok: false, formErrors: ["participants:errors.memberElsewhere"] });
+    // Nothing moved: both records, and the other platform's membership where it was.
+    expect(
+      await db.participant.count({
+        where: { id: { in: [first.participantId, second.participantId] } },
+      }),
+    ).toBe(2);
+    expect(
+      await db.membership.count({
+        where: { participantId: second.participantId, platformId: other.id },
+      }),
+    ).toBe(1);
+    // Linked to an account, it would carry that coordinator's role to the account: refused too.
+    const account = await makeUser(second.name);
+    await requestToJoin(account, platform.id, undefined);
+    expect(
+      await linkByEmail(coordinator, platform.id, second.participantId, account.email),
+    ).toMatchObject({ ok: false, formErrors: ["participants:errors.memberElsewhere"] });
+    expect(await db.membership.count({ where: { userId: account.id, platformId: other.id } })).toBe(
+      0,
+    );
+    // Someone who coordinates both platforms may.
+    await addMember(coordinator, other.id, "coordinator");
+    expect(
+      await mergeInto(coordinator, platform.id, first.participantId, second.participantId),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("offers facilitators as duplicates only records that hold no membership of the platform", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    // Someone counted at the door of the platform's assembly, without a membership.
+    const door = await createWalkIn(db, { name: "Rosa Andi", community: "Sarayaku" });
+    await db.attendance.create({
+      data: { meetingId: meeting.id, participantId: door.id, status: "present", walkIn: true },
+    });
+    const walkIn = door.id;
+    const asFacilitator = { canFacilitate: true, canCoordinate: false };
+    const asCoordinator = await viewerOf(coordinator, platform.id);
+    const offered = async (viewer: typeof asFacilitator) =>
+      (await duplicateCandidates(platform.id, people[1].participantId, "Rosa", viewer))
+        .map((c) => c.id)
+        .sort();
+    expect(await offered(asFacilitator)).toEqual([walkIn]);
+    expect(await offered(asCoordinator)).toEqual([people[0].participantId, walkIn].sort());
+  });
+
   it("two records merged whose past periods overlap: their union, each instant counted once", async () => {
     const { platform, coordinator, people } = await world();
     const [first, second] = people;
@@ -510,6 +573,17 @@ describe("member rules", () => {
     [member, { hasAccount: false, membershipStatus: null }, false],
   ])("link %o %o → %s", (viewer, person, allowed) => {
     expect(canLinkAccount(viewer, person)).toBe(allowed);
+  });
+
+  it.each([
+    [facilitator, { hasAccount: false, membershipStatus: null }, true],
+    [facilitator, { hasAccount: false, membershipStatus: "active" }, false],
+    [facilitator, { hasAccount: false, membershipStatus: "removed" }, false],
+    [coordinator, { hasAccount: false, membershipStatus: "active" }, true],
+    [coordinator, { hasAccount: true, membershipStatus: null }, false],
+    [member, { hasAccount: false, membershipStatus: null }, false],
+  ])("merge into another record: %o dropping %o → %s", (viewer, drop, allowed) => {
+    expect(canMergePeople(viewer, drop)).toBe(allowed);
   });
 
   it.each([

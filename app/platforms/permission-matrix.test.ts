@@ -217,6 +217,18 @@ const ACTIONS: { name: string; allowed: RoleName[]; alreadyDone?: RoleName[]; ru
     },
   },
   {
+    // Folding a member without an account moves their membership (its status and role).
+    name: "merge a member without an account into another record",
+    allowed: COORDINATORS,
+    run: async (w, r) => {
+      const [a, b] = [await walkInOf(w), await memberWithoutAccount(w)];
+      return postForm(personRoute.action, personPath(w, a.id), personParams(w, a.id), w.users[r], {
+        intent: "merge",
+        otherId: b,
+      });
+    },
+  },
+  {
     name: "create a proposal",
     allowed: MEMBERS,
     run: (w, r) =>

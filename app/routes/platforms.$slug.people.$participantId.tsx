@@ -18,10 +18,11 @@ import {
   duplicateCandidates,
   linkByEmail,
   mergeInto,
+  personFacts,
   personOnPlatform,
 } from "~/participants/people.server";
 import { linkSchema, makeMemberSchema, mergeSchema } from "~/participants/schemas";
-import { canLinkAccount, canMakeMember } from "~/platforms/member-rules";
+import { canLinkAccount, canMakeMember, canMergePeople } from "~/platforms/member-rules";
 import { makeMember } from "~/platforms/members-without-account.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
@@ -35,8 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const person = await personOnPlatform(platform.id, params.participantId ?? "");
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
   const locale = await resolveLocale(request, user);
-  const candidates = await duplicateCandidates(platform.id, person.id, q);
   const viewer = await viewerOf(user, platform.id);
+  const candidates = await duplicateCandidates(platform.id, person.id, q, viewer);
   const facts = { hasAccount: !!person.userId, membershipStatus: person.membershipStatus };
   return json({
     mayMakeMember: canMakeMember(viewer, facts),
@@ -125,6 +126,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "merge": {
       const submission = parseWithZod(formData, { schema: mergeSchema });
       if (submission.status !== "success") return rejectForm(formId, submission);
+      // A record holding a membership moves it (member-rules.ts): others get a 403. A record
+      // not seen here is the domain's refusal to give, beside the form.
+      const drop = await personFacts(platform.id, submission.value.otherId);
+      if (drop && !canMergePeople(viewer, drop)) forbidden();
       const outcome = await mergeInto(actor, platform.id, person.id, submission.value.otherId);
       if (!outcome.ok) return rejectForm(formId, submission, outcome);
       return redirectWithNotice(here, "peopleMerged");
