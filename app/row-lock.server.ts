@@ -13,7 +13,14 @@ import { isUniqueViolation, provider, type DbClient } from "~/db.server";
  * docs/decisions/027-isolation.md.
  */
 export type LockedTable =
-  "Vote" | "Course" | "Membership" | "Platform" | "Group" | "Meeting" | "TrainingSession";
+  | "Vote"
+  | "Course"
+  | "Membership"
+  | "Platform"
+  | "Group"
+  | "Meeting"
+  | "TrainingSession"
+  | "Thread";
 
 export async function lockRow(
   tx: DbClient,

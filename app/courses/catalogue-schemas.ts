@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, optionalText, requiredText } from "~/forms/fields";
+import { dateField, hiddenId, optionalText, requiredText } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
 import { COURSE_TOPICS } from "./topics";
 import { isWebLink } from "./uploads";
@@ -88,5 +88,5 @@ export const uploadSchema = z.object({
 });
 
 /** Which lesson or material a row's button acts on. */
-export const lessonRef = z.object({ lessonId: z.string().min(1).max(40) });
-export const materialRef = z.object({ materialId: z.string().min(1).max(40) });
+export const lessonRef = z.object({ lessonId: hiddenId() });
+export const materialRef = z.object({ materialId: hiddenId() });

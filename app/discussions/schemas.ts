@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { requiredText } from "~/forms/fields";
+import { hiddenId, requiredText } from "~/forms/fields";
 import { POST_MAX_LENGTH, REASON_MAX_LENGTH } from "./rules";
 
-const id = z.string().max(40);
+const id = hiddenId();
 
 export const postSchema = z.object({
   body: requiredText(POST_MAX_LENGTH),

@@ -50,3 +50,14 @@ export const timeField = z
   .string({ required_error: REQUIRED })
   .trim()
   .regex(/^\d{2}:\d{2}$/, msg("validation.time"));
+
+/**
+ * The id a form's hidden field names (a post, a lesson): only a tampered or truncated form
+ * lacks it, and even then the answer is a key both languages translate.
+ */
+export function hiddenId() {
+  return z
+    .string({ required_error: REQUIRED, invalid_type_error: REQUIRED })
+    .min(1, REQUIRED)
+    .max(40);
+}

@@ -437,6 +437,20 @@ describe("a group's forum", () => {
     expect(await db.auditEvent.count({ where: { entityId: { in: [id, post.id] } } })).toBe(0);
   });
 
+  it("raises a thread once when two moderators raise it at the same moment", async () => {
+    const f = await makeForum("private");
+    const id = await startThread(f, f.users.member!, "Agua para Sani Isla", "Un pozo nuevo.");
+    const raise = () =>
+      onThread(f, f.users.moderator, id, { intent: "raise", _form: "moderation" });
+    const answers = await Promise.all([raise(), raise()]);
+    // One raised it; the other is told so beside the form, not shown an error page.
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 400]);
+    expect(text(answers.find((a) => a.status === 400)!.body)).toContain(
+      "forums:errors.alreadyRaised",
+    );
+    expect(await db.proposal.count({ where: { raisedByGroupId: f.group.id } })).toBe(1);
+  });
+
   it("raises a thread to the platform once, credited to the group", async () => {
     const f = await makeForum("private");
     const id = await startThread(

@@ -5,6 +5,7 @@ import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { openingPost } from "~/discussions/read.server";
 import { summarize } from "~/http/share-meta";
 import { createProposalIn } from "~/proposals/proposals.server";
+import { lockRow } from "~/row-lock.server";
 import { getThread, groupActorOf, groupText, mayReadThread, type Group } from "./groups.server";
 import { canModerateGroup, canRaiseThread, canReadGroup, type GroupActor } from "./rules";
 
@@ -27,6 +28,9 @@ export async function raiseThread(
   threadId: string,
 ): Promise<Outcome<{ proposalId: string }>> {
   if (!canModerateGroup(actor)) forbidden();
+  // Two moderators at once: the second waits here, then finds the thread raised (below)
+  // instead of drafting a second proposal.
+  await lockRow(tx, "Thread", threadId);
   const thread = await getThread(tx, group.id, threadId);
   if (thread.proposalId) return refuseForm("forums:errors.alreadyRaised");
   if (!canRaiseThread(thread, actor)) return refuseForm("forums:errors.threadHidden");
@@ -46,6 +50,7 @@ export async function raiseThread(
     where: { id: thread.id, proposalId: null },
     data: { proposalId },
   });
+  // Not reached while the lock above holds; kept so a second proposal can never stick.
   if (count !== 1) throw new Error("The thread was raised meanwhile");
   await recordAudit(tx, {
     actorId: moderator.id,

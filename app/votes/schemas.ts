@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dateField, optionalText, timeField } from "~/forms/fields";
 import { REQUIRED, msg } from "~/forms/messages";
+import { requiredText } from "~/forms/fields";
 import { splitLines } from "~/meetings/schemas";
 import { VOTE_KINDS, YES_NO_RULES, MIN_OPTIONS, MAX_OPTIONS } from "./choices";
 export {
@@ -91,24 +92,23 @@ export const tallySchema = z.object({
   meetingId: z.string({ required_error: msg("validation.choice") }).max(40),
   // Conform does not coerce record values, so the text of each field is read here; an
   // empty field means no hands.
-  count: z.record(
-    z.string(),
-    z.preprocess(
-      (v) => (v === undefined || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
-      z
-        .number({ invalid_type_error: msg("validation.number") })
-        .int(msg("validation.number"))
-        .min(0, msg("validation.between", { min: 0, max: 100000 }))
-        .max(100000, msg("validation.between", { min: 0, max: 100000 })),
-    ),
-  ),
+  count: z
+    .record(
+      z.string(),
+      z.preprocess(
+        (v) => (v === undefined || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
+        z
+          .number({ invalid_type_error: msg("validation.number") })
+          .int(msg("validation.number"))
+          .min(0, msg("validation.between", { min: 0, max: 100000 }))
+          .max(100000, msg("validation.between", { min: 0, max: 100000 })),
+      ),
+    )
+    // Every field left empty: Conform sends no "count" at all, which is no hands either.
+    .default({}),
   inPerson: z.array(z.string().max(40)).default([]),
 });
 
 export const closeVoteSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, REQUIRED)
-    .max(500, msg("validation.tooLong", { max: 500 })),
+  reason: requiredText(500),
 });
