@@ -17,17 +17,28 @@ export interface AuditEntry {
  * record are written together or not at all. There is deliberately no update or delete.
  */
 export async function recordAudit(client: DbClient, entry: AuditEntry): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      actorId: entry.actorId,
-      actorErased: entry.actorErased ?? false,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      platformId: entry.platformId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    },
-  });
+  await client.auditEvent.create({ data: auditRow(entry) });
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actorId: entry.actorId,
+    actorErased: entry.actorErased ?? false,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    platformId: entry.platformId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
+/**
+ * Appends many entries in one statement (a whole roster marked present at once), inside the
+ * caller's transaction like `recordAudit`: one entry per thing done, not one per request.
+ */
+export async function recordAudits(client: DbClient, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await client.auditEvent.createMany({ data: entries.map(auditRow) });
 }
 
 /** Entries a page of the audit log. */
