@@ -255,6 +255,43 @@ describe("members without an account (issue 10)", () => {
     expect(named?.inPerson).toEqual([...PEOPLE].sort((a, b) => a.localeCompare(b)));
   });
 
+  it("a vote past its closing time, unread, keeps the ballot a later link would have cancelled", async () => {
+    const { platform, coordinator, people, meeting } = await world();
+    const rosa = people[0];
+    await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
+    const { vote, yes } = await openYesNoVote(platform, coordinator);
+    const no = (await voteForProposal(platform.id, vote.proposalId))!.options.find(
+      (o) => o.code === "no",
+    )!.id;
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [yes]: 1 },
+      inPerson: [rosa.participantId],
+    });
+    const account = await signUp({ name: rosa.name });
+    await requestToJoin({ id: account.userId }, platform.id, undefined);
+    const request = await db.membership.findUniqueOrThrow({
+      where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
+    });
+    await decideRequest(coordinator, platform.id, request.id, "approve");
+    await castBallot({ id: account.userId }, platform.id, vote.id, no);
+    // The vote's time runs out; nobody opens it before the link is made.
+    const closesAt = new Date();
+    await db.vote.update({ where: { id: vote.id }, data: { closesAt } });
+    expect(
+      await linkByEmail(coordinator, platform.id, rosa.participantId, account.email),
+    ).toMatchObject({ ok: true });
+    // Closed as it stood at its closing time: the hand and the online ballot, both counted.
+    const stored = (await voteForProposal(platform.id, vote.proposalId))!;
+    expect(stored.closedAt?.toISOString()).toBe(closesAt.toISOString());
+    expect(storedResult(stored)!.options.map((o) => [o.code, o.online, o.inPerson])).toEqual([
+      ["yes", 0, 1],
+      ["no", 1, 0],
+      ["abstain", 0, 0],
+    ]);
+    expect(await db.ballot.count({ where: { voteId: vote.id } })).toBe(1);
+  });
+
   it("a hand raised without an account wins over the online ballot the same person cast meanwhile", async () => {
     const { platform, coordinator, people, meeting } = await world();
     const rosa = people[0];

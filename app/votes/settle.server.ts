@@ -135,6 +135,25 @@ export async function closeIfDue(vote: VoteClock, now = new Date()): Promise<boo
   return true;
 }
 
+/**
+ * For a transaction about to change what votes count (an account erased, a person's hands
+ * moved to another record): closes first, in it, every vote of `where` past its closing time
+ * that nobody has read since, so each result is what its closing time gave, not what the
+ * change would make of it afterwards.
+ */
+export async function closeDueVotesIn(
+  tx: DbClient,
+  where: Prisma.VoteWhereInput,
+  now = new Date(),
+): Promise<number> {
+  const due = await tx.vote.findMany({
+    where: { AND: [where, { closedAt: null, closesAt: { lte: now } }] },
+    include: VOTE_INCLUDE,
+  });
+  for (const vote of due) await closeInTransaction(tx, vote, vote.closesAt, null, null);
+  return due.length;
+}
+
 /** The vote as it stands once settled (closed, with its result, if its time has passed). */
 export async function settleVote(vote: VoteRecord, now = new Date()): Promise<VoteRecord> {
   return (await closeIfDue(vote, now)) ? voteOf(db, vote.platformId, vote.id) : vote;

@@ -12,6 +12,7 @@ import {
 import { recordTally, tallyContext } from "~/votes/tally.server";
 import { openVote } from "~/votes/votes.server";
 import { removeMember } from "~/platforms/membership.server";
+import { eraseAccount } from "~/privacy/erase.server";
 import { viewerOf } from "~/platforms/permissions.server";
 import { getProposal, listProposals } from "~/proposals/proposals.server";
 import { addMember, makeMeeting, makePlatform, makeUser, participantOf } from "~/test/world";
@@ -637,6 +638,26 @@ describe("a vote past its closing time", () => {
     expect(stored.closedAt!.toISOString()).toBe(vote.closesAt.toISOString());
     expect(stored.outcome).toBe("rejected");
     expect(storedResult(stored)).toMatchObject({ participation: 1, quorumMet: false });
+  });
+
+  it("counts, when first read, the ballot of someone who erased their account after its close", async () => {
+    const { platform, members, proposal, vote, option } = await setup();
+    for (const m of members.slice(0, 3)) await castBallot(m, platform.id, vote.id, option("yes"));
+    const later = new Date(vote.closesAt.getTime() + 60_000);
+    // Nobody read the vote between its close and Ana's erasure.
+    const erased = await db.$transaction((tx) => eraseAccount(tx, members[0].id, later));
+    expect(erased.ok).toBe(true);
+    const read = await getProposal(
+      platform.id,
+      proposal.id,
+      await viewerOf(null, platform.id),
+      null,
+      later,
+    );
+    // Three of five said yes at the close, a quorum of 50 %: as it stood then, accepted.
+    expect(read.vote?.closedAt?.toISOString()).toBe(vote.closesAt.toISOString());
+    expect(storedResult(read.vote!)).toMatchObject({ participation: 3 });
+    expect(read.state).toBe("accepted");
   });
 
   it("is closed before a proposal page reads its state", async () => {
