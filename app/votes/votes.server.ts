@@ -160,16 +160,19 @@ export type VoteRef = string | { proposalId: string };
 
 /**
  * Runs `write` in one transaction with the vote re-read and still open, so a close (or
- * another count) cannot slip in between the checks and the write.
+ * another count) cannot slip in between the checks and the write. `authorize` runs first:
+ * someone with no say is refused (403) before being told anything about the vote's state.
  */
 export async function whileOpen<T>(
   platformId: string,
   ref: VoteRef,
   now: Date,
   write: (tx: DbClient, vote: VoteWithOptions) => Promise<Outcome<T>>,
+  authorize: (tx: DbClient) => Promise<void> = async () => {},
 ): Promise<Outcome<T>> {
   let due: VoteClock | null = null;
   const outcome = await db.$transaction(async (tx) => {
+    await authorize(tx);
     // Ballots and counts share the vote's row; a close takes it alone (closeInTransaction), so
     // it waits for ballots in flight and every ballot after it sees the vote closed.
     await lockRow(tx, "Vote", ref, "share");
@@ -194,7 +197,7 @@ export async function whileOpen<T>(
 
 /**
  * One ballot per active member, enforced by the database; a second one replaces the first.
- * The caller has checked the member's role; this checks the vote and the option.
+ * The member's role is checked first, in the transaction; then the vote and the option.
  */
 export async function castBallot(
   user: Actor,
@@ -205,27 +208,35 @@ export async function castBallot(
 ): Promise<Outcome<null>> {
   // Two ballots of one member at the same instant (a double tap): on PostgreSQL both may find
   // none and insert; the loser's unique violation is retried once, and then replaces.
+  // Ballots belong to the platform's active members (not to administrators as such).
+  const member = async (tx: DbClient) => {
+    if (!(await activeRole(user.id, platformId, tx))) forbidden();
+  };
   return retryOnUniqueViolation(() =>
-    whileOpen(platformId, ref, now, async (tx, vote) => {
-      const voteId = vote.id;
-      // Ballots belong to the platform's active members (not to administrators as such).
-      if (!(await activeRole(user.id, platformId, tx))) forbidden();
-      if (!vote.options.some((o) => o.id === optionId)) {
-        return refuse("optionId", "votes:errors.badOption");
-      }
-      const key = { voteId_userId: { voteId, userId: user.id } };
-      if (await tx.inPersonVoter.findUnique({ where: key })) {
-        return refuseForm("votes:errors.votedInPerson");
-      }
-      // The database's unique (vote, member) keeps it at one ballot; a second one replaces it
-      // (one statement: INSERT … ON CONFLICT DO UPDATE on both databases).
-      await tx.ballot.upsert({
-        where: key,
-        create: { voteId, userId: user.id, optionId },
-        update: { optionId },
-      });
-      return ok(null);
-    }),
+    whileOpen(
+      platformId,
+      ref,
+      now,
+      async (tx, vote) => {
+        const voteId = vote.id;
+        if (!vote.options.some((o) => o.id === optionId)) {
+          return refuse("optionId", "votes:errors.badOption");
+        }
+        const key = { voteId_userId: { voteId, userId: user.id } };
+        if (await tx.inPersonVoter.findUnique({ where: key })) {
+          return refuseForm("votes:errors.votedInPerson");
+        }
+        // The database's unique (vote, member) keeps it at one ballot; a second one replaces it
+        // (one statement: INSERT … ON CONFLICT DO UPDATE on both databases).
+        await tx.ballot.upsert({
+          where: key,
+          create: { voteId, userId: user.id, optionId },
+          update: { optionId },
+        });
+        return ok(null);
+      },
+      member,
+    ),
   );
 }
 

@@ -225,8 +225,10 @@ describe("ballots", () => {
     await castBallot(members[0], platform.id, vote.id, option("yes"));
     const ballots = await db.ballot.findMany({ where: { voteId: vote.id } });
     expect(ballots.map((b) => [b.userId, b.optionId])).toEqual([[members[0].id, option("yes")]]);
-    // The same proposal named from another platform is not found, and nothing is written.
+    // The same proposal named from another platform (where Beto is a member too) is not
+    // found, and nothing is written.
     const other = await makePlatform();
+    await addMember(members[1], other.id);
     await expect(
       castBallot(members[1], other.id, { proposalId: proposal.id }, option("yes")),
     ).rejects.toMatchObject({ status: 404 });
@@ -249,6 +251,10 @@ describe("ballots", () => {
     const result = storedResult((await voteForProposal(platform.id, vote.proposalId))!)!;
     expect(result).toMatchObject({ eligible: 4, participation: 2 });
     expect(result.options.find((o) => o.code === "no")!.online).toBe(0);
+    // Someone with no say is refused as such, not told whether the vote is still open.
+    await expect(castBallot(members[0], platform.id, vote.id, option("yes"))).rejects.toMatchObject(
+      { status: 403 },
+    );
   });
 
   it("lists a public vote's voters a page at a time by name, online and by hand apart", async () => {
