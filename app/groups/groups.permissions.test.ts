@@ -369,6 +369,19 @@ describe("group actions × every role", () => {
   }
 });
 
+describe("the members page answers who may act before what was typed", () => {
+  it.each([
+    ["remove with no reason", { intent: "remove", membershipId: "x", reason: "" }],
+    ["appoint by a malformed e-mail", { intent: "appointByEmail", email: "no es correo" }],
+  ])(
+    "a group member without moderation rights: %s is a 403, not a form error",
+    async (_, fields) => {
+      const result = await membersAction("groupMember", "public", async () => fields);
+      expect(result.status).toBe(403);
+    },
+  );
+});
+
 describe("private groups leak nothing to non-members", () => {
   const OUTSIDERS: Role[] = [
     "anonymous",

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { badRequest, requireUser } from "~/auth/guards.server";
+import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
@@ -81,14 +81,16 @@ const MODERATOR_INTENTS: ModeratorAction[] = ["approve", "reject", "remove", "ap
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const platform = await requirePlatform(params.slug);
   const user = requireUser(request, context);
-  const { group } = await requireReadableGroup(db, user, platform.id, params.groupId ?? "");
+  const { group, actor } = await requireReadableGroup(db, user, platform.id, params.groupId ?? "");
   const formData = await request.formData();
   const formId = formIdOf(formData);
   const intent = formData.get("intent");
   const url = new URL(request.url);
   const here = `/platforms/${platform.slug}/groups/${group.id}/members${url.search}`;
 
+  // Who may act is answered first (403), before anything about what was typed.
   if (intent === "appointByEmail") {
+    if (!actor.platformCoordinator) forbidden();
     const submission = parseWithZod(formData, { schema: appointByEmailSchema });
     if (submission.status !== "success") return rejectForm(formId, submission);
     const outcome = await appointModeratorByEmail(
@@ -103,6 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (typeof intent !== "string" || !MODERATOR_INTENTS.includes(intent as ModeratorAction)) {
     badRequest();
   }
+  if (!canModerateGroup(actor)) forbidden();
   const schema = intent === "remove" ? removeReasonSchema : optionalReasonSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return rejectForm(formId, submission);
