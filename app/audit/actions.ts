@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   "certificate.issued",
   "certificate.revoked",
   "account.deleted",
+  "account.madeAdmin",
   "group.created",
   "group.updated",
   "groupMember.joined",

@@ -1,3 +1,4 @@
+import { recordAudit } from "~/audit/audit.server";
 import { participantSearchText } from "~/participants/participants.server";
 import { db, isUniqueViolation } from "~/db.server";
 import { msg } from "~/forms/messages";
@@ -209,7 +210,10 @@ export async function saveLanguagePreference(userId: string, locale: string): Pr
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
 
-/** Creates (or promotes) an administrator; used by the admin:create command. */
+/**
+ * Creates (or promotes) an administrator; used by the admin:create command. Audited either
+ * way, in the same transaction: who holds the portal's widest rights is never a silent change.
+ */
 export async function createAdmin(input: {
   email: string;
   name: string;
@@ -217,23 +221,35 @@ export async function createAdmin(input: {
 }): Promise<Outcome<{ userId: string; created: boolean }>> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email } });
-  if (existing) {
-    await db.user.update({ where: { id: existing.id }, data: { isAdmin: true } });
-    return { ok: true, value: { userId: existing.id, created: false } };
+  if (!existing) {
+    const weak = passwordProblem(input.password, email);
+    if (weak) return fail("password", weak);
+    if (input.password.length < 10) {
+      return fail("password", msg("validation.passwordTooShort", { min: 10 }));
+    }
   }
-  const weak = passwordProblem(input.password, email);
-  if (weak) return fail("password", weak);
-  if (input.password.length < 10) {
-    return fail("password", msg("validation.passwordTooShort", { min: 10 }));
-  }
-  const user = await db.user.create({
-    data: {
-      email,
-      name: input.name,
-      isAdmin: true,
-      passwordHash: await hashPassword(input.password),
-      participant: { create: { name: input.name } },
-    },
+  // Hashed before the transaction: argon2 takes a while, and the write lock is shared.
+  const passwordHash = existing ? null : await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: { isAdmin: true } })
+      : await tx.user.create({
+          data: {
+            email,
+            name: input.name,
+            isAdmin: true,
+            passwordHash: passwordHash!,
+            participant: { create: { name: input.name } },
+          },
+        });
+    await recordAudit(tx, {
+      // From the command line: no one signed in did it.
+      actorId: null,
+      action: "account.madeAdmin",
+      entityType: "User",
+      entityId: user.id,
+      details: { created: !existing, wasAdmin: existing?.isAdmin ?? false },
+    });
+    return { ok: true as const, value: { userId: user.id, created: !existing } };
   });
-  return { ok: true, value: { userId: user.id, created: true } };
 }

@@ -1,4 +1,4 @@
-import { attemptLogin, changePassword, registerUser } from "~/auth/accounts.server";
+import { attemptLogin, changePassword, createAdmin, registerUser } from "~/auth/accounts.server";
 import { signupSchema } from "~/auth/schemas";
 import { authenticate, endAllSessions, startSession } from "~/auth/session.server";
 import { db } from "~/db.server";
@@ -281,5 +281,46 @@ describe("sessions", () => {
     expect((await authenticate(`minga_session=${a}`)).user).toBeNull();
     expect((await authenticate(`minga_session=${b}`)).user).toBeNull();
     expect(await db.session.count({ where: { userId } })).toBe(0);
+  });
+});
+
+describe("the admin:create command", () => {
+  const audited = (userId: string) =>
+    db.auditEvent.findMany({ where: { action: "account.madeAdmin", entityId: userId } });
+
+  it("creates an administrator, or promotes an account, and audits either", async () => {
+    const created = await createAdmin({
+      email: " Nueva.Admin@Example.org ",
+      name: "Nueva Admin",
+      password: GOOD_PASSWORD,
+    });
+    expect(created).toMatchObject({ ok: true, value: { created: true } });
+    const userId = (created as { value: { userId: string } }).value.userId;
+    expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
+      email: "nueva.admin@example.org",
+      isAdmin: true,
+    });
+    expect(JSON.parse((await audited(userId))[0].details)).toEqual({
+      created: true,
+      wasAdmin: false,
+    });
+
+    const account = await signUp({ name: "Promovida" });
+    const promoted = await createAdmin({ email: account.email, name: "x", password: "" });
+    expect(promoted).toEqual({ ok: true, value: { userId: account.userId, created: false } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: account.userId } })).isAdmin).toBe(true);
+    const [entry] = await audited(account.userId);
+    expect(entry).toMatchObject({ actorId: null, entityType: "User", platformId: null });
+    expect(JSON.parse(entry.details)).toEqual({ created: false, wasAdmin: false });
+  });
+
+  it("refuses a weak password for a new administrator, writing nothing", async () => {
+    const entriesBefore = await db.auditEvent.count({ where: { action: "account.madeAdmin" } });
+    const refused = await createAdmin({ email: "debil@example.org", name: "D", password: "1234" });
+    expect(refused.ok).toBe(false);
+    expect(await db.user.count({ where: { email: "debil@example.org" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "account.madeAdmin" } })).toBe(
+      entriesBefore,
+    );
   });
 });
