@@ -256,3 +256,14 @@ export async function walkInCandidates(meeting: MeetingRow, who: string, now = n
 export async function attendanceList(meetingId: string) {
   return attendanceSheets.attendanceList(db, { rows: { meetingId } });
 }
+
+/** How many were present, walk-ins among them: what the minutes tell those not shown names. */
+export async function presentCounts(meetingId: string) {
+  const rows = await db.attendance.groupBy({
+    by: ["walkIn"],
+    where: { meetingId, status: "present" },
+    _count: { _all: true },
+  });
+  const of = (walkIn: boolean) => rows.find((r) => r.walkIn === walkIn)?._count._all ?? 0;
+  return { present: of(false) + of(true), walkIns: of(true) };
+}

@@ -954,6 +954,15 @@ describe("permission matrix: pages that are not public", () => {
     await db.attendance.create({
       data: { meetingId: m.id, participantId: member, status: "present" },
     });
+    // A walk-in present and a member absent: both readers get the same figures.
+    const door = await createWalkIn(db, { name: "Persona en la puerta" });
+    await db.attendance.create({
+      data: { meetingId: m.id, participantId: door.id, status: "present", walkIn: true },
+    });
+    const coordinator = await participantOf(world.users.coordinator!.id);
+    await db.attendance.create({
+      data: { meetingId: m.id, participantId: coordinator, status: "absent" },
+    });
     const path = meetingPath(world, m.id, "/minutes");
     const asMember = await getPage(
       minutesRoute.loader,
@@ -969,6 +978,7 @@ describe("permission matrix: pages that are not public", () => {
     );
     expect(JSON.stringify(asMember.body)).toContain("Miembro");
     expect((asOutsider.body as { attendance: unknown }).attendance).toBeNull();
-    expect((asOutsider.body as { presentCount: number }).presentCount).toBe(1);
+    for (const body of [asMember.body, asOutsider.body])
+      expect(body).toMatchObject({ presentCount: 2, walkInCount: 1 });
   });
 });

@@ -11,7 +11,7 @@ import { SafeHtml } from "~/components/safe-html";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
-import { attendanceList } from "~/meetings/attendance.server";
+import { attendanceList, presentCounts } from "~/meetings/attendance.server";
 import { getMeeting } from "~/meetings/meetings.server";
 import { quorumForMeeting } from "~/meetings/quorum.server";
 import { viewerOf } from "~/platforms/permissions.server";
@@ -32,11 +32,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!meeting.minutesPublishedAt && !viewer.canFacilitate) notFound();
   const locale = await resolveLocale(request, context.user);
   const tz = platform.timeZone;
+  // Names are for the platform's members (the whole list, as printed); others get counts.
   const [quorum, attendance] = await Promise.all([
     quorumForMeeting(meeting, platform.quorumPercent),
-    attendanceList(meeting.id),
+    viewer.isMember ? attendanceList(meeting.id) : null,
   ]);
-  const present = attendance.filter((a) => a.status === "present");
+  const present = attendance?.filter((a) => a.status === "present");
+  const counts = present
+    ? { present: present.length, walkIns: present.filter((a) => a.walkIn).length }
+    : await presentCounts(meeting.id);
   return json({
     platform: { slug: platform.slug, name: platform.name },
     meeting: {
@@ -58,10 +62,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       html: renderMarkdown(a.text),
     })),
     quorum,
-    // Names are for the platform's members; others see the numbers only.
-    attendance: viewer.isMember ? attendance : null,
-    presentCount: present.length,
-    walkInCount: present.filter((a) => a.walkIn).length,
+    attendance,
+    presentCount: counts.present,
+    walkInCount: counts.walkIns,
     viewer,
   });
 }
