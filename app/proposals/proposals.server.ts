@@ -50,9 +50,8 @@ export async function createProposalIn(
   input: ProposalInput & { raisedByGroupId?: string },
 ): Promise<Outcome<{ proposalId: string }>> {
   if (input.meetingId) {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
-    if (!meeting || meeting.platformId !== platformId)
-      return refuse("meetingId", "validation.choice");
+    const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, platformId } });
+    if (!meeting) return refuse("meetingId", "validation.choice");
   }
   const created = await tx.proposal.create({
     data: {

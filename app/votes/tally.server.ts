@@ -146,9 +146,8 @@ export async function recordTally(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return whileOpen(platformId, voteId, now, async (tx, vote) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
-    if (!meeting || meeting.platformId !== platformId)
-      return refuse("meetingId", "validation.choice");
+    const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, platformId } });
+    if (!meeting) return refuse("meetingId", "validation.choice");
     if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");
     // Hands count for this vote only at an assembly held while it was open.
     if (!meetingCountsForVote(meeting, vote, now))

@@ -65,11 +65,11 @@ export async function openVote(
     input.kind === "custom" ? "plurality" : (input.approvalRule ?? "simple");
 
   return db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.findUnique({
-      where: { id: proposalId },
+    const proposal = await tx.proposal.findFirst({
+      where: { id: proposalId, platformId: platform.id },
       include: { vote: true },
     });
-    if (!proposal || proposal.platformId !== platform.id) notFound();
+    if (!proposal) notFound();
     if (proposal.vote) return refuseForm("votes:errors.alreadyHasVote");
     if (proposal.state !== "discussion") return refuseForm("votes:errors.notInDiscussion");
     const vote = await tx.vote.create({
