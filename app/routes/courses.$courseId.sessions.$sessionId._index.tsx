@@ -16,7 +16,11 @@ import {
   requireCourseManager,
   requireVisibleCourse,
 } from "~/courses/courses.server";
-import { sessionCancelRefusal, sessionEditRefusal } from "~/courses/session-rules";
+import {
+  courseRefusesSessions,
+  sessionCancelRefusal,
+  sessionEditRefusal,
+} from "~/courses/session-rules";
 import { sessionSchema } from "~/courses/session-schemas";
 import {
   cancelSession,
@@ -62,9 +66,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       cancelReason: reason,
     },
     canManage: viewer.canManage,
-    canEdit: viewer.canManage && !sessionEditRefusal(session.status) && course.status !== "closed",
+    canEdit:
+      viewer.canManage && !sessionEditRefusal(session.status) && !courseRefusesSessions(course),
     canCancel:
-      viewer.canManage && !sessionCancelRefusal(session.status) && course.status !== "closed",
+      viewer.canManage && !sessionCancelRefusal(session.status) && !courseRefusesSessions(course),
     facilitators: viewer.canManage ? facilitators : [],
     values: viewer.canManage ? sessionFormValues(session, tz) : null,
   });

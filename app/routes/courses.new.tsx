@@ -8,6 +8,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { CourseForm } from "~/components/course-form";
 import type { RouteHandle } from "~/components/page-title";
 import { courseSchema } from "~/courses/catalogue-schemas";
+import { canCreateCourseOn } from "~/courses/permissions";
 import {
   createCourse,
   facilitatorChoices,
@@ -27,7 +28,12 @@ async function targetOf(request: Request, user: AuthUser) {
   const platforms = await platformsForNewCourse(user);
   if (!platforms.length && !user.isAdmin) forbidden();
   const wanted = new URL(request.url).searchParams.get("platform");
-  if (wanted === PORTAL_WIDE && user.isAdmin) return { platforms, target: null };
+  // Portal-wide is no platform's: the rule (permissions.ts) leaves it to administrators.
+  if (
+    wanted === PORTAL_WIDE &&
+    canCreateCourseOn({ isAdmin: user.isAdmin, platformRole: null }, null)
+  )
+    return { platforms, target: null };
   const chosen = platforms.find((p) => p.slug === wanted);
   if (chosen) return { platforms, target: chosen };
   // A facilitator of a single platform has nothing to choose.

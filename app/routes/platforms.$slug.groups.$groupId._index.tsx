@@ -9,8 +9,13 @@ import { Pager } from "~/components/pager";
 import { db } from "~/db.server";
 import { listThreads, openReportCount } from "~/groups/forum.server";
 import { groupText, requireReadableGroup } from "~/groups/groups.server";
-import { membershipMode } from "~/groups/rules";
-import { canManageGroup, canModerateGroup, canStartThread } from "~/groups/rules";
+import {
+  canManageGroup,
+  canModerateGroup,
+  canStartThread,
+  isGroupMember,
+  membershipMode,
+} from "~/groups/rules";
 import { pageFromUrl } from "~/http/pagination";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18next.server";
@@ -51,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       start: canStartThread(actor),
       manage: canManageGroup(actor),
       moderate: moderator,
-      member: actor.status === "active" && actor.platformMember,
+      member: isGroupMember(actor),
     },
     reports,
     q,

@@ -22,7 +22,12 @@ import {
   personOnPlatform,
 } from "~/participants/people.server";
 import { linkSchema, makeMemberSchema, mergeSchema } from "~/participants/schemas";
-import { canLinkAccount, canMakeMember, canMergePeople } from "~/platforms/member-rules";
+import {
+  canAddMembersWithoutAccount,
+  canLinkAccount,
+  canMakeMember,
+  canMergePeople,
+} from "~/platforms/member-rules";
 import { makeMember } from "~/platforms/members-without-account.server";
 import { requirePlatformRole, viewerOf } from "~/platforms/permissions.server";
 import { requirePlatform } from "~/platforms/platforms.server";
@@ -109,7 +114,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "makeMember": {
       // Membership is the coordinators' business (member-rules.ts): others get a 403.
-      if (!viewer.canCoordinate) forbidden();
+      if (!canAddMembersWithoutAccount(viewer)) forbidden();
       const outcome = await makeMember(actor, platform.id, person.id);
       if (!outcome.ok)
         return rejectForm(formId, parseWithZod(formData, { schema: makeMemberSchema }), outcome);
