@@ -103,6 +103,37 @@ async function openYesNoVote(
   return { vote, yes };
 }
 
+/**
+ * Rosa, a member without an account, raises her hand for "yes" at the assembly; then she
+ * signs up, is admitted as a new member (nobody noticed it was her) and votes "no" online.
+ */
+async function rosaVotesTwice() {
+  const { platform, coordinator, people, meeting } = await world();
+  const rosa = people[0];
+  await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
+  const { vote, yes } = await openYesNoVote(platform, coordinator);
+  const no = (await voteForProposal(platform.id, vote.proposalId))!.options.find(
+    (o) => o.code === "no",
+  )!.id;
+  expect(
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [yes]: 1 },
+      inPerson: [rosa.participantId],
+    }),
+  ).toEqual({ ok: true, value: null });
+  const account = await signUp({ name: rosa.name });
+  await requestToJoin({ id: account.userId }, platform.id, undefined);
+  const request = await db.membership.findUniqueOrThrow({
+    where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
+  });
+  await decideRequest(coordinator, platform.id, request.id, "approve");
+  expect(await castBallot({ id: account.userId }, platform.id, vote.id, no)).toMatchObject({
+    ok: true,
+  });
+  return { platform, coordinator, rosa, vote, account };
+}
+
 describe("members without an account (issue 10)", () => {
   it("are counted in quorum, raise a hand, complete a course, then sign up and are linked: every figure unchanged", async () => {
     const { platform, coordinator, people, meeting } = await world();
@@ -256,25 +287,7 @@ describe("members without an account (issue 10)", () => {
   });
 
   it("a vote past its closing time, unread, keeps the ballot a later link would have cancelled", async () => {
-    const { platform, coordinator, people, meeting } = await world();
-    const rosa = people[0];
-    await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
-    const { vote, yes } = await openYesNoVote(platform, coordinator);
-    const no = (await voteForProposal(platform.id, vote.proposalId))!.options.find(
-      (o) => o.code === "no",
-    )!.id;
-    await recordTally(coordinator, platform.id, vote.id, {
-      meetingId: meeting.id,
-      count: { [yes]: 1 },
-      inPerson: [rosa.participantId],
-    });
-    const account = await signUp({ name: rosa.name });
-    await requestToJoin({ id: account.userId }, platform.id, undefined);
-    const request = await db.membership.findUniqueOrThrow({
-      where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
-    });
-    await decideRequest(coordinator, platform.id, request.id, "approve");
-    await castBallot({ id: account.userId }, platform.id, vote.id, no);
+    const { platform, coordinator, rosa, vote, account } = await rosaVotesTwice();
     // The vote's time runs out; nobody opens it before the link is made.
     const closesAt = new Date();
     await db.vote.update({ where: { id: vote.id }, data: { closesAt } });
@@ -293,30 +306,7 @@ describe("members without an account (issue 10)", () => {
   });
 
   it("a hand raised without an account wins over the online ballot the same person cast meanwhile", async () => {
-    const { platform, coordinator, people, meeting } = await world();
-    const rosa = people[0];
-    await saveAttendance(coordinator, platform.id, meeting.id, { [rosa.participantId]: "present" });
-    const { vote, yes } = await openYesNoVote(platform, coordinator);
-    const no = (await voteForProposal(platform.id, vote.proposalId))!.options.find(
-      (o) => o.code === "no",
-    )!.id;
-    expect(
-      await recordTally(coordinator, platform.id, vote.id, {
-        meetingId: meeting.id,
-        count: { [yes]: 1 },
-        inPerson: [rosa.participantId],
-      }),
-    ).toEqual({ ok: true, value: null });
-    // She signs up, is admitted as a new member (nobody noticed it was her) and votes online.
-    const account = await signUp({ name: rosa.name });
-    await requestToJoin({ id: account.userId }, platform.id, undefined);
-    const request = await db.membership.findUniqueOrThrow({
-      where: { userId_platformId: { userId: account.userId, platformId: platform.id } },
-    });
-    await decideRequest(coordinator, platform.id, request.id, "approve");
-    expect(await castBallot({ id: account.userId }, platform.id, vote.id, no)).toMatchObject({
-      ok: true,
-    });
+    const { platform, coordinator, rosa, vote, account } = await rosaVotesTwice();
     // Linking shows she is one person: her hand stands, her online ballot gives way.
     expect(
       await linkByEmail(coordinator, platform.id, rosa.participantId, account.email),
