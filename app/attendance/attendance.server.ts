@@ -54,12 +54,16 @@ export interface AttendanceHost {
   expected(client: DbClient): Promise<Prisma.ParticipantWhereInput | "everyone" | null>;
   /** The host's recent events (someone present at one is a regular, shown next); null: none. */
   recentEvents(client: DbClient): Promise<Prisma.AttendanceWhereInput | null>;
-  /** The host's own consequence of attendance being taken, in the same transaction. */
-  onRecorded(client: DbClient): Promise<void>;
+  /**
+   * The host's own consequence of attendance being taken, in the same transaction. It may
+   * throw `Refused` (forms/outcome.ts) to undo the marks: an assembly whose open votes'
+   * show-of-hands counts would no longer fit who is present.
+   */
+  onRecorded(client: DbClient, now: Date): Promise<void>;
   /** A walk-in was just counted (a training session enrols them), same transaction. */
   onWalkInAdded?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
   /** A walk-in's attendance was just taken back, before the person record may go. */
-  onWalkInRemoved?(client: DbClient, actor: Actor, participantId: string): Promise<void>;
+  onWalkInRemoved?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
 }
 
 /**
@@ -167,7 +171,7 @@ export async function writeMarks(
       };
     }),
   );
-  await host.onRecorded(tx);
+  await host.onRecorded(tx, now);
   return ok({ changed: changes.length });
 }
 
@@ -215,7 +219,7 @@ export async function addWalkIn(
     },
   });
   await host.onWalkInAdded?.(tx, actor, participant.id, now);
-  await host.onRecorded(tx);
+  await host.onRecorded(tx, now);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "attendance.walkInAdded",
@@ -252,7 +256,7 @@ export async function removeWalkIn(
   const marks = await writeMarks(tx, actor, host, statuses, now);
   if (!marks.ok) return marks;
   await tx.attendance.delete({ where: { id: row.id } });
-  await host.onWalkInRemoved?.(tx, actor, row.participantId);
+  await host.onWalkInRemoved?.(tx, actor, row.participantId, now);
   await forgetIfUncounted(tx, row.participantId);
   await recordAudit(tx, {
     actorId: actor.id,

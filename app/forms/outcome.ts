@@ -17,3 +17,23 @@ export function refuseForm(message: string): Refusal {
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
+
+/**
+ * Thrown inside a transaction to undo what it wrote and answer with a refusal instead: for a
+ * rule that can only be checked once the writes are made (a count that must still fit).
+ */
+export class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super("refused");
+  }
+}
+
+/** Runs a transaction that may throw `Refused`: its writes are undone, its refusal answered. */
+export async function undoneIfRefused<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import * as attendanceSheets from "~/attendance/sheet.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
 import { db, type DbClient } from "~/db.server";
-import { refuseForm, type Outcome } from "~/forms/outcome";
+import { Refused, refuseForm, undoneIfRefused, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
 import {
@@ -15,6 +15,7 @@ import {
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { lockRow } from "~/row-lock.server";
 import { getMeetingRow, type MeetingRow } from "./meetings.server";
+import { countsStillFit } from "~/votes/tally.server";
 import { quorumForMeeting } from "./quorum.server";
 import { ATTENDANCE_STATUSES, type WalkInInput } from "./schemas";
 
@@ -57,6 +58,11 @@ export interface MeetingHost extends AttendanceHost {
    * once for both by each client.
    */
   membersAtStart(client: DbClient): Promise<number>;
+}
+
+async function countsMustFit(client: DbClient, meeting: MeetingRow, now: Date) {
+  const refused = await countsStillFit(client, meeting.platformId, meeting.id, now);
+  if (refused) throw new Refused(refuseForm(refused));
 }
 
 /** An assembly as a host of the attendance module. */
@@ -111,12 +117,18 @@ export function meetingHost(meeting: MeetingRow): MeetingHost {
       });
       return earlier.length > 0 ? { meetingId: { in: earlier.map((m) => m.id) } } : null;
     },
-    // Taking attendance is what makes an assembly "held" (and no longer editable).
-    async onRecorded(client) {
+    // Taking attendance is what makes an assembly "held" (and no longer editable). A
+    // correction that leaves an open vote's show-of-hands count here with more hands (or
+    // named voters) than the people present allow is undone: correct the count first.
+    async onRecorded(client, now) {
       await client.meeting.updateMany({
         where: { id: meeting.id, status: "scheduled" },
         data: { status: "held" },
       });
+      await countsMustFit(client, meeting, now);
+    },
+    async onWalkInRemoved(client, _actor, _participantId, now) {
+      await countsMustFit(client, meeting, now);
     },
   };
 }
@@ -180,17 +192,21 @@ export async function saveAttendance(
   statuses: Statuses,
   now = new Date(),
 ): Promise<Outcome<{ changed: number }>> {
-  return db.$transaction(async (tx) => {
-    const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
-    return attendance.writeMarks(tx, actor, host, statuses, now);
-  });
+  return undoneIfRefused(() =>
+    db.$transaction(async (tx) => {
+      const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
+      return attendance.writeMarks(tx, actor, host, statuses, now);
+    }),
+  );
 }
 
 /** The attendance form's transactions, with the assembly loaded inside each. */
 export function inMeetingHost(platformId: string, meetingId: string): InHost {
   return (write) =>
-    db.$transaction(async (tx) =>
-      write(tx, meetingHost(await meetingToWrite(tx, platformId, meetingId))),
+    undoneIfRefused(() =>
+      db.$transaction(async (tx) =>
+        write(tx, meetingHost(await meetingToWrite(tx, platformId, meetingId))),
+      ),
     );
 }
 
@@ -203,18 +219,20 @@ export async function addWalkIn(
   now = new Date(),
   statuses: Statuses = {},
 ): Promise<Outcome<{ participantId: string }>> {
-  return db.$transaction(async (tx) => {
-    const meeting = await meetingToWrite(tx, platformId, meetingId);
-    // A member (with or without an account) is marked on the roster, where the quorum
-    // counts them, never written down at the door as a walk-in.
-    if ("participantId" in input) {
-      const member = await tx.participant.count({
-        where: { AND: [{ id: input.participantId }, rosterWhere(meeting, now)] },
-      });
-      if (member > 0) return refuseForm("participants:errors.onRoster");
-    }
-    return attendance.addWalkIn(tx, actor, meetingHost(meeting), input, now, statuses);
-  });
+  return undoneIfRefused(() =>
+    db.$transaction(async (tx) => {
+      const meeting = await meetingToWrite(tx, platformId, meetingId);
+      // A member (with or without an account) is marked on the roster, where the quorum
+      // counts them, never written down at the door as a walk-in.
+      if ("participantId" in input) {
+        const member = await tx.participant.count({
+          where: { AND: [{ id: input.participantId }, rosterWhere(meeting, now)] },
+        });
+        if (member > 0) return refuseForm("participants:errors.onRoster");
+      }
+      return attendance.addWalkIn(tx, actor, meetingHost(meeting), input, now, statuses);
+    }),
+  );
 }
 
 /** Takes back a walk-in recorded by mistake, with the marks not yet saved. */
@@ -226,10 +244,12 @@ export async function removeWalkIn(
   now = new Date(),
   statuses: Statuses = {},
 ): Promise<Outcome<null>> {
-  return db.$transaction(async (tx) => {
-    const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
-    return attendance.removeWalkIn(tx, actor, host, attendanceId, now, statuses);
-  });
+  return undoneIfRefused(() =>
+    db.$transaction(async (tx) => {
+      const host = meetingHost(await meetingToWrite(tx, platformId, meetingId));
+      return attendance.removeWalkIn(tx, actor, host, attendanceId, now, statuses);
+    }),
+  );
 }
 
 /**

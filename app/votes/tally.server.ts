@@ -62,6 +62,51 @@ async function presence(client: DbClient, platformId: string, meetingId: string,
 }
 
 /**
+ * Why the show-of-hands counts of open votes at this assembly no longer fit who is present
+ * (checked after an attendance correction, in its transaction), or null. The limits are the
+ * ones recording a count applies: every hand named is a member present, and no more hands
+ * than people present who may vote (splitHands).
+ */
+export async function countsStillFit(
+  client: DbClient,
+  platformId: string,
+  meetingId: string,
+  now: Date,
+): Promise<string | null> {
+  const tallies = await client.inPersonTally.findMany({
+    where: { meetingId, vote: { closedAt: null } },
+    select: { voteId: true, counts: { select: { count: true } } },
+  });
+  if (tallies.length === 0) return null;
+  const [seen, platform, named] = await Promise.all([
+    presence(client, platformId, meetingId, now),
+    client.platform.findUniqueOrThrow({
+      where: { id: platformId },
+      select: { nonMembersVoteByHand: true },
+    }),
+    client.inPersonVoter.findMany({
+      where: { meetingId, voteId: { in: tallies.map((t) => t.voteId) } },
+      select: { voteId: true, participantId: true },
+    }),
+  ]);
+  const presentMembers = new Set(seen.members.map((m) => m.participantId));
+  for (const tally of tallies) {
+    const hands = named.filter((n) => n.voteId === tally.voteId);
+    if (hands.some((n) => n.participantId && !presentMembers.has(n.participantId)))
+      return "votes:errors.countNoLongerFits";
+    const split = splitHands({
+      total: tally.counts.reduce((sum, c) => sum + c.count, 0),
+      membersPresent: seen.memberCount,
+      othersPresent: seen.others,
+      markedMembers: hands.length,
+      nonMembersMayVote: platform.nonMembersVoteByHand,
+    });
+    if (!split.ok) return "votes:errors.countNoLongerFits";
+  }
+  return null;
+}
+
+/**
  * Meetings of the platform where a show-of-hands count can be recorded, each with how many
  * were present (counted by the database, for all of them at once), and for the one chosen,
  * who: its present members, one checkbox each, and those already marked as voting by hand.

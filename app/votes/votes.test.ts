@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { removeWalkIn, saveAttendance } from "~/meetings/attendance.server";
 import { openVoteSchema } from "~/votes/schemas";
 import {
   castBallot,
@@ -370,6 +371,77 @@ describe("in-person tallies", () => {
         inPerson: [],
       }),
     ).toMatchObject({ formErrors: ["votes:errors.tallyTooLarge|present=6"] });
+  });
+
+  it("is not left behind by an attendance correction: one that would unsettle it is undone", async () => {
+    const { platform, coordinator, members, vote, option, meeting } = await withMeeting(4);
+    const [ana, beto] = [await participantOf(members[0].id), await participantOf(members[1].id)];
+    // Four members present, four hands; Ana's named.
+    expect(
+      await recordTally(coordinator, platform.id, vote.id, {
+        meetingId: meeting.id,
+        count: { [option("yes")]: 3, [option("no")]: 1 },
+        inPerson: [ana],
+      }),
+    ).toEqual({ ok: true, value: null });
+    const marks = () =>
+      db.attendance.findMany({
+        where: { meetingId: meeting.id },
+        select: { participantId: true, status: true },
+        orderBy: { participantId: "asc" },
+      });
+    const before = await marks();
+    const refused = { ok: false, formErrors: ["votes:errors.countNoLongerFits"] };
+    // Beto was not there after all: three present could not have raised four hands.
+    expect(
+      await saveAttendance(coordinator, platform.id, meeting.id, { [beto]: "absent" }),
+    ).toMatchObject(refused);
+    // Ana, named as voting by hand, cannot be marked absent under it either.
+    expect(
+      await saveAttendance(coordinator, platform.id, meeting.id, { [ana]: "excused" }),
+    ).toMatchObject(refused);
+    expect(await marks()).toEqual(before);
+    // The count corrected first, the attendance correction goes through.
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 2, [option("no")]: 1 },
+      inPerson: [ana],
+    });
+    expect(
+      await saveAttendance(coordinator, platform.id, meeting.id, { [beto]: "absent" }),
+    ).toEqual({
+      ok: true,
+      value: { changed: 1 },
+    });
+    // Once the vote is closed its count is a record; attendance corrections no longer touch it.
+    await closeVoteEarly(coordinator, platform.id, vote.id, "Fin de la asamblea");
+    expect(
+      (await saveAttendance(coordinator, platform.id, meeting.id, { [ana]: "absent" })).ok,
+    ).toBe(true);
+  });
+
+  it("keeps a walk-in whose hand the count needs, until the count is corrected", async () => {
+    const { platform, coordinator, vote, option, meeting } = await withMeeting(6);
+    await db.platform.update({ where: { id: platform.id }, data: { nonMembersVoteByHand: true } });
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 6 },
+      inPerson: [],
+    });
+    const walkIn = await db.attendance.findFirstOrThrow({
+      where: { meetingId: meeting.id, walkIn: true },
+    });
+    expect(await removeWalkIn(coordinator, platform.id, meeting.id, walkIn.id)).toMatchObject({
+      ok: false,
+      formErrors: ["votes:errors.countNoLongerFits"],
+    });
+    expect(await db.attendance.count({ where: { id: walkIn.id } })).toBe(1);
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 5 },
+      inPerson: [],
+    });
+    expect((await removeWalkIn(coordinator, platform.id, meeting.id, walkIn.id)).ok).toBe(true);
   });
 
   it("a member who voted online then by hand counts once, by hand", async () => {
