@@ -93,6 +93,18 @@ const ACTIONS: { name: string; allowed: CourseRole[]; draft?: boolean; run: Run 
     },
   },
   {
+    // Published with nobody enrolled (with enrolments the rule says no): back to a draft.
+    name: "unpublish a course",
+    allowed: COURSE_MANAGERS,
+    run: async (w, r) => {
+      const c = await courseIn(w);
+      return postForm(editRoute.action, `/courses/${c.id}/edit`, { courseId: c.id }, w.users[r], {
+        _form: "publish",
+        intent: "unpublish",
+      });
+    },
+  },
+  {
     name: "add a lesson",
     allowed: COURSE_MANAGERS,
     run: async (w, r) => {
@@ -107,7 +119,7 @@ const ACTIONS: { name: string; allowed: CourseRole[]; draft?: boolean; run: Run 
     },
   },
   {
-    name: "move a lesson",
+    name: "move a lesson up",
     allowed: COURSE_MANAGERS,
     run: async (w, r) => {
       const c = await courseIn(w);
@@ -119,6 +131,22 @@ const ACTIONS: { name: string; allowed: CourseRole[]; draft?: boolean; run: Run 
         { courseId: c.id },
         w.users[r],
         { intent: "up", lessonId: second.id },
+      );
+    },
+  },
+  {
+    name: "move a lesson down",
+    allowed: COURSE_MANAGERS,
+    run: async (w, r) => {
+      const c = await courseIn(w);
+      const first = await lessonIn(c.id, 0);
+      await lessonIn(c.id, 1);
+      return postForm(
+        lessonsRoute.action,
+        `/courses/${c.id}/lessons`,
+        { courseId: c.id },
+        w.users[r],
+        { intent: "down", lessonId: first.id },
       );
     },
   },

@@ -147,6 +147,18 @@ const ACTIONS: { name: string; run: Run }[] = [
     },
   },
   {
+    name: "find a walk-in again, saving the marks on screen",
+    run: async (w, r) => {
+      const s = await sessionOf(w);
+      const path = `${base(s.course.id, s.session.id)}/attendance`;
+      return postForm(attendanceRoute.action, path, s.params, w.users[r], {
+        intent: "findWalkIn",
+        who: "Luz Andi",
+        [`status.${s.member}`]: "late",
+      });
+    },
+  },
+  {
     name: "record a new walk-in at a session",
     run: async (w, r) => {
       const s = await sessionOf(w);
