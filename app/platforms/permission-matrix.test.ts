@@ -147,6 +147,25 @@ async function walkInOf(w: World, name = "Persona en la puerta") {
   return p;
 }
 
+/** One of an assembly's pages (`rest`: "/attendance", "/minutes"…), as the role `r`. */
+const getMeetingPage = (
+  w: World,
+  r: RoleName,
+  loader: Parameters<typeof getPage>[0],
+  meetingId: string,
+  rest: string,
+) => getPage(loader, meetingPath(w, meetingId, rest), params(w, meetingId), w.users[r]);
+
+/** A post to an assembly's attendance form, as the role `r`. */
+const postAttendance = (w: World, r: RoleName, meetingId: string, fields: Record<string, string>) =>
+  postForm(
+    attendanceRoute.action,
+    meetingPath(w, meetingId, "/attendance"),
+    params(w, meetingId),
+    w.users[r],
+    fields,
+  );
+
 const personPath = (w: World, id: string) => `/platforms/${w.platform.slug}/people/${id}`;
 const personParams = (w: World, participantId: string) => ({
   slug: w.platform.slug,
@@ -703,16 +722,10 @@ const ACTIONS: {
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
       const member = await participantOf(w.users.member!.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        {
-          intent: "attendance",
-          [`status.${member}`]: "present",
-        },
-      );
+      return postAttendance(w, r, m.id, {
+        intent: "attendance",
+        [`status.${member}`]: "present",
+      });
     },
   },
   {
@@ -721,13 +734,7 @@ const ACTIONS: {
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
       const member = await participantOf(w.users.member!.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { goto: "2", [`status.${member}`]: "present" },
-      );
+      return postAttendance(w, r, m.id, { goto: "2", [`status.${member}`]: "present" });
     },
   },
   {
@@ -736,13 +743,7 @@ const ACTIONS: {
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
       const member = await participantOf(w.users.member!.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { gotoWalkIns: "2", [`status.${member}`]: "present" },
-      );
+      return postAttendance(w, r, m.id, { gotoWalkIns: "2", [`status.${member}`]: "present" });
     },
   },
   {
@@ -750,16 +751,10 @@ const ACTIONS: {
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        {
-          intent: "walkIn",
-          name: "Segundo Andi",
-        },
-      );
+      return postAttendance(w, r, m.id, {
+        intent: "walkIn",
+        name: "Segundo Andi",
+      });
     },
   },
   {
@@ -768,13 +763,11 @@ const ACTIONS: {
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
       const member = await participantOf(w.users.member!.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { intent: "walkIn", name: "Segundo Andi", [`status.${member}`]: "present" },
-      );
+      return postAttendance(w, r, m.id, {
+        intent: "walkIn",
+        name: "Segundo Andi",
+        [`status.${member}`]: "present",
+      });
     },
   },
   {
@@ -786,12 +779,10 @@ const ACTIONS: {
       const a = await db.attendance.create({
         data: { meetingId: m.id, participantId: p.id, status: "present", walkIn: true },
       });
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        // The remove button sends the walk-in's id (and the roster's marks, none here).
+      return postAttendance(
+        w,
+        r,
+        m.id, // The remove button sends the walk-in's id (and the roster's marks, none here).
         { removeWalkIn: a.id },
       );
     },
@@ -801,13 +792,7 @@ const ACTIONS: {
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { intent: "markAllPresent" },
-      );
+      return postAttendance(w, r, m.id, { intent: "markAllPresent" });
     },
   },
   {
@@ -816,13 +801,11 @@ const ACTIONS: {
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
       const member = await participantOf(w.users.member!.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { intent: "findWalkIn", who: "Sani Isla", [`status.${member}`]: "present" },
-      );
+      return postAttendance(w, r, m.id, {
+        intent: "findWalkIn",
+        who: "Sani Isla",
+        [`status.${member}`]: "present",
+      });
     },
   },
   {
@@ -832,13 +815,7 @@ const ACTIONS: {
       // Counted at another of the platform's assemblies, found again at this one.
       const known = await walkInOf(w, "Luz Andi");
       const m = await makeMeeting(w.platform.id);
-      return postForm(
-        attendanceRoute.action,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-        { knownWalkIn: known.id },
-      );
+      return postAttendance(w, r, m.id, { knownWalkIn: known.id });
     },
   },
   {
@@ -1029,12 +1006,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
-      return getPage(
-        attendanceRoute.loader,
-        meetingPath(w, m.id, "/attendance"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, attendanceRoute.loader, m.id, "/attendance");
     },
   },
   {
@@ -1042,12 +1014,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
-      return getPage(
-        sheetRoute.loader,
-        meetingPath(w, m.id, "/sheet"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, sheetRoute.loader, m.id, "/sheet");
     },
   },
   {
@@ -1055,12 +1022,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id, { status: "held", minutes: "Borrador" });
-      return getPage(
-        minutesRoute.loader,
-        meetingPath(w, m.id, "/minutes"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, minutesRoute.loader, m.id, "/minutes");
     },
   },
   {
@@ -1072,12 +1034,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
         minutes: "Acta",
         minutesPublishedAt: new Date(),
       });
-      return getPage(
-        minutesRoute.loader,
-        meetingPath(w, m.id, "/minutes"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, minutesRoute.loader, m.id, "/minutes");
     },
   },
   {
@@ -1106,12 +1063,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id);
-      return getPage(
-        editMeetingRoute.loader,
-        meetingPath(w, m.id, "/edit"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, editMeetingRoute.loader, m.id, "/edit");
     },
   },
   {
@@ -1119,12 +1071,7 @@ const PAGES: { name: string; allowed: RoleName[]; draft?: boolean; run: Run }[] 
     allowed: FACILITATORS,
     run: async (w, r) => {
       const m = await makeMeeting(w.platform.id, { status: "held", minutes: "Borrador" });
-      return getPage(
-        minutesEditRoute.loader,
-        meetingPath(w, m.id, "/minutes/edit"),
-        params(w, m.id),
-        w.users[r],
-      );
+      return getMeetingPage(w, r, minutesEditRoute.loader, m.id, "/minutes/edit");
     },
   },
   {
