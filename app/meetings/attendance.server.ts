@@ -171,13 +171,15 @@ export async function printedSheet(platformId: string, meetingId: string, now = 
 }
 
 /**
- * The assembly, read for an attendance write: its row is locked first (FOR SHARE on
- * PostgreSQL: attendance writers together, but no one publishing the minutes or cancelling
- * meanwhile), so a sheet found open stays open until the write commits. Without it, marks
- * read as allowed before a publication committed were written after it.
+ * The assembly, read for an attendance write: its row is locked first (FOR UPDATE on
+ * PostgreSQL), so a sheet found open stays open until the write commits. Without it, marks
+ * read as allowed before a publication committed were written after it. Not FOR SHARE:
+ * the first save marks the assembly held, and two writers each holding it shared would wait
+ * for each other to update it (a deadlock). Writers at one assembly take turns; a save is
+ * a few statements.
  */
 async function meetingToWrite(tx: DbClient, platformId: string, meetingId: string) {
-  await lockRow(tx, "Meeting", meetingId, "share");
+  await lockRow(tx, "Meeting", meetingId);
   return getMeetingRow(platformId, meetingId, tx);
 }
 

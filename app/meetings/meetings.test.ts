@@ -222,6 +222,21 @@ describe("attendance", () => {
     });
   });
 
+  it("takes two facilitators' first saves at the same moment, one after the other", async () => {
+    const { platform, facilitator, meeting, ana, beto } = await setup();
+    // Both find the assembly "scheduled" and mark it held: they must take turns on its row,
+    // not each hold it shared and wait for the other (a deadlock on PostgreSQL).
+    const saved = await Promise.all([
+      saveAttendance(facilitator, platform.id, meeting.id, { [ana]: "present" }),
+      saveAttendance(facilitator, platform.id, meeting.id, { [beto]: "absent" }),
+    ]);
+    expect(saved).toEqual([
+      { ok: true, value: { changed: 1 } },
+      { ok: true, value: { changed: 1 } },
+    ]);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("held");
+  });
+
   it("waits for a publication of the minutes under way, then refuses marks sent meanwhile", async () => {
     const { platform, facilitator, meeting, ana } = await setup();
     const publishing = await heldTransaction((tx) =>
