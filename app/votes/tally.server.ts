@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { activeAtWhere } from "~/platforms/periods.server";
+import { lockRow } from "~/row-lock.server";
 import { voteOf } from "./settle.server";
 import { meetingCountsForVote, splitHands } from "./tally-rules";
 import { whileOpen } from "./votes.server";
@@ -191,6 +192,10 @@ export async function recordTally(
   now = new Date(),
 ): Promise<Outcome<null>> {
   return whileOpen(platformId, voteId, now, async (tx, vote) => {
+    // Attendance at the assembly takes turns with its counts: a correction under way (which
+    // locks the meeting to write) is waited for, so the count is checked against who is
+    // present after it, and the correction checks the counts (countsStillFit) after this.
+    await lockRow(tx, "Meeting", input.meetingId, "share");
     const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, platformId } });
     if (!meeting) return refuse("meetingId", "validation.choice");
     if (meeting.status === "cancelled") return refuse("meetingId", "meetings:errors.cancelled");

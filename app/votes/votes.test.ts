@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import { lockRow } from "~/row-lock.server";
+import { heldTransaction, meanwhile } from "~/test/held-transaction";
 import { removeWalkIn, saveAttendance } from "~/meetings/attendance.server";
 import { openVoteSchema } from "~/votes/schemas";
 import {
@@ -418,6 +420,30 @@ describe("in-person tallies", () => {
     expect(
       (await saveAttendance(coordinator, platform.id, meeting.id, { [ana]: "absent" })).ok,
     ).toBe(true);
+  });
+
+  it("is checked against an attendance correction under way, once it is saved", async () => {
+    const { platform, coordinator, members, vote, option, meeting } = await withMeeting(4);
+    const beto = await participantOf(members[1].id);
+    // A facilitator's correction (Beto was not there), written and not yet committed, as the
+    // attendance form does: the meeting's row locked first.
+    const correcting = await heldTransaction(async (tx) => {
+      await lockRow(tx, "Meeting", meeting.id);
+      await tx.attendance.updateMany({
+        where: { meetingId: meeting.id, participantId: beto },
+        data: { status: "absent" },
+      });
+    });
+    const counting = recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 4 },
+      inPerson: [],
+    });
+    await meanwhile();
+    await correcting.commit();
+    // Three present once the correction landed: four hands do not fit.
+    expect(await counting).toMatchObject({ ok: false });
+    expect(await db.inPersonTally.count({ where: { voteId: vote.id } })).toBe(0);
   });
 
   it("keeps a walk-in whose hand the count needs, until the count is corrected", async () => {
