@@ -6,6 +6,7 @@ import { searchable, searchWords } from "~/text/searchable";
 import { attachAccount, foldMemberships } from "~/platforms/membership.server";
 import { activeRole } from "~/platforms/permissions.server";
 import { bothRaisedHands, handsFollowPerson } from "~/votes/hands.server";
+import { closeDueVotesOfPeople } from "~/votes/settle.server";
 import type { AgeGroup, Gender } from "./demographics";
 
 interface Actor {
@@ -171,6 +172,11 @@ export async function mergeParticipants(
   if (await bothRaisedHands(tx, keep.id, drop.id)) {
     return refuseForm("participants:errors.bothVotedByHand");
   }
+  // Votes past their closing time are closed first, as the two records stood then.
+  await closeDueVotesOfPeople(tx, {
+    participantIds: [keep.id, drop.id],
+    userIds: keep.userId ? [keep.userId] : [],
+  });
   // Rows move as they were recorded (a walk-in stays a walk-in at that event), so no
   // attendance total and no past quorum changes.
   const { count: moved } = await tx.attendance.updateMany({
@@ -281,6 +287,8 @@ export async function linkToAccount(
     if (!walkIn || walkIn.userId) return refuseForm("participants:errors.notFound");
     if (await movesMembershipElsewhere(tx, actor, walkIn.id, platformId))
       return refuseForm("participants:errors.memberElsewhere");
+    // Votes past their closing time are closed first, as the record and account stood then.
+    await closeDueVotesOfPeople(tx, { participantIds: [walkIn.id], userIds: [userId] });
     await tx.participant.update({ where: { id: walkIn.id }, data: { userId } });
     // Their memberships (a member without an account) now carry the account too.
     await attachAccount(tx, walkIn.id, userId);

@@ -291,12 +291,16 @@ describe("members without an account (issue 10)", () => {
     // The vote's time runs out; nobody opens it before the link is made.
     const closesAt = new Date();
     await db.vote.update({ where: { id: vote.id }, data: { closesAt } });
+    // Who could vote at the close, as reading the vote then would have counted them: her
+    // record and her account were two members until the link showed they are one.
+    const eligible = await countActiveAt(db, platform.id, closesAt);
     expect(
       await linkByEmail(coordinator, platform.id, rosa.participantId, account.email),
     ).toMatchObject({ ok: true });
     // Closed as it stood at its closing time: the hand and the online ballot, both counted.
     const stored = (await voteForProposal(platform.id, vote.proposalId))!;
     expect(stored.closedAt?.toISOString()).toBe(closesAt.toISOString());
+    expect(storedResult(stored)).toMatchObject({ eligible });
     expect(storedResult(stored)!.options.map((o) => [o.code, o.online, o.inPerson])).toEqual([
       ["yes", 0, 1],
       ["no", 1, 0],

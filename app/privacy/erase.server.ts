@@ -4,7 +4,7 @@ import { db, type DbClient } from "~/db.server";
 import { msg } from "~/forms/messages";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { ageGroupOfPerson } from "~/participants/demographics";
-import { closeDueVotesIn } from "~/votes/settle.server";
+import { closeDueVotesOfPeople } from "~/votes/settle.server";
 
 /**
  * "Delete my account" (decision 024): the identity goes, the work stays. The user row is
@@ -129,10 +129,14 @@ export async function eraseAccount(
   if (blockers.length)
     return { ok: false, fieldErrors: {}, formErrors: blockers.map(blockerMessage) };
 
-  // A vote past its closing time that nobody has read since counts this person's ballot as
-  // it stood then: closed before the ballot loses its account.
-  await closeDueVotesIn(tx, { ballots: { some: { userId } } }, now);
   const participant = await tx.participant.findUnique({ where: { userId } });
+  // A vote past its closing time that nobody has read since counts this person (ballot,
+  // membership) as they stood then: closed before the account goes.
+  await closeDueVotesOfPeople(
+    tx,
+    { participantIds: participant ? [participant.id] : [], userIds: [userId] },
+    now,
+  );
   if (participant) await keepParticipation(tx, userId, participant.id);
   if (participant) {
     await tx.participant.update({

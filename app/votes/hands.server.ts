@@ -1,5 +1,4 @@
 import type { DbClient } from "~/db.server";
-import { closeDueVotesIn } from "./settle.server";
 
 /**
  * Raised hands belong to a person record (with or without an account). When two records turn
@@ -31,19 +30,7 @@ export async function handsFollowPerson(
   tx: DbClient,
   fromId: string,
   to: { participantId: string; userId: string | null },
-  now = new Date(),
 ): Promise<{ handsMoved: number; onlineBallotsReplaced: number }> {
-  // A vote already past its closing time keeps the ballots it had then.
-  await closeDueVotesIn(
-    tx,
-    {
-      OR: [
-        { inPersonVoters: { some: { participantId: fromId } } },
-        ...(to.userId ? [{ ballots: { some: { userId: to.userId } } }] : []),
-      ],
-    },
-    now,
-  );
   const { count: handsMoved } = await tx.inPersonVoter.updateMany({
     where: { participantId: fromId },
     data: { participantId: to.participantId, userId: to.userId },

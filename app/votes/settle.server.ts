@@ -149,6 +149,8 @@ export async function closeDueVotesIn(
   const due = await tx.vote.findMany({
     where: { AND: [where, { closedAt: null, closesAt: { lte: now } }] },
     include: VOTE_INCLUDE,
+    // Locked one after another in one order, so two such transactions never wait in a circle.
+    orderBy: { id: "asc" },
   });
   for (const vote of due) await closeInTransaction(tx, vote, vote.closesAt, null, null);
   return due.length;
@@ -187,4 +189,38 @@ export async function voteForProposal(platformId: string, proposalId: string, no
   const vote = await read();
   if (!vote) return null;
   return (await closeIfDue(vote, now)) ? read() : vote;
+}
+
+/**
+ * Before a change to these people's records (an account erased, two records merged, a record
+ * linked to an account), in its transaction: closes the due votes it could touch — those of
+ * every platform where they hold a membership (who may vote there changes) and those where
+ * they raised a hand or cast a ballot — so each result is what its closing time gave.
+ */
+export async function closeDueVotesOfPeople(
+  tx: DbClient,
+  people: { participantIds: string[]; userIds: string[] },
+  now = new Date(),
+): Promise<number> {
+  const { participantIds, userIds } = people;
+  const memberships = await tx.membership.findMany({
+    where: {
+      OR: [
+        { participantId: { in: participantIds } },
+        ...(userIds.length > 0 ? [{ userId: { in: userIds } }] : []),
+      ],
+    },
+    select: { platformId: true },
+  });
+  return closeDueVotesIn(
+    tx,
+    {
+      OR: [
+        { platformId: { in: [...new Set(memberships.map((m) => m.platformId))] } },
+        { inPersonVoters: { some: { participantId: { in: participantIds } } } },
+        ...(userIds.length > 0 ? [{ ballots: { some: { userId: { in: userIds } } } }] : []),
+      ],
+    },
+    now,
+  );
 }
