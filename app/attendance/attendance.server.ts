@@ -55,15 +55,22 @@ export interface AttendanceHost {
   /** The host's recent events (someone present at one is a regular, shown next); null: none. */
   recentEvents(client: DbClient): Promise<Prisma.AttendanceWhereInput | null>;
   /**
-   * The host's own consequence of attendance being taken, in the same transaction. It may
-   * throw `Refused` (forms/outcome.ts) to undo the marks: an assembly whose open votes'
-   * show-of-hands counts would no longer fit who is present.
+   * The host's own consequence of attendance being taken, in the same transaction.
+   * `lessPresent`: the write took someone away from "present". Then it may throw `Refused`
+   * (forms/outcome.ts) to undo the marks: an assembly whose open votes' show-of-hands counts
+   * would no longer fit who is present.
    */
-  onRecorded(client: DbClient, now: Date): Promise<void>;
+  onRecorded(client: DbClient, now: Date, change: { lessPresent: boolean }): Promise<void>;
   /** A walk-in was just counted (a training session enrols them), same transaction. */
   onWalkInAdded?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
   /** A walk-in's attendance was just taken back, before the person record may go. */
-  onWalkInRemoved?(client: DbClient, actor: Actor, participantId: string, now: Date): Promise<void>;
+  onWalkInRemoved?(
+    client: DbClient,
+    actor: Actor,
+    participantId: string,
+    now: Date,
+    removed: { wasPresent: boolean },
+  ): Promise<void>;
 }
 
 /**
@@ -171,7 +178,10 @@ export async function writeMarks(
       };
     }),
   );
-  await host.onRecorded(tx, now);
+  const lessPresent = changes.some(
+    (id) => byParticipant.get(id)?.status === "present" && statuses[id] !== "present",
+  );
+  await host.onRecorded(tx, now, { lessPresent });
   return ok({ changed: changes.length });
 }
 
@@ -219,7 +229,7 @@ export async function addWalkIn(
     },
   });
   await host.onWalkInAdded?.(tx, actor, participant.id, now);
-  await host.onRecorded(tx, now);
+  await host.onRecorded(tx, now, { lessPresent: false });
   await recordAudit(tx, {
     actorId: actor.id,
     action: "attendance.walkInAdded",
@@ -256,7 +266,9 @@ export async function removeWalkIn(
   const marks = await writeMarks(tx, actor, host, statuses, now);
   if (!marks.ok) return marks;
   await tx.attendance.delete({ where: { id: row.id } });
-  await host.onWalkInRemoved?.(tx, actor, row.participantId, now);
+  await host.onWalkInRemoved?.(tx, actor, row.participantId, now, {
+    wasPresent: row.status === "present",
+  });
   await forgetIfUncounted(tx, row.participantId);
   await recordAudit(tx, {
     actorId: actor.id,

@@ -120,15 +120,16 @@ export function meetingHost(meeting: MeetingRow): MeetingHost {
     // Taking attendance is what makes an assembly "held" (and no longer editable). A
     // correction that leaves an open vote's show-of-hands count here with more hands (or
     // named voters) than the people present allow is undone: correct the count first.
-    async onRecorded(client, now) {
+    async onRecorded(client, now, { lessPresent }) {
       await client.meeting.updateMany({
         where: { id: meeting.id, status: "scheduled" },
         data: { status: "held" },
       });
-      await countsMustFit(client, meeting, now);
+      if (lessPresent) await countsMustFit(client, meeting, now);
     },
-    async onWalkInRemoved(client, _actor, _participantId, now) {
-      await countsMustFit(client, meeting, now);
+    // Called once the walk-in's row is gone; only someone present changes who may vote.
+    async onWalkInRemoved(client, _actor, _participantId, now, { wasPresent }) {
+      if (wasPresent) await countsMustFit(client, meeting, now);
     },
   };
 }

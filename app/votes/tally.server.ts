@@ -74,8 +74,9 @@ export async function countsStillFit(
   meetingId: string,
   now: Date,
 ): Promise<string | null> {
+  // Votes still open in time: one past its closing time is a record once read, even unread.
   const tallies = await client.inPersonTally.findMany({
-    where: { meetingId, vote: { closedAt: null } },
+    where: { meetingId, vote: { closedAt: null, closesAt: { gt: now } } },
     select: { voteId: true, counts: { select: { count: true } } },
   });
   if (tallies.length === 0) return null;

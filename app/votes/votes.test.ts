@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { lockRow } from "~/row-lock.server";
 import { heldTransaction, meanwhile } from "~/test/held-transaction";
-import { removeWalkIn, saveAttendance } from "~/meetings/attendance.server";
+import { addWalkIn, removeWalkIn, saveAttendance } from "~/meetings/attendance.server";
 import { openVoteSchema } from "~/votes/schemas";
 import {
   castBallot,
@@ -444,6 +444,33 @@ describe("in-person tallies", () => {
     // Three present once the correction landed: four hands do not fit.
     expect(await counting).toMatchObject({ ok: false });
     expect(await db.inPersonTally.count({ where: { voteId: vote.id } })).toBe(0);
+  });
+
+  it("never refuses more people present, nor a vote already past its closing time", async () => {
+    const { platform, coordinator, members, vote, option, meeting } = await withMeeting(4);
+    const ana = await participantOf(members[0].id);
+    await recordTally(coordinator, platform.id, vote.id, {
+      meetingId: meeting.id,
+      count: { [option("yes")]: 4 },
+      inPerson: [ana],
+    });
+    // Ana leaves the platform: the count no longer fits (three members present, her hand
+    // named), and that is for the count to be corrected; someone arriving is still written.
+    const membership = await db.membership.findFirstOrThrow({
+      where: { userId: members[0].id, platformId: platform.id },
+    });
+    await removeMember(coordinator, platform.id, membership.id, "Se mudó");
+    expect(
+      await addWalkIn(coordinator, platform.id, meeting.id, { name: "Visitante de Dureno" }),
+    ).toMatchObject({ ok: true });
+    // Past its closing time the count is a record: a correction no longer answers to it.
+    await db.vote.update({
+      where: { id: vote.id },
+      data: { closesAt: new Date(Date.now() - 1000) },
+    });
+    expect(
+      await saveAttendance(coordinator, platform.id, meeting.id, { [ana]: "absent" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("keeps a walk-in whose hand the count needs, until the count is corrected", async () => {
