@@ -200,13 +200,13 @@ export async function addWalkIn(
 ): Promise<Outcome<{ participantId: string }>> {
   const refused = host.window(now).addWalkIn;
   if (refused) return refuseForm(refused);
-  const marks = await writeMarks(tx, actor, host, statuses, now);
-  if (!marks.ok) return marks;
-  let participant: { id: string; name: string };
+  // Everything that may refuse is read before anything is written: a refusal leaves the
+  // marks sent with it unsaved too.
+  let known: { id: string; name: string } | null = null;
   if ("participantId" in person) {
     // Only someone this event's platform has seen (anyone, for a portal-wide course): a
     // forged id cannot pull in a person from elsewhere.
-    const known = await tx.participant.findFirst({
+    known = await tx.participant.findFirst({
       where: { id: person.participantId, ...findableWithoutAccount(host.audit.platformId) },
       select: { id: true, name: true },
     });
@@ -215,10 +215,10 @@ export async function addWalkIn(
       where: { ...host.rows, participantId: known.id },
     });
     if (already) return refuseForm("participants:errors.alreadyCounted");
-    participant = known;
-  } else {
-    participant = await createWalkIn(tx, person);
   }
+  const marks = await writeMarks(tx, actor, host, statuses, now);
+  if (!marks.ok) return marks;
+  const participant = "participantId" in person ? known! : await createWalkIn(tx, person);
   await tx.attendance.create({
     data: {
       ...host.rows,

@@ -186,13 +186,22 @@ describe("a walk-in found again", () => {
     expect(await db.participant.count({ where: { name: "Rosa Grefa" } })).toBe(1);
     expect(await db.attendance.count({ where: { participantId: again.participantId } })).toBe(2);
 
-    // Twice at one assembly is refused, and nothing else is written.
+    // Twice at one assembly is refused, and nothing else is written: not even the marks on
+    // screen sent with it.
     const auditBefore = await db.auditEvent.count();
-    expect(await addWalkIn(facilitator, platform.id, second.id, again)).toMatchObject({
+    const onRoster = await participantOf(facilitator.id);
+    expect(
+      await addWalkIn(facilitator, platform.id, second.id, again, new Date(), {
+        [onRoster]: "present",
+      }),
+    ).toMatchObject({
       ok: false,
       formErrors: ["participants:errors.alreadyCounted"],
     });
     expect(await db.auditEvent.count()).toBe(auditBefore);
+    expect(
+      await db.attendance.count({ where: { meetingId: second.id, participantId: onRoster } }),
+    ).toBe(0);
 
     // A member is marked on the roster, never added as a walk-in.
     const member = await makeUser("Con cuenta");
