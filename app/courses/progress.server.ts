@@ -4,8 +4,12 @@ import { type Completion, type CompletionSession, completionOf } from "./complet
 import type { Course } from "./courses.server";
 import { pageOf } from "~/http/pagination";
 
-const ENROLMENT_ROW = { participantId: true, status: true, enrolledAt: true } as const;
-type EnrolmentRow = { participantId: string; status: string; enrolledAt: Date };
+const ENROLMENT_ROW = {
+  participantId: true,
+  status: true,
+  enrolledAt: true,
+} satisfies Prisma.EnrolmentSelect;
+type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_ROW }>;
 
 /**
  * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it

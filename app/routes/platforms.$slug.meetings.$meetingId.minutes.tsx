@@ -32,15 +32,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!meeting.minutesPublishedAt && !viewer.canFacilitate) notFound();
   const locale = await resolveLocale(request, context.user);
   const tz = platform.timeZone;
-  // Names are for the platform's members (the whole list, as printed); others get counts.
-  const [quorum, attendance] = await Promise.all([
+  // Names are for the platform's members (the whole list, as printed); the figures for all.
+  const [quorum, attendance, counts] = await Promise.all([
     quorumForMeeting(meeting, platform.quorumPercent),
     viewer.isMember ? attendanceList(meeting.id) : null,
+    presentCounts(meeting.id),
   ]);
-  const present = attendance?.filter((a) => a.status === "present");
-  const counts = present
-    ? { present: present.length, walkIns: present.filter((a) => a.walkIn).length }
-    : await presentCounts(meeting.id);
   return json({
     platform: { slug: platform.slug, name: platform.name },
     meeting: {

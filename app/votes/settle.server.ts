@@ -135,13 +135,8 @@ export async function closeIfDue(vote: VoteClock, now = new Date()): Promise<boo
   return true;
 }
 
-/**
- * For a transaction about to change what votes count (an account erased, a person's hands
- * moved to another record): closes first, in it, every vote of `where` past its closing time
- * that nobody has read since, so each result is what its closing time gave, not what the
- * change would make of it afterwards.
- */
-export async function closeDueVotesIn(
+/** Closes, in the caller's transaction, every vote of `where` past its closing time. */
+async function closeDueVotesIn(
   tx: DbClient,
   where: Prisma.VoteWhereInput,
   now = new Date(),
