@@ -74,11 +74,13 @@ export function statementStats(): { prepared: number; reused: number } {
   return { ...stats };
 }
 
+const keptBy = new WeakMap<Database, (sql: string) => Statement>();
+
 /** Makes the connection keep its prepared statements (see above). */
 export function keepStatements(database: Database): void {
   const prepare = database.prepare.bind(database);
   const kept = new Map<string, Statement>();
-  database.prepare = ((sql: string) => {
+  const keptStatement = (sql: string): Statement => {
     let statement = kept.get(sql);
     if (statement) {
       stats.reused++;
@@ -87,10 +89,24 @@ export function keepStatements(database: Database): void {
     } else {
       stats.prepared++;
       statement = prepare(sql);
-      if (sql.length > MAX_SQL) return reusable(statement);
+      if (sql.length > MAX_SQL) return statement;
       if (kept.size >= LIMIT) kept.delete(kept.keys().next().value!);
     }
     kept.set(sql, statement);
-    return reusable(statement);
-  }) as unknown as Database["prepare"];
+    return statement;
+  };
+  keptBy.set(database, keptStatement);
+  database.prepare = ((sql: string) =>
+    reusable(keptStatement(sql))) as unknown as Database["prepare"];
+}
+
+/**
+ * The connection's kept statement for `sql` (prepared now if it is not kept), for the reads
+ * that skip Prisma (app/db-read.server.ts). Run it with its values at once: the same statement
+ * may be handed out again.
+ */
+export function keptStatement(database: Database, sql: string): Statement {
+  const kept = keptBy.get(database);
+  if (!kept) throw new Error("keepStatements was not called on this connection");
+  return kept(sql);
 }

@@ -5,7 +5,7 @@ import type { Database } from "better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { accessFor, Gate } from "./db-gate.server";
 import { cachePlansOf } from "./db-plan-cache.server";
-import { keepStatements } from "./db-statements.server";
+import { keepStatements, keptStatement } from "./db-statements.server";
 import { postgresqlAdapter } from "./db-postgresql.server";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "./db-url.server";
 
@@ -86,9 +86,11 @@ function createSqliteClient(url: string) {
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   // The connection the adapter opens keeps its prepared statements (app/db-statements.server.ts).
   const connect = adapter.connect.bind(adapter);
+  let database: Database | undefined;
   adapter.connect = async () => {
     const connection = await connect();
-    keepStatements((connection as unknown as { client: Database }).client);
+    database = (connection as unknown as { client: Database }).client;
+    keepStatements(database);
     return connection;
   };
   const base = new PrismaClient({ adapter, errorFormat: ERROR_FORMAT });
@@ -113,7 +115,51 @@ function createSqliteClient(url: string) {
         ),
       ),
     )) as Client["$transaction"];
-  return guarded(locked, inTransaction, transaction) as Client;
+  const client = guarded(locked, inTransaction, transaction) as Client;
+  // Reads that skip Prisma (app/db-read.server.ts) take the same turn and gate as its reads.
+  directReaders.set(client, (sql, values) => {
+    if (inTransaction.getStore()) throw new GlobalClientInTransaction("read");
+    const connection = database;
+    if (!connection) return null;
+    return nextTurn().then(() =>
+      gate.run(
+        "read",
+        async () =>
+          // The adapter reads integers as BigInt; the schema has no column past 2^53, and
+          // Prisma gives them as numbers.
+          keptStatement(connection, sql)
+            .raw(false)
+            .safeIntegers(false)
+            .all(values.map(sqliteValue)) as Record<string, unknown>[],
+      ),
+    );
+  });
+  return client;
+}
+
+/**
+ * A value as better-sqlite3 binds it, stored as the adapter stores it: an instant as ISO 8601
+ * text with "+00:00" (so that comparing text compares instants), a boolean as 0 or 1.
+ */
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+type DirectReader = (
+  sql: string,
+  values: readonly unknown[],
+) => Promise<Record<string, unknown>[]> | null;
+const directReaders = new WeakMap<object, DirectReader>();
+
+/**
+ * The client's way to run one SELECT on SQLite's connection without Prisma's pipeline, or
+ * null (PostgreSQL, a transaction's client, a connection not yet open): see
+ * app/db-read.server.ts.
+ */
+export function directReaderOf(client: object): DirectReader | null {
+  return directReaders.get(client) ?? null;
 }
 
 type Db = ReturnType<typeof createSqliteClient>;

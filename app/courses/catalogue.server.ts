@@ -1,7 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { activeRole } from "~/platforms/permissions.server";
 import { searchable } from "~/text/searchable";
@@ -373,8 +374,16 @@ export async function listCatalogue(
 }
 
 /** Published (and closed) courses of a platform, for its page. */
-export function countPlatformCourses(platformId: string): Promise<number> {
-  return db.course.count({ where: { platformId, status: { in: ["published", "closed"] } } });
+export async function countPlatformCourses(platformId: string): Promise<number> {
+  // On every view of the platform page: without Prisma (app/db-read.server.ts).
+  const { sql } = sqlBuilders();
+  const row = await readRow<{ n: number }>(
+    db,
+    sql`SELECT COUNT(*) AS "n" FROM "Course"
+      WHERE "platformId" = ${platformId} AND "status" IN ('published', 'closed')`,
+    { n: "number" },
+  );
+  return row?.n ?? 0;
 }
 
 /** Every platform, for the catalogue's filter. */

@@ -1,4 +1,5 @@
-import { type DbClient, sqlList } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 
 /**
  * Posts of each listed discussion, counted in one statement on the Post(discussionId) index.
@@ -12,10 +13,13 @@ export async function postsPerDiscussion(
 ): Promise<Map<string, number>> {
   const ids = [...new Set(discussionIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
-  const rows = await client.$queryRaw<{ discussionId: string; posts: number | bigint }[]>`
-    SELECT "discussionId", COUNT(*) AS "posts" FROM "Post"
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ discussionId: string; posts: number }>(
+    client,
+    sql`SELECT "discussionId", COUNT(*) AS "posts" FROM "Post"
     WHERE "discussionId" IN (${sqlList(ids)})
-    GROUP BY "discussionId"`;
-  // PostgreSQL's COUNT is a bigint; SQLite's a number.
-  return new Map(rows.map((r) => [r.discussionId, Number(r.posts)]));
+    GROUP BY "discussionId"`,
+    { posts: "number" },
+  );
+  return new Map(rows.map((r) => [r.discussionId, r.posts]));
 }

@@ -1,4 +1,5 @@
-import { type DbClient, sqlList } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 
 /**
  * The numbers a group list shows, one statement per kind for the whole page.
@@ -17,15 +18,18 @@ export async function activeMembersPerGroup(
   groupIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<{ groupId: string; n: number | bigint }[]>`
-    SELECT gm."groupId", COUNT(*) AS "n"
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ groupId: string; n: number }>(
+    client,
+    sql`SELECT gm."groupId", COUNT(*) AS "n"
     FROM "GroupMembership" gm
     JOIN "Membership" m
       ON m."userId" = gm."userId" AND m."platformId" = ${platformId} AND m."status" = 'active'
     WHERE gm."groupId" IN (${sqlList(groupIds)}) AND gm."status" = 'active'
-    GROUP BY gm."groupId"`;
-  // PostgreSQL's COUNT is a bigint; SQLite's a number.
-  return new Map(rows.map((r) => [r.groupId, Number(r.n)]));
+    GROUP BY gm."groupId"`,
+    { n: "number" },
+  );
+  return new Map(rows.map((r) => [r.groupId, r.n]));
 }
 
 /** Threads of each group that a moderator has not hidden. */
@@ -34,9 +38,13 @@ export async function visibleThreadsPerGroup(
   groupIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<{ groupId: string; n: number | bigint }[]>`
-    SELECT "groupId", COUNT(*) AS "n" FROM "Thread"
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ groupId: string; n: number }>(
+    client,
+    sql`SELECT "groupId", COUNT(*) AS "n" FROM "Thread"
     WHERE "groupId" IN (${sqlList(groupIds)}) AND "hiddenAt" IS NULL
-    GROUP BY "groupId"`;
-  return new Map(rows.map((r) => [r.groupId, Number(r.n)]));
+    GROUP BY "groupId"`,
+    { n: "number" },
+  );
+  return new Map(rows.map((r) => [r.groupId, r.n]));
 }

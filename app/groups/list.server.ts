@@ -1,5 +1,6 @@
 import type { AuthUser } from "~/auth/session.server";
-import type { DbClient } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import { activeRole } from "~/platforms/permissions.server";
 import type { PlatformRole } from "~/platforms/choices";
@@ -41,7 +42,7 @@ export async function listGroups(
 ) {
   const total = await client.group.count({ where: { platformId } });
   const info = pageOf(options.page ?? 1, total, options.take ?? GROUPS_PAGE_SIZE);
-  const groups = await readGroups(client, platformId, info);
+  const groups = await readGroups(client, user, platformId, info);
   return { ...info, groups: await cardsOf(client, user, platformId, locale, groups, options.role) };
 }
 
@@ -57,7 +58,7 @@ export async function firstGroups(
   take: number,
   role?: PlatformRole | null,
 ) {
-  const groups = await readGroups(client, platformId, { skip: 0, take: take + 1 });
+  const groups = await readGroups(client, user, platformId, { skip: 0, take: take + 1 });
   const shown = groups.slice(0, take);
   return {
     groups: await cardsOf(client, user, platformId, locale, shown, role),
@@ -65,16 +66,38 @@ export async function firstGroups(
   };
 }
 
-function readGroups(client: DbClient, platformId: string, slice: { skip: number; take: number }) {
-  return client.group.findMany({
-    where: { platformId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    skip: slice.skip,
-    take: slice.take,
-  });
-}
+type GroupRow = {
+  id: string;
+  nameEs: string;
+  nameEn: string;
+  descriptionEs: string;
+  descriptionEn: string;
+  visibility: string;
+  joining: string;
+  /** The reader's membership of the group, if any. */
+  myStatus: string | null;
+  myRole: string | null;
+};
 
-type GroupRow = Awaited<ReturnType<typeof readGroups>>[number];
+/** A slice of the platform's groups, oldest first, each with the reader's membership. */
+function readGroups(
+  client: DbClient,
+  user: User | null,
+  platformId: string,
+  slice: { skip: number; take: number },
+) {
+  const { sql } = sqlBuilders();
+  return readRows<GroupRow>(
+    client,
+    sql`SELECT g."id", g."nameEs", g."nameEn", g."descriptionEs", g."descriptionEn",
+      g."visibility", g."joining", gm."status" AS "myStatus", gm."role" AS "myRole"
+    FROM "Group" g
+    LEFT JOIN "GroupMembership" gm ON gm."groupId" = g."id" AND gm."userId" = ${user?.id ?? null}
+    WHERE g."platformId" = ${platformId}
+    ORDER BY g."createdAt" ASC, g."id" ASC
+    LIMIT ${slice.take} OFFSET ${slice.skip}`,
+  );
+}
 
 /** The groups with what this reader may see of each: counts, unread threads, their status. */
 async function cardsOf(
@@ -90,26 +113,15 @@ async function cardsOf(
     : knownRole !== undefined
       ? knownRole
       : await activeRole(user.id, platformId, client);
-  const ids = groups.map((g) => g.id);
-  const mine = user
-    ? await client.groupMembership.findMany({
-        where: { userId: user.id, groupId: { in: ids } },
-        select: { groupId: true, status: true, role: true },
-      })
-    : [];
-  const mineByGroup = new Map(mine.map((m) => [m.groupId, m]));
-  const actorFor = (groupId: string): GroupActor => {
-    const m = mineByGroup.get(groupId);
-    return {
-      signedIn: !!user,
-      isAdmin: !!user?.isAdmin,
-      platformMember: role !== null,
-      platformCoordinator: !!user && (user.isAdmin || role === "coordinator"),
-      status: m?.status ?? null,
-      role: (m?.role as GroupRole | undefined) ?? null,
-    };
-  };
-  const actors = new Map(groups.map((g) => [g.id, actorFor(g.id)]));
+  const actorFor = (g: GroupRow): GroupActor => ({
+    signedIn: !!user,
+    isAdmin: !!user?.isAdmin,
+    platformMember: role !== null,
+    platformCoordinator: !!user && (user.isAdmin || role === "coordinator"),
+    status: g.myStatus,
+    role: (g.myRole as GroupRole | null) ?? null,
+  });
+  const actors = new Map(groups.map((g) => [g.id, actorFor(g)]));
   const countable = groups.filter((g) => canSeeGroupCounts(g, actors.get(g.id)!)).map((g) => g.id);
   const memberOf = groups.filter((g) => isGroupMember(actors.get(g.id)!)).map((g) => g.id);
 

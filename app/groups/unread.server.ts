@@ -1,4 +1,5 @@
-import { type DbClient, sqlList } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 
 /**
  * What is new to a member: a thread is unread when it has had activity since they last read
@@ -11,15 +12,19 @@ export async function unreadThreadCounts(
   groupIds: string[],
 ): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<{ groupId: string; unread: bigint | number }[]>`
-    SELECT t."groupId" AS "groupId", COUNT(*) AS "unread"
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ groupId: string; unread: number }>(
+    client,
+    sql`SELECT t."groupId" AS "groupId", COUNT(*) AS "unread"
     FROM "Thread" t
     LEFT JOIN "ThreadRead" r ON r."threadId" = t."id" AND r."userId" = ${userId}
     WHERE t."groupId" IN (${sqlList(groupIds)})
       AND t."hiddenAt" IS NULL
       AND (r."readAt" IS NULL OR r."readAt" < t."lastActivityAt")
-    GROUP BY t."groupId"`;
-  return new Map(rows.map((r) => [r.groupId, Number(r.unread)]));
+    GROUP BY t."groupId"`,
+    { unread: "number" },
+  );
+  return new Map(rows.map((r) => [r.groupId, r.unread]));
 }
 
 /** Which of these threads (a page of the forum) have something new for the member. */

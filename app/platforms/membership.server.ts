@@ -3,7 +3,8 @@ import { lockRow } from "~/row-lock.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { containsText, db } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { containsText, db, sqlBuilders } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
@@ -269,7 +270,15 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
 
 /** How many requests to join wait for a coordinator (counted by the database). */
 export async function countPendingRequests(platformId: string): Promise<number> {
-  return db.membership.count({ where: { platformId, status: "pending" } });
+  // On every coordinator's view of the platform page: without Prisma (app/db-read.server.ts).
+  const { sql } = sqlBuilders();
+  const row = await readRow<{ n: number }>(
+    db,
+    sql`SELECT COUNT(*) AS "n" FROM "Membership"
+      WHERE "platformId" = ${platformId} AND "status" = 'pending'`,
+    { n: "number" },
+  );
+  return row?.n ?? 0;
 }
 
 /** One page of requests to join, oldest first. */

@@ -1,7 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 
 import { ROLES, type PlatformRole } from "./schemas";
 
@@ -13,6 +14,16 @@ export function isPlatformRole(value: unknown): value is PlatformRole {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** A user's membership of a platform (any status), read on every platform page. */
+function membershipOf(client: DbClient, userId: string, platformId: string) {
+  const { sql } = sqlBuilders();
+  return readRow<{ status: string; role: string }>(
+    client,
+    sql`SELECT "status", "role" FROM "Membership"
+      WHERE "userId" = ${userId} AND "platformId" = ${platformId}`,
+  );
+}
+
 /** The user's role on a platform if their membership is active, else null. */
 export async function activeRole(
   userId: string,
@@ -20,10 +31,7 @@ export async function activeRole(
   // Inside a transaction pass its client, so the read sees (and is part of) that transaction.
   client: DbClient = db,
 ): Promise<PlatformRole | null> {
-  const membership = await client.membership.findUnique({
-    where: { userId_platformId: { userId, platformId } },
-    select: { status: true, role: true },
-  });
+  const membership = await membershipOf(client, userId, platformId);
   if (!membership || membership.status !== "active") return null;
   return isPlatformRole(membership.role) ? membership.role : null;
 }
@@ -69,12 +77,7 @@ export async function viewerOf(
   platformId: string,
   client: DbClient = db,
 ): Promise<Viewer> {
-  const membership = user
-    ? await client.membership.findUnique({
-        where: { userId_platformId: { userId: user.id, platformId } },
-        select: { status: true, role: true },
-      })
-    : null;
+  const membership = user ? await membershipOf(client, user.id, platformId) : null;
   const active = membership?.status === "active" && isPlatformRole(membership.role);
   const role = active ? (membership!.role as PlatformRole) : null;
   const rank = role ? RANK[role] : 0;

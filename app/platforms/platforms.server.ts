@@ -1,6 +1,8 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
-import { db, isUniqueViolation } from "~/db.server";
+import type { Platform as PlatformRow } from "@prisma/client";
+import { readRow } from "~/db-read.server";
+import { db, isUniqueViolation, sqlBuilders } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/forms/outcome";
 import type { PlatformInput } from "./schemas";
 
@@ -24,8 +26,14 @@ export function localizedDescription(
   return platform.descriptionEs;
 }
 
-export function countActiveMembers(platformId: string): Promise<number> {
-  return db.membership.count({ where: { platformId, status: "active" } });
+export async function countActiveMembers(platformId: string): Promise<number> {
+  const { sql } = sqlBuilders();
+  const row = await readRow<{ n: number }>(
+    db,
+    sql`SELECT COUNT(*) AS "n" FROM "Membership" WHERE "platformId" = ${platformId} AND "status" = 'active'`,
+    { n: "number" },
+  );
+  return row?.n ?? 0;
 }
 
 export async function listPlatforms(locale: string): Promise<PlatformSummary[]> {
@@ -45,8 +53,16 @@ export async function listPlatforms(locale: string): Promise<PlatformSummary[]> 
   }));
 }
 
-export async function findPlatformBySlug(slug: string) {
-  return db.platform.findUnique({ where: { slug } });
+/** Every column of a platform: read on every platform page, so without Prisma (db-read). */
+export async function findPlatformBySlug(slug: string): Promise<PlatformRow | null> {
+  const { sql } = sqlBuilders();
+  return readRow<PlatformRow>(
+    db,
+    sql`SELECT "id", "slug", "name", "descriptionEs", "descriptionEn", "country", "region",
+      "timeZone", "quorumPercent", "approvalRule", "nonMembersVoteByHand", "createdAt", "updatedAt"
+    FROM "Platform" WHERE "slug" = ${slug}`,
+    { nonMembersVoteByHand: "boolean", createdAt: "instant", updatedAt: "instant" },
+  );
 }
 
 /** The platform named in the URL, or a 404. */

@@ -1,9 +1,9 @@
-import { postsPerDiscussion } from "~/discussions/post-counts.server";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import { readRow, readRows } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
@@ -103,57 +103,66 @@ export async function getProposal(
 
 type ProposalFilter = { state?: ProposalState; states?: ProposalState[]; q?: string };
 
-/** What a list shows for that viewer and filter; null when the search can find nothing. */
+/**
+ * What a list shows for that viewer and filter, as SQL over `p` (the Proposal table); null
+ * when the search can find nothing. Lists are read on every platform page, so as one statement
+ * without Prisma (app/db-read.server.ts).
+ */
 function proposalWhere(
   platformId: string,
   viewer: Viewer,
   userId: string | null,
   filter: ProposalFilter,
-): Prisma.ProposalWhereInput | null {
+): Prisma.Sql | null {
   const words = filter.q?.trim() ? searchWords(filter.q) : null;
   // A search of symbols only (`%`, `_`) finds nothing rather than everything.
   if (words?.length === 0) return null;
-  return {
-    platformId,
-    ...(filter.state ? { state: filter.state } : {}),
-    ...(filter.states ? { state: { in: filter.states } } : {}),
-    // Every word typed, in any order.
-    ...(words ? { AND: words.map((w) => ({ searchText: { contains: w } })) } : {}),
-    ...(viewer.canCoordinate
-      ? {}
-      : { OR: [{ state: { not: "draft" } }, ...(userId ? [{ authorId: userId }] : [])] }),
-  };
+  const { sql, join, empty } = sqlBuilders();
+  const states = filter.states ?? (filter.state ? [filter.state] : null);
+  return sql`p."platformId" = ${platformId}
+    ${states ? sql`AND p."state" IN (${join(states)})` : empty}
+    ${
+      // Every word typed, in any order. Words are letters and digits only: no LIKE wildcard.
+      words
+        ? sql`AND ${join(
+            words.map((w) => sql`p."searchText" LIKE ${`%${w}%`}`),
+            " AND ",
+          )}`
+        : empty
+    }
+    ${
+      // Drafts: only their author's, and coordinators'.
+      viewer.canCoordinate
+        ? empty
+        : userId
+          ? sql`AND (p."state" <> 'draft' OR p."authorId" = ${userId})`
+          : sql`AND p."state" <> 'draft'`
+    }`;
 }
 
-async function proposalRows(where: Prisma.ProposalWhereInput, skip: number, take: number) {
-  const rows = await db.proposal.findMany({
-    where,
-    // Most recently changed first; the id breaks ties so a page boundary is stable.
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    // What a row shows: not the body nor its search text, the longest columns.
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      state: true,
-      discussionId: true,
-      author: { select: { name: true } },
-    },
-    skip,
-    take,
-  });
-  const comments = await postsPerDiscussion(
+/**
+ * A row of a proposal list: not the body nor its search text, the longest columns. Most
+ * recently changed first; the id breaks ties so a page boundary is stable.
+ */
+async function proposalRows(where: Prisma.Sql, skip: number, take: number) {
+  const { sql } = sqlBuilders();
+  return readRows<{
+    id: string;
+    title: string;
+    summary: string;
+    state: ProposalState;
+    author: string | null;
+    comments: number;
+  }>(
     db,
-    rows.map((p) => p.discussionId),
+    sql`SELECT p."id", p."title", p."summary", p."state", u."name" AS "author",
+      (SELECT COUNT(*) FROM "Post" c WHERE c."discussionId" = p."discussionId") AS "comments"
+    FROM "Proposal" p LEFT JOIN "User" u ON u."id" = p."authorId"
+    WHERE ${where}
+    ORDER BY p."updatedAt" DESC, p."id" DESC
+    LIMIT ${take} OFFSET ${skip}`,
+    { comments: "number" },
   );
-  return rows.map((p) => ({
-    id: p.id,
-    title: p.title,
-    summary: p.summary,
-    state: p.state as ProposalState,
-    author: p.author?.name ?? null,
-    comments: p.discussionId ? (comments.get(p.discussionId) ?? 0) : 0,
-  }));
 }
 
 export async function listProposals(
@@ -183,7 +192,16 @@ export async function pageOfProposals(
 ) {
   await settleDueVotes(platformId, now);
   const where = proposalWhere(platformId, viewer, userId, filter);
-  const total = where ? await db.proposal.count({ where }) : 0;
+  const { sql } = sqlBuilders();
+  const total = where
+    ? ((
+        await readRow<{ n: number }>(
+          db,
+          sql`SELECT COUNT(*) AS "n" FROM "Proposal" p WHERE ${where}`,
+          { n: "number" },
+        )
+      )?.n ?? 0)
+    : 0;
   const page = pageOf(requestedPage, total, PROPOSALS_PER_PAGE);
   const proposals = where ? await proposalRows(where, page.skip, page.take) : [];
   return { proposals, page: page.page, pages: page.pages, total };

@@ -3,7 +3,8 @@ import { lockRow } from "~/row-lock.server";
 import { notFound } from "~/auth/guards.server";
 import type { DbClient } from "~/db.server";
 import type { Prisma } from "@prisma/client";
-import { db } from "~/db.server";
+import { db, sqlBuilders } from "~/db.server";
+import { readRows } from "~/db-read.server";
 import { activeAtWhere, countActiveAt } from "~/platforms/periods.server";
 import { recordStateChange } from "~/proposals/state-change.server";
 import { decideVote, type ApprovalRule, type OptionCount, type VoteResult } from "./outcome";
@@ -162,10 +163,19 @@ export async function settleVote(vote: VoteRecord, now = new Date()): Promise<Vo
  * nothing is due this is one query on the (platformId, closedAt, closesAt) index.
  */
 export async function settleDueVotes(platformId: string, now = new Date()): Promise<number> {
-  const due = await db.vote.findMany({
-    where: { platformId, closedAt: null, closesAt: { lte: now } },
-    select: { id: true, platformId: true, closedAt: true, closesAt: true },
-  });
+  // On every list's view: one statement without Prisma (app/db-read.server.ts).
+  const { sql } = sqlBuilders();
+  const due = await readRows<{
+    id: string;
+    platformId: string;
+    closedAt: Date | null;
+    closesAt: Date;
+  }>(
+    db,
+    sql`SELECT "id", "platformId", "closedAt", "closesAt" FROM "Vote"
+      WHERE "platformId" = ${platformId} AND "closedAt" IS NULL AND "closesAt" <= ${now}`,
+    { closedAt: "instant", closesAt: "instant" },
+  );
   for (const vote of due) await closeIfDue(vote, now);
   return due.length;
 }

@@ -1,0 +1,110 @@
+import { findPlatformBySlug } from "~/platforms/platforms.server";
+import { readRow, readRows } from "~/db-read.server";
+import { db, directReaderOf, GlobalClientInTransaction, provider, sqlBuilders } from "~/db.server";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function aPlatform(slug: string, nonMembersVoteByHand = true) {
+  return db.platform.create({
+    data: {
+      slug,
+      name: "Corredor",
+      descriptionEs: "d",
+      descriptionEn: "",
+      country: "EC",
+      region: "Sucumbíos",
+      timeZone: "America/Guayaquil",
+      nonMembersVoteByHand,
+    },
+  });
+}
+
+describe("reads without Prisma's pipeline (db-read)", () => {
+  it("gives a row as Prisma does: instants as Dates, booleans, counts as numbers", async () => {
+    await aPlatform("lectura");
+    // Every column: one added to the model and not to the SELECT fails here.
+    expect(await findPlatformBySlug("lectura")).toEqual(
+      await db.platform.findUnique({ where: { slug: "lectura" } }),
+    );
+    const { sql } = sqlBuilders();
+    const counted = await readRow<{ n: number }>(
+      db,
+      sql`SELECT COUNT(*) AS "n" FROM "Platform" WHERE "nonMembersVoteByHand" = ${true}`,
+      { n: "number" },
+    );
+    expect(counted).toEqual({ n: 1 });
+    expect(await readRow(db, sql`SELECT "id" FROM "Platform" WHERE "slug" = ${"none"}`)).toBe(null);
+  });
+
+  it("compares an instant to the stored one to the millisecond", async () => {
+    // SQLite stores instants as text: a value bound as "…Z" would not equal "…+00:00".
+    const made = await aPlatform("instante");
+    const { sql } = sqlBuilders();
+    const same = await readRows<{ id: string }>(
+      db,
+      sql`SELECT "id" FROM "Platform" WHERE "createdAt" = ${made.createdAt}`,
+    );
+    expect(same.map((r) => r.id)).toEqual([made.id]);
+    const notBefore = await readRows<{ id: string }>(
+      db,
+      sql`SELECT "id" FROM "Platform" WHERE "createdAt" < ${made.createdAt}`,
+    );
+    expect(notBefore.map((r) => r.id)).not.toContain(made.id);
+  });
+
+  it("runs on SQLite's connection directly, and through Prisma on PostgreSQL", async () => {
+    await db.platform.count(); // the connection is open
+    expect(directReaderOf(db) !== null).toBe(provider() === "sqlite");
+  });
+
+  it("never reads another request's transaction before it commits", async () => {
+    const { sql } = sqlBuilders();
+    const failing = db
+      .$transaction(async (tx) => {
+        await aPlatformIn(tx, "sin-confirmar");
+        await sleep(50); // a page is read meanwhile
+        throw new Error("roll back");
+      })
+      .catch((e: Error) => e.message);
+    await sleep(5);
+    const seen = await readRows(
+      db,
+      sql`SELECT "id" FROM "Platform" WHERE "slug" = ${"sin-confirmar"}`,
+    );
+    expect(await failing).toBe("roll back");
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses the shared client inside a transaction; the transaction's client sees its writes", async () => {
+    const { sql } = sqlBuilders();
+    const query = sql`SELECT "id" FROM "Platform" WHERE "slug" = ${"en-curso"}`;
+    const refused = await db
+      .$transaction(async (tx) => {
+        await aPlatformIn(tx, "en-curso");
+        // eslint-disable-next-line no-restricted-syntax -- the mistake this test makes on purpose
+        return readRows(db, query);
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GlobalClientInTransaction);
+    expect(await readRows(db, query)).toEqual([]);
+    const inside = await db.$transaction(async (tx) => {
+      await aPlatformIn(tx, "en-curso");
+      return readRows(tx, query);
+    });
+    expect(inside).toHaveLength(1);
+  });
+});
+
+function aPlatformIn(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], slug: string) {
+  return tx.platform.create({
+    data: {
+      slug,
+      name: "x",
+      descriptionEs: "",
+      descriptionEn: "",
+      country: "EC",
+      region: "r",
+      timeZone: "America/Guayaquil",
+    },
+  });
+}
