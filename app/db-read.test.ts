@@ -1,3 +1,5 @@
+import { makeForum, startThread } from "~/groups/forum.fixtures";
+import { getGroup, getThread } from "~/groups/groups.server";
 import { findPlatformBySlug } from "~/platforms/platforms.server";
 import { readRow, readRows } from "~/db-read.server";
 import { db, directReaderOf, GlobalClientInTransaction, provider, sqlBuilders } from "~/db.server";
@@ -34,6 +36,17 @@ describe("reads without Prisma's pipeline (db-read)", () => {
     );
     expect(counted).toEqual({ n: 1 });
     expect(await readRow(db, sql`SELECT "id" FROM "Platform" WHERE "slug" = ${"none"}`)).toBe(null);
+  });
+
+  it("reads whole groups and threads as Prisma does (every column, one added fails)", async () => {
+    const forum = await makeForum();
+    const threadId = await startThread(forum, forum.users.member!, "Agua", "¿Quién revisa?");
+    await db.thread.update({ where: { id: threadId }, data: { pinnedAt: new Date() } });
+    const group = await getGroup(db, forum.platform.id, forum.group.id);
+    expect(group).toEqual(await db.group.findUnique({ where: { id: forum.group.id } }));
+    expect(await getThread(db, group.id, threadId)).toEqual(
+      await db.thread.findUnique({ where: { id: threadId } }),
+    );
   });
 
   it("compares an instant to the stored one to the millisecond", async () => {

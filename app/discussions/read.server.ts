@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { notFound } from "~/auth/guards.server";
-import type { DbClient } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 import { pageFromUrl, pageOf } from "~/http/pagination";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import type { DiscussionHost } from "./discussions.server";
@@ -56,76 +57,82 @@ export function withPlace(path: string, place: DiscussionPlace): string {
 
 const POST_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
+/** A post as it is shown, with its author's name (null once they erased their account). */
+interface PostRow {
+  id: string;
+  authorId: string | null;
+  parentId: string | null;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  author: string | null;
+}
+
 /**
- * What every shown post is read with: open reports, for a moderator. Authors are read once for
- * the whole page (authorNames), not with each list of posts.
+ * Posts in the discussion's order, each with its author's name, and with how many replies it
+ * has when `replyCounts` (top-level posts; counted from the replies' index). One statement
+ * without Prisma (app/db-read.server.ts): every view of a proposal or a forum thread reads it.
  */
-function postInclude(moderate: boolean) {
-  return moderate
-    ? {
-        reports: {
-          where: { resolvedAt: null },
-          select: { reason: true },
-          orderBy: { createdAt: "asc" as const },
-        },
-      }
-    : undefined;
-}
-
-/** The names of the authors of these posts, in one query for a page's top posts and replies. */
-async function authorNames(client: DbClient, posts: { authorId: string | null }[]) {
-  const ids = [...new Set(posts.map((p) => p.authorId).filter((id) => id !== null))];
-  const users =
-    ids.length > 0
-      ? await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-      : [];
-  return new Map(users.map((u) => [u.id, u.name]));
-}
-
-/** Posts in the discussion's order, as they are shown. */
-function postsWhere(
+function postRows(
   client: DbClient,
-  where: Prisma.PostWhereInput,
-  moderate: boolean,
+  where: Prisma.Sql,
   slice?: { skip: number; take: number },
-) {
-  return client.post.findMany({
-    where,
-    orderBy: POST_ORDER,
-    skip: slice?.skip,
-    take: slice?.take,
-    include: postInclude(moderate),
-  });
-}
-
-/**
- * Top-level posts with how many replies each has. Counted apart, from the replies' index: as
- * a relation count Prisma joins a count of every post of every discussion (5 ms a view).
- */
-async function topLevelWhere(
+): Promise<PostRow[]>;
+function postRows(
   client: DbClient,
-  discussionId: string,
-  moderate: boolean,
-  slice: { skip: number; take: number },
+  where: Prisma.Sql,
+  slice: { skip: number; take: number } | undefined,
+  replyCounts: true,
+): Promise<(PostRow & { replyCount: number })[]>;
+function postRows(
+  client: DbClient,
+  where: Prisma.Sql,
+  slice?: { skip: number; take: number },
+  replyCounts = false,
 ) {
-  const top = await postsWhere(client, { discussionId, parentId: null }, moderate, slice);
-  return withReplyCounts(client, top);
+  const { sql, empty } = sqlBuilders();
+  return readRows<PostRow & { replyCount?: number }>(
+    client,
+    sql`SELECT p."id", p."authorId", p."parentId", p."body", p."createdAt", p."editedAt",
+      p."hiddenAt", p."hiddenReason", u."name" AS "author"
+      ${replyCounts ? sql`, (SELECT COUNT(*) FROM "Post" r WHERE r."parentId" = p."id") AS "replyCount"` : empty}
+    FROM "Post" p LEFT JOIN "User" u ON u."id" = p."authorId"
+    WHERE ${where}
+    ORDER BY p."createdAt" ASC, p."id" ASC
+    ${slice ? sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : empty}`,
+    { createdAt: "instant", editedAt: "instant", hiddenAt: "instant", replyCount: "number" },
+  );
 }
 
-async function withReplyCounts<T extends { id: string }>(client: DbClient, posts: T[]) {
-  const counts =
-    posts.length > 0
-      ? await client.post.groupBy({
-          by: ["parentId"],
-          where: { parentId: { in: posts.map((p) => p.id) } },
-          _count: { _all: true },
-        })
-      : [];
-  const byPost = new Map(counts.map((c) => [c.parentId, c._count._all]));
-  return posts.map((p) => ({ ...p, replyCount: byPost.get(p.id) ?? 0 }));
+/** The open reports of these posts, oldest first: a moderator's page shows them. */
+async function openReports(client: DbClient, postIds: string[]) {
+  const byPost = new Map<string, string[]>();
+  if (postIds.length === 0) return byPost;
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ postId: string; reason: string }>(
+    client,
+    sql`SELECT "postId", "reason" FROM "PostReport"
+    WHERE "postId" IN (${sqlList(postIds)}) AND "resolvedAt" IS NULL
+    ORDER BY "createdAt" ASC, "id" ASC`,
+  );
+  for (const r of rows) byPost.set(r.postId, [...(byPost.get(r.postId) ?? []), r.reason]);
+  return byPost;
 }
 
-type TopRow = Awaited<ReturnType<typeof topLevelWhere>>[number];
+/** Top-level posts of a discussion, with how many replies each has. */
+function topLevel(client: DbClient, discussionId: string, slice: { skip: number; take: number }) {
+  const { sql } = sqlBuilders();
+  return postRows(
+    client,
+    sql`p."discussionId" = ${discussionId} AND p."parentId" IS NULL`,
+    slice,
+    true,
+  );
+}
+
+type TopRow = Awaited<ReturnType<typeof topLevel>>[number];
 
 /** Posts before this one in the discussion's order: with a filter, those of its list before it. */
 function earlierThan(post: { id: string; createdAt: Date }): Prisma.PostWhereInput {
@@ -139,20 +146,19 @@ function earlierThan(post: { id: string; createdAt: Date }): Prisma.PostWhereInp
  * a post with more (rare) has its first ones read on their own, so no post's replies are read
  * whole, however many they are.
  */
-async function firstReplies(
-  client: DbClient,
-  discussionId: string,
-  moderate: boolean,
-  top: TopRow[],
-) {
+async function firstReplies(client: DbClient, discussionId: string, top: TopRow[]) {
+  const { sql } = sqlBuilders();
   const few = top.filter((p) => p.replyCount > 0 && p.replyCount <= REPLIES_SHOWN);
   const many = top.filter((p) => p.replyCount > REPLIES_SHOWN);
   const read = await Promise.all([
     few.length > 0
-      ? postsWhere(client, { discussionId, parentId: { in: few.map((p) => p.id) } }, moderate)
+      ? postRows(
+          client,
+          sql`p."discussionId" = ${discussionId} AND p."parentId" IN (${sqlList(few.map((p) => p.id))})`,
+        )
       : [],
     ...many.map((p) =>
-      postsWhere(client, { discussionId, parentId: p.id }, moderate, {
+      postRows(client, sql`p."discussionId" = ${discussionId} AND p."parentId" = ${p.id}`, {
         skip: 0,
         take: REPLIES_SHOWN,
       }),
@@ -178,33 +184,25 @@ export function openingPost(client: DbClient, discussionId: string) {
  * first page is read one row past its size: when that row is not there (most discussions),
  * the whole discussion's top level is on it and counting needs no query of its own.
  */
-async function readPage(
-  client: DbClient,
-  discussionId: string,
-  moderate: boolean,
-  requestedPage: number,
-) {
+async function readPage(client: DbClient, discussionId: string, requestedPage: number) {
   const size = DISCUSSION_PAGE_SIZE;
   if (requestedPage <= 1) {
-    const topLevelOnly = { discussionId, parentId: null };
-    const rows = await postsWhere(client, topLevelOnly, moderate, { skip: 0, take: size + 1 });
+    const rows = await topLevel(client, discussionId, { skip: 0, take: size + 1 });
     if (rows.length <= size) {
-      // Replies counted only for a page that is kept (a longer discussion is read again below).
-      const top = await withReplyCounts(client, rows);
-      const replyRows = await firstReplies(client, discussionId, moderate, top);
-      const count = top.reduce((n, p) => n + 1 + p.replyCount, 0);
-      const page = pageOf(1, top.length, size);
-      return { count, page, top, replyRows, first: top[0] ?? null, repliesOf: null };
+      const replyRows = await firstReplies(client, discussionId, rows);
+      const count = rows.reduce((n, p) => n + 1 + p.replyCount, 0);
+      const page = pageOf(1, rows.length, size);
+      return { count, page, top: rows, replyRows, first: rows[0] ?? null, repliesOf: null };
     }
   }
-  const [count, topLevel] = await Promise.all([
+  const [count, topLevelCount] = await Promise.all([
     client.post.count({ where: { discussionId } }),
     client.post.count({ where: { discussionId, parentId: null } }),
   ]);
-  const page = pageOf(requestedPage, topLevel, size);
-  const top = await topLevelWhere(client, discussionId, moderate, page);
+  const page = pageOf(requestedPage, topLevelCount, size);
+  const top = await topLevel(client, discussionId, page);
   const [replyRows, first] = await Promise.all([
-    firstReplies(client, discussionId, moderate, top),
+    firstReplies(client, discussionId, top),
     page.page === 1 ? (top[0] ?? null) : openingPost(client, discussionId),
   ]);
   return { count, page, top, replyRows, first, repliesOf: null };
@@ -217,18 +215,19 @@ async function readPage(
 async function readReplies(
   client: DbClient,
   discussionId: string,
-  moderate: boolean,
   place: { page: number; replies: string },
 ) {
-  const found = await client.post.findFirst({
-    where: { id: place.replies, discussionId, parentId: null },
-    include: postInclude(moderate),
-  });
-  if (!found) notFound();
-  const [post] = await withReplyCounts(client, [found]);
+  const { sql } = sqlBuilders();
+  const [post] = await postRows(
+    client,
+    sql`p."id" = ${place.replies} AND p."discussionId" = ${discussionId} AND p."parentId" IS NULL`,
+    undefined,
+    true,
+  );
+  if (!post) notFound();
   const page = pageOf(place.page, post.replyCount, REPLY_PAGE_SIZE);
   const [replyRows, count, first, before] = await Promise.all([
-    postsWhere(client, { discussionId, parentId: post.id }, moderate, page),
+    postRows(client, sql`p."discussionId" = ${discussionId} AND p."parentId" = ${post.id}`, page),
     client.post.count({ where: { discussionId } }),
     openingPost(client, discussionId),
     client.post.count({ where: { discussionId, parentId: null, ...earlierThan(post) } }),
@@ -265,10 +264,15 @@ export async function readDiscussion(
         repliesOf: null,
       }
     : replies
-      ? await readReplies(client, host.discussionId, moderate, { page: place.page, replies })
-      : await readPage(client, host.discussionId, moderate, place.page);
+      ? await readReplies(client, host.discussionId, { page: place.page, replies })
+      : await readPage(client, host.discussionId, place.page);
   const { count, page, top, replyRows, first } = read;
-  const names = await authorNames(client, [...top, ...replyRows]);
+  const reports = moderate
+    ? await openReports(
+        client,
+        [...top, ...replyRows].map((p) => p.id),
+      )
+    : new Map<string, string[]>();
   const open = !host.closedReason;
   const view = (p: (typeof replyRows)[number]) => {
     const hidden = !!p.hiddenAt;
@@ -276,7 +280,7 @@ export async function readDiscussion(
     return {
       id: p.id,
       // Null once the author erased their account: shown as a former member.
-      author: (p.authorId && names.get(p.authorId)) ?? null,
+      author: p.author,
       when: reader.when(p.createdAt),
       edited: !!p.editedAt,
       hiddenReason: hidden ? p.hiddenReason : null,
@@ -288,7 +292,7 @@ export async function readDiscussion(
       canReply: open && host.may.post && canReplyTo(p),
       canReport: host.may.report && canReportPost(p, reader.userId),
       canModerate: host.may.moderate && !hidden,
-      reports: "reports" in p ? (p.reports as { reason: string }[]).map((r) => r.reason) : [],
+      reports: reports.get(p.id) ?? [],
     };
   };
   // Replies grouped once by their post (in order), not searched for post by post.

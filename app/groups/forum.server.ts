@@ -1,8 +1,8 @@
-import { postsPerDiscussion } from "~/discussions/post-counts.server";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden } from "~/auth/guards.server";
-import type { DbClient } from "~/db.server";
+import { readRow, readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders } from "~/db.server";
 import { addPost } from "~/discussions/discussions.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf, type PageInfo } from "~/http/pagination";
@@ -16,7 +16,7 @@ import {
   THREADS_PAGE_SIZE,
   type GroupActor,
 } from "./rules";
-import { unreadThreadIds } from "./unread.server";
+import { unreadSql } from "./unread.server";
 import type { AuditAction } from "~/audit/actions";
 
 /**
@@ -34,24 +34,21 @@ interface Actor {
 type GroupRef = Pick<Group, "id" | "platformId">;
 
 /**
- * The threads a reader may list: hidden ones only for moderators; with a search, those
- * where every word is in the title or in a visible post of the discussion.
+ * The threads a reader may list, as SQL over `t`: hidden ones only for moderators; with a
+ * search, those where every word is in the title or in a visible post of the discussion.
  */
-function threadsWhere(group: GroupRef, actor: GroupActor, q: string | null) {
-  const where: Prisma.ThreadWhereInput = { groupId: group.id };
-  if (!canSeeHiddenThread(actor)) where.hiddenAt = null;
+function threadsWhere(group: GroupRef, actor: GroupActor, q: string | null): Prisma.Sql | null {
+  const { sql, join, empty } = sqlBuilders();
   const words = q?.trim() ? searchWords(q) : null;
-  if (words) {
-    // A search of symbols only finds nothing rather than everything.
-    if (words.length === 0) return null;
-    where.AND = words.map((w) => ({
-      OR: [
-        { searchText: { contains: w } },
-        { discussion: { posts: { some: { hiddenAt: null, searchText: { contains: w } } } } },
-      ],
-    }));
-  }
-  return where;
+  // A search of symbols only finds nothing rather than everything.
+  if (words?.length === 0) return null;
+  // Words are letters and digits only: no LIKE wildcard.
+  const found = (w: string) => sql`(t."searchText" LIKE ${`%${w}%`} OR EXISTS (
+    SELECT 1 FROM "Post" p WHERE p."discussionId" = t."discussionId"
+      AND p."hiddenAt" IS NULL AND p."searchText" LIKE ${`%${w}%`}))`;
+  return sql`t."groupId" = ${group.id}
+    ${canSeeHiddenThread(actor) ? empty : sql`AND t."hiddenAt" IS NULL`}
+    ${words ? sql`AND ${join(words.map(found), " AND ")}` : empty}`;
 }
 
 export interface ThreadRow {
@@ -77,59 +74,59 @@ export async function listThreads(
 ): Promise<{ threads: ThreadRow[]; page: PageInfo }> {
   const where = threadsWhere(group, actor, options.q ?? null);
   if (!where) return { threads: [], page: pageOf(1, 0, THREADS_PAGE_SIZE) };
+  const { sql } = sqlBuilders();
   // Pinned threads first, then the rest; each part by newest activity (the id keeps pages
-  // stable). Two slices of one ordered list, so a page may hold the end of one and the start
-  // of the other.
-  const pinnedWhere = { AND: [where, { pinnedAt: { not: null } }] };
-  const restWhere = { AND: [where, { pinnedAt: null }] };
-  const [pinnedTotal, restTotal] = await Promise.all([
-    client.thread.count({ where: pinnedWhere }),
-    client.thread.count({ where: restWhere }),
-  ]);
-  const page = pageOf(options.page ?? 1, pinnedTotal + restTotal, THREADS_PAGE_SIZE);
-  const order = [{ lastActivityAt: "desc" as const }, { id: "desc" as const }];
-  const include = { author: { select: { name: true } } };
+  // stable). Two slices of one ordered list, each read on its index, so a page may hold the
+  // end of one and the start of the other.
+  const counted = await readRow<{ total: number; pinned: number | null }>(
+    client,
+    sql`SELECT COUNT(*) AS "total",
+      SUM(CASE WHEN t."pinnedAt" IS NULL THEN 0 ELSE 1 END) AS "pinned"
+    FROM "Thread" t WHERE ${where}`,
+    { total: "number", pinned: "number" },
+  );
+  const total = counted?.total ?? 0;
+  const pinnedTotal = counted?.pinned ?? 0;
+  const page = pageOf(options.page ?? 1, total, THREADS_PAGE_SIZE);
+  // "New" marks are a member's: anyone else's reads join nothing.
+  const reader = userId && actor.status === "active" ? userId : null;
+  const slice = (pinned: boolean, skip: number, take: number) =>
+    take > 0
+      ? readRows<ThreadRow & { posts: number; unread: number | boolean }>(
+          client,
+          sql`SELECT t."id", t."title", u."name" AS "author", t."lastActivityAt",
+            t."pinnedAt" IS NOT NULL AS "pinned", t."lockedAt" IS NOT NULL AS "locked",
+            t."hiddenAt" IS NOT NULL AS "hidden",
+            (SELECT COUNT(*) FROM "Post" p WHERE p."discussionId" = t."discussionId") AS "posts",
+            CASE WHEN ${unreadSql()} THEN 1 ELSE 0 END AS "unread"
+          FROM "Thread" t
+          LEFT JOIN "User" u ON u."id" = t."authorId"
+          LEFT JOIN "ThreadRead" r ON r."threadId" = t."id" AND r."userId" = ${reader}
+          WHERE ${where} AND t."pinnedAt" ${pinned ? sql`IS NOT NULL` : sql`IS NULL`}
+          ORDER BY t."lastActivityAt" DESC, t."id" DESC
+          LIMIT ${take} OFFSET ${skip}`,
+          {
+            lastActivityAt: "instant",
+            pinned: "boolean",
+            locked: "boolean",
+            hidden: "boolean",
+            posts: "number",
+            unread: "boolean",
+          },
+        )
+      : Promise.resolve([]);
   const pinnedTake = Math.max(0, Math.min(page.take, pinnedTotal - page.skip));
-  const pinned = pinnedTake
-    ? await client.thread.findMany({
-        where: pinnedWhere,
-        orderBy: order,
-        skip: page.skip,
-        take: pinnedTake,
-        include,
-      })
-    : [];
-  const restTake = page.take - pinnedTake;
-  const rest = restTake
-    ? await client.thread.findMany({
-        where: restWhere,
-        orderBy: order,
-        skip: Math.max(0, page.skip - pinnedTotal),
-        take: restTake,
-        include,
-      })
-    : [];
-  const rows = [...pinned, ...rest];
-  const [posts, unread] = await Promise.all([
-    postsPerDiscussion(
-      client,
-      rows.map((t) => t.discussionId),
-    ),
-    userId && actor.status === "active" ? unreadThreadIds(client, userId, rows) : new Set(),
-  ]);
+  const rows = [
+    ...(await slice(true, page.skip, pinnedTake)),
+    ...(await slice(false, Math.max(0, page.skip - pinnedTotal), page.take - pinnedTake)),
+  ];
   return {
     page,
-    threads: rows.map((t) => ({
-      id: t.id,
-      title: t.title,
-      author: t.author?.name ?? null,
+    threads: rows.map(({ posts, ...t }) => ({
+      ...t,
       // The first post is the thread's body, not a reply.
-      replies: Math.max(0, (posts.get(t.discussionId) ?? 0) - 1),
-      lastActivityAt: t.lastActivityAt,
-      pinned: !!t.pinnedAt,
-      locked: !!t.lockedAt,
-      hidden: !!t.hiddenAt,
-      unread: unread.has(t.id),
+      replies: Math.max(0, posts - 1),
+      unread: reader !== null && !!t.unread,
     })),
   };
 }

@@ -1,6 +1,8 @@
 import { notFound } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import type { DbClient } from "~/db.server";
+import type { Group as GroupRow, Thread as ThreadRow } from "@prisma/client";
+import { readRow } from "~/db-read.server";
+import { type DbClient, sqlBuilders } from "~/db.server";
 import type { DiscussionHost } from "~/discussions/discussions.server";
 import { activeRole } from "~/platforms/permissions.server";
 import {
@@ -22,10 +24,21 @@ import {
 
 type User = Pick<AuthUser, "id" | "isAdmin">;
 
-export type Group = NonNullable<Awaited<ReturnType<typeof findGroup>>>;
+export type Group = GroupRow;
 
+/**
+ * Every column of the group: read on every view of a forum, so without Prisma
+ * (app/db-read.server.ts; app/db-read.test.ts compares it with Prisma's row).
+ */
 function findGroup(client: DbClient, platformId: string, groupId: string) {
-  return client.group.findFirst({ where: { id: groupId, platformId } });
+  const { sql } = sqlBuilders();
+  return readRow<GroupRow>(
+    client,
+    sql`SELECT "id", "platformId", "nameEs", "nameEn", "descriptionEs", "descriptionEn",
+      "visibility", "joining", "createdById", "createdAt", "updatedAt"
+    FROM "Group" WHERE "id" = ${groupId} AND "platformId" = ${platformId}`,
+    { createdAt: "instant", updatedAt: "instant" },
+  );
 }
 
 /** A group of this platform, or a 404 (never another platform's group). */
@@ -44,10 +57,11 @@ export async function groupActorOf(
   if (!user) return ANONYMOUS;
   const [role, membership] = await Promise.all([
     activeRole(user.id, group.platformId, client),
-    client.groupMembership.findUnique({
-      where: { groupId_userId: { groupId: group.id, userId: user.id } },
-      select: { status: true, role: true },
-    }),
+    readRow<{ status: string; role: string }>(
+      client,
+      sqlBuilders().sql`SELECT "status", "role" FROM "GroupMembership"
+        WHERE "groupId" = ${group.id} AND "userId" = ${user.id}`,
+    ),
   ]);
   return {
     signedIn: true,
@@ -84,10 +98,25 @@ export function groupText(
   };
 }
 
-export type Thread = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+export type Thread = ThreadRow;
 
+/** Every column of the thread, as `findGroup` (on every view of a thread). */
 function findThread(client: DbClient, groupId: string, threadId: string) {
-  return client.thread.findFirst({ where: { id: threadId, groupId } });
+  const { sql } = sqlBuilders();
+  return readRow<ThreadRow>(
+    client,
+    sql`SELECT "id", "groupId", "authorId", "title", "searchText", "discussionId", "pinnedAt",
+      "lockedAt", "hiddenAt", "hiddenReason", "hiddenById", "lastActivityAt", "proposalId",
+      "createdAt"
+    FROM "Thread" WHERE "id" = ${threadId} AND "groupId" = ${groupId}`,
+    {
+      pinnedAt: "instant",
+      lockedAt: "instant",
+      hiddenAt: "instant",
+      lastActivityAt: "instant",
+      createdAt: "instant",
+    },
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { readRows } from "~/db-read.server";
 import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 
@@ -6,6 +7,14 @@ import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
  * it (or they never have). Hidden threads never count. Counted by the database, one query
  * for any number of groups.
  */
+/**
+ * The rule, as SQL over a thread `t` and the member's mark `r` (left-joined): its activity is
+ * newer than their last read, or they never read it. Counts and the forum's "new" marks use it.
+ */
+export function unreadSql(): Prisma.Sql {
+  return sqlBuilders().sql`(r."readAt" IS NULL OR r."readAt" < t."lastActivityAt")`;
+}
+
 export async function unreadThreadCounts(
   client: DbClient,
   userId: string,
@@ -20,31 +29,9 @@ export async function unreadThreadCounts(
     LEFT JOIN "ThreadRead" r ON r."threadId" = t."id" AND r."userId" = ${userId}
     WHERE t."groupId" IN (${sqlList(groupIds)})
       AND t."hiddenAt" IS NULL
-      AND (r."readAt" IS NULL OR r."readAt" < t."lastActivityAt")
+      AND ${unreadSql()}
     GROUP BY t."groupId"`,
     { unread: "number" },
   );
   return new Map(rows.map((r) => [r.groupId, r.unread]));
-}
-
-/** Which of these threads (a page of the forum) have something new for the member. */
-export async function unreadThreadIds(
-  client: DbClient,
-  userId: string,
-  threads: { id: string; lastActivityAt: Date }[],
-): Promise<Set<string>> {
-  if (threads.length === 0) return new Set();
-  const reads = await client.threadRead.findMany({
-    where: { userId, threadId: { in: threads.map((t) => t.id) } },
-    select: { threadId: true, readAt: true },
-  });
-  const readAt = new Map(reads.map((r) => [r.threadId, r.readAt]));
-  return new Set(
-    threads
-      .filter((t) => {
-        const at = readAt.get(t.id);
-        return !at || at < t.lastActivityAt;
-      })
-      .map((t) => t.id),
-  );
 }
