@@ -1,4 +1,7 @@
+import { getCourse } from "~/courses/courses.server";
 import { makeForum, startThread } from "~/groups/forum.fixtures";
+import { getMeetingRow } from "~/meetings/meetings.server";
+import { makeCourse, makeMeeting, makePlatform } from "~/test/world";
 import { getGroup, getThread } from "~/groups/groups.server";
 import { findPlatformBySlug } from "~/platforms/platforms.server";
 import { readRow, readRows } from "~/db-read.server";
@@ -46,6 +49,35 @@ describe("reads without Prisma's pipeline (db-read)", () => {
     expect(group).toEqual(await db.group.findUnique({ where: { id: forum.group.id } }));
     expect(await getThread(db, group.id, threadId)).toEqual(
       await db.thread.findUnique({ where: { id: threadId } }),
+    );
+  });
+
+  it("reads a whole course with its platform as Prisma does, and one of the whole portal", async () => {
+    const platform = await makePlatform();
+    for (const [platformId, closedAt] of [
+      [platform.id, new Date()],
+      [null, null],
+    ] as const) {
+      const made = await makeCourse(platformId, { enrolmentOpen: false, capacity: null });
+      await db.course.update({ where: { id: made.id }, data: { closedAt } });
+      expect(await getCourse(made.id)).toEqual(
+        await db.course.findUnique({
+          where: { id: made.id },
+          include: { platform: { select: { id: true, slug: true, name: true, timeZone: true } } },
+        }),
+      );
+    }
+  });
+
+  it("reads a whole meeting as Prisma does", async () => {
+    const platform = await makePlatform();
+    const meeting = await makeMeeting(platform.id);
+    await db.meeting.update({
+      where: { id: meeting.id },
+      data: { minutesPublishedAt: new Date(), quorumPercent: 60, place: null },
+    });
+    expect(await getMeetingRow(platform.id, meeting.id)).toEqual(
+      await db.meeting.findUnique({ where: { id: meeting.id } }),
     );
   });
 

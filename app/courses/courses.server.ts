@@ -1,7 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, notFound, requireUser } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { db, type DbClient } from "~/db.server";
+import type { Course as CourseRow } from "@prisma/client";
+import { readRow } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { activeRole } from "~/platforms/permissions.server";
 import {
   canManageCourse,
@@ -10,13 +12,46 @@ import {
   type CourseActor,
 } from "./permissions";
 
-export type Course = NonNullable<Awaited<ReturnType<typeof findCourse>>>;
+export type Course = CourseRow & {
+  platform: { id: string; slug: string; name: string; timeZone: string } | null;
+};
 
-function findCourse(client: DbClient, courseId: string) {
-  return client.course.findUnique({
-    where: { id: courseId },
-    include: { platform: { select: { id: true, slug: true, name: true, timeZone: true } } },
-  });
+/**
+ * Every column of the course, with its platform's: read on every course page, so as one
+ * statement without Prisma (app/db-read.server.ts; db-read.test.ts compares it with Prisma's).
+ */
+async function findCourse(client: DbClient, courseId: string): Promise<Course | null> {
+  const { sql } = sqlBuilders();
+  const row = await readRow<
+    CourseRow & {
+      platformSlug: string | null;
+      platformName: string | null;
+      platformTimeZone: string | null;
+    }
+  >(
+    client,
+    sql`SELECT c."id", c."platformId", c."titleEs", c."titleEn", c."descriptionEs",
+      c."descriptionEn", c."topic", c."capacity", c."enrolmentOpen", c."startDate", c."endDate",
+      c."timeZone", c."completionPercent", c."status", c."closedAt", c."closedById",
+      c."searchText", c."createdById", c."createdAt", c."updatedAt",
+      p."slug" AS "platformSlug", p."name" AS "platformName", p."timeZone" AS "platformTimeZone"
+    FROM "Course" c LEFT JOIN "Platform" p ON p."id" = c."platformId"
+    WHERE c."id" = ${courseId}`,
+    { enrolmentOpen: "boolean", closedAt: "instant", createdAt: "instant", updatedAt: "instant" },
+  );
+  if (!row) return null;
+  const { platformSlug, platformName, platformTimeZone, ...course } = row;
+  return {
+    ...course,
+    platform: course.platformId
+      ? {
+          id: course.platformId,
+          slug: platformSlug!,
+          name: platformName!,
+          timeZone: platformTimeZone!,
+        }
+      : null,
+  };
 }
 
 /** A course by id, or a 404. Inside a transaction pass its client. */
@@ -35,10 +70,11 @@ export async function courseActorOf(
   if (!user) return null;
   const [platformRole, facilitator] = await Promise.all([
     course.platformId ? activeRole(user.id, course.platformId, client) : Promise.resolve(null),
-    client.courseFacilitator.findUnique({
-      where: { courseId_userId: { courseId: course.id, userId: user.id } },
-      select: { id: true },
-    }),
+    readRow<{ id: string }>(
+      client,
+      sqlBuilders().sql`SELECT "id" FROM "CourseFacilitator"
+        WHERE "courseId" = ${course.id} AND "userId" = ${user.id}`,
+    ),
   ]);
   return { isAdmin: user.isAdmin, platformRole, isCourseFacilitator: !!facilitator };
 }

@@ -1,7 +1,8 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
-import type { DbClient } from "~/db.server";
-import { db } from "~/db.server";
+import type { AgendaItem, Meeting as MeetingColumns, Prisma } from "@prisma/client";
+import { readRow, readRows } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { formatDateTime } from "~/i18n/format";
 import { instantToZoned, zonedToInstant } from "~/time/time-zone";
@@ -38,20 +39,41 @@ export async function getMeeting(platformId: string, meetingId: string, client: 
  * The meeting's own row, without its agenda, decisions and amendments: for attendance,
  * which shows none of them (three queries fewer on every view and save of the form).
  */
-export async function getMeetingRow(platformId: string, meetingId: string, client: DbClient = db) {
-  const meeting = await client.meeting.findUnique({ where: { id: meetingId, platformId } });
+export async function getMeetingRow(
+  platformId: string,
+  meetingId: string,
+  client: DbClient = db,
+): Promise<MeetingColumns> {
+  // Every column, on every view of the meeting's pages: without Prisma (app/db-read.server.ts;
+  // db-read.test.ts compares it with Prisma's row).
+  const { sql } = sqlBuilders();
+  const meeting = await readRow<MeetingColumns>(
+    client,
+    sql`SELECT "id", "platformId", "title", "description", "startsAt", "endsAt", "place",
+      "onlineUrl", "status", "cancelReason", "createdById", "minutes", "minutesPublishedAt",
+      "minutesPublishedById", "quorumPercent", "createdAt", "updatedAt"
+    FROM "Meeting" WHERE "id" = ${meetingId} AND "platformId" = ${platformId}`,
+    {
+      startsAt: "instant",
+      endsAt: "instant",
+      minutesPublishedAt: "instant",
+      createdAt: "instant",
+      updatedAt: "instant",
+    },
+  );
   if (!meeting) notFound();
   return meeting;
 }
 
 /** The meeting with its agenda, as its page shows it (decisions and amendments are the minutes'). */
 export async function getMeetingWithAgenda(platformId: string, meetingId: string) {
-  const meeting = await db.meeting.findUnique({
-    where: { id: meetingId, platformId },
-    include: { agendaItems: { orderBy: { position: "asc" } } },
-  });
-  if (!meeting) notFound();
-  return meeting;
+  const meeting = await getMeetingRow(platformId, meetingId);
+  const agendaItems = await readRows<AgendaItem>(
+    db,
+    sqlBuilders().sql`SELECT "id", "meetingId", "position", "title" FROM "AgendaItem"
+      WHERE "meetingId" = ${meeting.id} ORDER BY "position" ASC`,
+  );
+  return { ...meeting, agendaItems };
 }
 export type MeetingRow = Awaited<ReturnType<typeof getMeetingRow>>;
 export type Meeting = Awaited<ReturnType<typeof getMeeting>>;
@@ -199,20 +221,52 @@ export async function cancelMeeting(
 
 export const MEETINGS_PER_PAGE = 20;
 
-const listSelect = {
-  id: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  place: true,
-  onlineUrl: true,
-  status: true,
-} as const;
+/** What a row of a meeting list shows. */
+interface MeetingListRow {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+  status: string;
+}
 
 /**
- * Upcoming = not held and not over (`isUpcoming`, as a query), soonest first; past = the rest
- * (a meeting held before its end included), most recent first; dates in the reader's words. Each list is paged on its own (`page` and `past` in the address), ordered by start
- * then id so that a meeting never shows on two pages.
+ * Upcoming = not held and not over (`isUpcoming` in upcoming.ts, as SQL over `m`); past = the
+ * rest (a meeting held before its end included).
+ */
+function upcomingSql(now: Date): Prisma.Sql {
+  return sqlBuilders().sql`(m."status" <> 'held' AND m."endsAt" >= ${now})`;
+}
+
+/**
+ * A slice of the platform's meetings: upcoming soonest first, past most recent first, by
+ * start then id so that a meeting never shows on two pages. Lists are read on every view of
+ * the platform's pages: without Prisma (app/db-read.server.ts).
+ */
+function meetingRows(
+  platformId: string,
+  which: "upcoming" | "past",
+  now: Date,
+  slice: { skip: number; take: number },
+) {
+  const { sql } = sqlBuilders();
+  const upcoming = which === "upcoming";
+  return readRows<MeetingListRow>(
+    db,
+    sql`SELECT m."id", m."title", m."startsAt", m."endsAt", m."place", m."onlineUrl", m."status"
+    FROM "Meeting" m
+    WHERE m."platformId" = ${platformId} AND ${upcoming ? upcomingSql(now) : sql`NOT ${upcomingSql(now)}`}
+    ORDER BY ${upcoming ? sql`m."startsAt" ASC, m."id" ASC` : sql`m."startsAt" DESC, m."id" DESC`}
+    LIMIT ${slice.take} OFFSET ${slice.skip}`,
+    { startsAt: "instant", endsAt: "instant" },
+  );
+}
+
+/**
+ * Both lists, each paged on its own (`page` and `past` in the address), with dates in the
+ * reader's words.
  */
 export async function listMeetings(
   platform: PlatformRef,
@@ -220,31 +274,21 @@ export async function listMeetings(
   pages: { upcoming?: number; past?: number; size?: number } = {},
   now = new Date(),
 ) {
-  const platformId = platform.id;
   const size = pages.size ?? MEETINGS_PER_PAGE;
-  const upcomingWhere = upcomingMeetingsWhere(platformId, now);
-  const pastWhere = { platformId, OR: [{ status: "held" }, { endsAt: { lt: now } }] };
-  const [upcomingTotal, pastTotal] = await Promise.all([
-    db.meeting.count({ where: upcomingWhere }),
-    db.meeting.count({ where: pastWhere }),
-  ]);
+  const { sql } = sqlBuilders();
+  const counted = await readRow<{ total: number; upcoming: number | null }>(
+    db,
+    sql`SELECT COUNT(*) AS "total",
+      SUM(CASE WHEN ${upcomingSql(now)} THEN 1 ELSE 0 END) AS "upcoming"
+    FROM "Meeting" m WHERE m."platformId" = ${platform.id}`,
+    { total: "number", upcoming: "number" },
+  );
+  const upcomingTotal = counted?.upcoming ?? 0;
   const upcomingPage = pageOf(pages.upcoming ?? 1, upcomingTotal, size);
-  const pastPage = pageOf(pages.past ?? 1, pastTotal, size);
+  const pastPage = pageOf(pages.past ?? 1, (counted?.total ?? 0) - upcomingTotal, size);
   const [upcoming, past] = await Promise.all([
-    db.meeting.findMany({
-      where: upcomingWhere,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: upcomingPage.skip,
-      take: upcomingPage.take,
-      select: listSelect,
-    }),
-    db.meeting.findMany({
-      where: pastWhere,
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      skip: pastPage.skip,
-      take: pastPage.take,
-      select: listSelect,
-    }),
+    meetingRows(platform.id, "upcoming", now, upcomingPage),
+    meetingRows(platform.id, "past", now, pastPage),
   ]);
   return {
     upcoming: withWhen(upcoming, platform, locale),
@@ -252,10 +296,6 @@ export async function listMeetings(
     upcomingPage: { page: upcomingPage.page, pages: upcomingPage.pages },
     pastPage: { page: pastPage.page, pages: pastPage.pages },
   };
-}
-
-function upcomingMeetingsWhere(platformId: string, now: Date) {
-  return { platformId, status: { not: "held" }, endsAt: { gte: now } };
 }
 
 function withWhen<T extends { startsAt: Date }>(rows: T[], platform: PlatformRef, locale: string) {
@@ -269,12 +309,7 @@ export async function upcomingMeetings(
   take: number,
   now = new Date(),
 ) {
-  const rows = await db.meeting.findMany({
-    where: upcomingMeetingsWhere(platform.id, now),
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take,
-    select: listSelect,
-  });
+  const rows = await meetingRows(platform.id, "upcoming", now, { skip: 0, take });
   return withWhen(rows, platform, locale);
 }
 
@@ -297,13 +332,18 @@ export async function setRsvp(
 }
 
 export async function rsvpSummary(meetingId: string, userId: string | null) {
-  const [groups, mine] = await Promise.all([
-    db.rsvp.groupBy({ by: ["answer"], where: { meetingId }, _count: { _all: true } }),
-    userId ? db.rsvp.findUnique({ where: { meetingId_userId: { meetingId, userId } } }) : null,
-  ]);
+  // The answers counted and the reader's own, in one statement (on every view of the page).
+  const rows = await readRows<{ answer: string; n: number; mine: number | null }>(
+    db,
+    sqlBuilders().sql`SELECT "answer", COUNT(*) AS "n",
+      SUM(CASE WHEN "userId" = ${userId} THEN 1 ELSE 0 END) AS "mine"
+    FROM "Rsvp" WHERE "meetingId" = ${meetingId} GROUP BY "answer"`,
+    { n: "number", mine: "number" },
+  );
   const counts = { yes: 0, no: 0, maybe: 0 };
-  for (const g of groups) counts[g.answer as keyof typeof counts] = g._count._all;
-  return { counts, mine: (mine?.answer as "yes" | "no" | "maybe" | undefined) ?? null };
+  for (const r of rows) counts[r.answer as keyof typeof counts] = r.n;
+  const mine = rows.find((r) => (r.mine ?? 0) > 0)?.answer as "yes" | "no" | "maybe" | undefined;
+  return { counts, mine: mine ?? null };
 }
 
 /** Meetings as calendar events (one, or the platform's last year and all to come). */

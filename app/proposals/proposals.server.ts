@@ -271,9 +271,11 @@ export async function proposalHostFor(
 
 /** Proposals raised at a meeting (drafts stay with their authors). */
 export async function proposalsRaisedAt(meetingId: string) {
-  return db.proposal.findMany({
-    where: { meetingId, state: { not: "draft" } },
-    select: { id: true, title: true, state: true },
-    orderBy: { createdAt: "asc" },
-  });
+  // On every view of a meeting's page: without Prisma (app/db-read.server.ts).
+  return readRows<{ id: string; title: string; state: ProposalState }>(
+    db,
+    sqlBuilders().sql`SELECT "id", "title", "state" FROM "Proposal"
+      WHERE "meetingId" = ${meetingId} AND "state" <> 'draft'
+      ORDER BY "createdAt" ASC, "id" ASC`,
+  );
 }
