@@ -1,8 +1,8 @@
-import type { Prisma } from "@prisma/client";
+import type { Lesson, Material, Prisma, TrainingSession } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { readRow } from "~/db-read.server";
-import { db, type DbClient, sqlBuilders } from "~/db.server";
+import { readRow, readRows } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders, sqlList } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { activeRole } from "~/platforms/permissions.server";
 import { searchable } from "~/text/searchable";
@@ -405,37 +405,36 @@ export async function coursePageData(
   course: Course,
   pages: { lessons?: number; sessions?: number } = {},
 ) {
-  const where = { courseId: course.id };
+  // Every view of a course reads these: without Prisma (app/db-read.server.ts).
+  const { sql } = sqlBuilders();
   const [lessons, sessions, facilitators, enrolled] = await Promise.all([
     readPage(
       pages.lessons ?? 1,
       COURSE_PAGE_LESSONS,
-      (skip, take) =>
-        db.lesson.findMany({
-          where,
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-          skip,
-          take,
-          include: { materials: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
-        }),
-      () => db.lesson.count({ where }),
+      (skip, take) => lessonsWithMaterials(course.id, { skip, take }),
+      async () =>
+        countOf(sql`SELECT COUNT(*) AS "n" FROM "Lesson" WHERE "courseId" = ${course.id}`),
     ),
     readPage(
       pages.sessions ?? 1,
       COURSE_PAGE_SESSIONS,
       (skip, take) =>
-        db.trainingSession.findMany({
-          where,
-          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-          skip,
-          take,
-        }),
-      () => db.trainingSession.count({ where }),
+        readRows<TrainingSession>(
+          db,
+          sql`SELECT "id", "courseId", "topic", "startsAt", "endsAt", "place", "facilitatorId",
+            "status", "cancelReason", "createdAt", "updatedAt"
+          FROM "TrainingSession" WHERE "courseId" = ${course.id}
+          ORDER BY "startsAt" ASC, "id" ASC LIMIT ${take} OFFSET ${skip}`,
+          { startsAt: "instant", endsAt: "instant", createdAt: "instant", updatedAt: "instant" },
+        ),
+      () =>
+        countOf(sql`SELECT COUNT(*) AS "n" FROM "TrainingSession" WHERE "courseId" = ${course.id}`),
     ),
-    db.courseFacilitator.findMany({
-      where,
-      include: { user: { select: { name: true } } },
-    }),
+    readRows<{ name: string }>(
+      db,
+      sql`SELECT u."name" FROM "CourseFacilitator" f JOIN "User" u ON u."id" = f."userId"
+        WHERE f."courseId" = ${course.id}`,
+    ),
     countEnrolled(db, course.id),
   ]);
   return {
@@ -443,8 +442,39 @@ export async function coursePageData(
     lessonPage: lessons.page,
     sessions: sessions.rows,
     sessionPage: sessions.page,
-    facilitators: facilitators.map((f) => f.user.name).sort((a, b) => a.localeCompare(b)),
+    facilitators: facilitators.map((f) => f.name).sort((a, b) => a.localeCompare(b)),
     enrolled,
     placesLeft: placesLeft(course.capacity, enrolled),
   };
+}
+
+async function countOf(query: Prisma.Sql): Promise<number> {
+  return (await readRow<{ n: number }>(db, query, { n: "number" }))?.n ?? 0;
+}
+
+/** A page of the course's lessons in order, each with its materials in order. */
+async function lessonsWithMaterials(courseId: string, slice: { skip: number; take: number }) {
+  const { sql } = sqlBuilders();
+  const lessons = await readRows<Lesson>(
+    db,
+    sql`SELECT "id", "courseId", "position", "title", "body", "createdAt", "updatedAt"
+    FROM "Lesson" WHERE "courseId" = ${courseId}
+    ORDER BY "position" ASC, "createdAt" ASC, "id" ASC LIMIT ${slice.take} OFFSET ${slice.skip}`,
+    { createdAt: "instant", updatedAt: "instant" },
+  );
+  const materials =
+    lessons.length > 0
+      ? await readRows<Material>(
+          db,
+          sql`SELECT "id", "lessonId", "position", "title", "kind", "url", "storedName",
+            "fileName", "contentType", "size", "createdAt"
+          FROM "Material" WHERE "lessonId" IN (${sqlList(lessons.map((l) => l.id))})
+          ORDER BY "position" ASC, "createdAt" ASC, "id" ASC`,
+          { createdAt: "instant" },
+        )
+      : [];
+  return lessons.map((lesson) => ({
+    ...lesson,
+    materials: materials.filter((m) => m.lessonId === lesson.id),
+  }));
 }

@@ -1,7 +1,8 @@
 import { ownParticipant } from "~/participants/own-record.server";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { containsText, db, type DbClient } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { containsText, db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -74,8 +75,15 @@ function courseToday(course: Pick<CourseFacts, "timeZone">, now: Date): string {
   return instantToZoned(now, course.timeZone).date;
 }
 
-export function countEnrolled(client: DbClient, courseId: string): Promise<number> {
-  return client.enrolment.count({ where: { courseId, status: "enrolled" } });
+export async function countEnrolled(client: DbClient, courseId: string): Promise<number> {
+  // On every view of a course, and in the enrolment's transaction (through its client).
+  const row = await readRow<{ n: number }>(
+    client,
+    sqlBuilders().sql`SELECT COUNT(*) AS "n" FROM "Enrolment"
+      WHERE "courseId" = ${courseId} AND "status" = 'enrolled'`,
+    { n: "number" },
+  );
+  return row?.n ?? 0;
 }
 
 function refusal(reason: EnrolmentRefusal, field?: string): Refusal {
@@ -366,10 +374,13 @@ export async function enrolmentPanelFor(
   const [count, mine] = await Promise.all([
     enrolled ?? countEnrolled(db, course.id),
     user
-      ? db.enrolment.findFirst({
-          where: { courseId: course.id, participant: { userId: user.id } },
-          select: { status: true, enrolledAt: true },
-        })
+      ? readRow<{ status: string; enrolledAt: Date }>(
+          db,
+          sqlBuilders().sql`SELECT e."status", e."enrolledAt" FROM "Enrolment" e
+            JOIN "Participant" p ON p."id" = e."participantId"
+            WHERE e."courseId" = ${course.id} AND p."userId" = ${user.id}`,
+          { enrolledAt: "instant" },
+        )
       : Promise.resolve(null),
   ]);
   const status = (mine?.status as EnrolmentStatus | undefined) ?? null;

@@ -1,46 +1,70 @@
 import type { Prisma } from "@prisma/client";
-import { db, type DbClient } from "~/db.server";
+import { readRow, readRows } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders, sqlList } from "~/db.server";
 import { type Completion, type CompletionSession, completionOf } from "./completion";
 import type { Course } from "./courses.server";
 import { pageOf } from "~/http/pagination";
 
-const ENROLMENT_ROW = {
-  participantId: true,
-  status: true,
-  enrolledAt: true,
-} satisfies Prisma.EnrolmentSelect;
-type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_ROW }>;
+interface EnrolmentRow {
+  participantId: string;
+  status: string;
+  enrolledAt: Date;
+}
 
 /**
- * Who appears in a course's progress, matrix and closing: everyone with an enrolment in it
- * (also those who left, so their attendance is not hidden) and everyone with attendance at
- * one of its sessions (walk-ins not enrolled). Read from the course's own rows through their
- * indexes: a where-clause on the person table (either of two relations) had the database
- * scan every person of the portal, 100 ms on 10,000 people, once to count and once to page.
- * `size` is how many they are: every id is a person's (foreign keys), so no count is needed.
- * The enrolments are read whole (a course's, a few dozen rows) for the progress that follows.
+ * Who appears in a course's progress, matrix and closing, as SQL of their ids: everyone with
+ * an enrolment in it (also those who left, so their attendance is not hidden) and everyone
+ * with attendance at one of its sessions (walk-ins not enrolled). Read from the course's own
+ * rows through their indexes: a where-clause on the person table (either of two relations)
+ * had the database scan every person of the portal, 100 ms on 10,000 people.
  */
-export async function courseParticipants(
-  client: DbClient,
-  courseId: string,
-): Promise<{ where: Prisma.ParticipantWhereInput; size: number; enrolments: EnrolmentRow[] }> {
-  const [enrolled, attended] = await Promise.all([
-    client.enrolment.findMany({ where: { courseId }, select: ENROLMENT_ROW }),
-    // Grouped by the database: Prisma's `distinct` reads every mark (a few hundred) and
-    // drops the repeats in JavaScript.
-    client.attendance.groupBy({ by: ["participantId"], where: { session: { courseId } } }),
-  ]);
-  const ids = new Set([...enrolled, ...attended].map((r) => r.participantId));
-  return { where: { id: { in: [...ids] } }, size: ids.size, enrolments: enrolled };
+function courseRosterSql(courseId: string): Prisma.Sql {
+  return sqlBuilders().sql`SELECT "participantId" FROM "Enrolment" WHERE "courseId" = ${courseId}
+    UNION SELECT a."participantId" FROM "Attendance" a
+      JOIN "TrainingSession" s ON s."id" = a."sessionId" WHERE s."courseId" = ${courseId}`;
+}
+
+/**
+ * The course's enrolments, read whole (a course's, a few dozen rows) for the progress that
+ * follows. These reads are on every view of the matrix: without Prisma (app/db-read.server.ts).
+ */
+function courseEnrolments(client: DbClient, courseId: string) {
+  return readRows<EnrolmentRow>(
+    client,
+    sqlBuilders().sql`SELECT "participantId", "status", "enrolledAt" FROM "Enrolment"
+      WHERE "courseId" = ${courseId}`,
+    { enrolledAt: "instant" },
+  );
+}
+
+/** People of the roster by name (id breaks ties), a slice or all. */
+function rosterPeople(client: DbClient, courseId: string, slice?: { skip: number; take: number }) {
+  const { sql, empty } = sqlBuilders();
+  return readRows<{ id: string; name: string; community: string | null }>(
+    client,
+    sql`SELECT p."id", p."name", p."community" FROM "Participant" p
+    WHERE p."id" IN (${courseRosterSql(courseId)})
+    ORDER BY p."name" ASC, p."id" ASC
+    ${slice ? sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : empty}`,
+  );
 }
 
 /** The course's sessions in order, with what the completion rule needs. */
 export function courseSessions(client: DbClient, courseId: string) {
-  return client.trainingSession.findMany({
-    where: { courseId },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: { id: true, topic: true, startsAt: true, endsAt: true, status: true, place: true },
-  });
+  return readRows<{
+    id: string;
+    topic: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    place: string | null;
+  }>(
+    client,
+    sqlBuilders().sql`SELECT "id", "topic", "startsAt", "endsAt", "status", "place"
+      FROM "TrainingSession" WHERE "courseId" = ${courseId}
+      ORDER BY "startsAt" ASC, "id" ASC`,
+    { startsAt: "instant", endsAt: "instant" },
+  );
 }
 
 export interface ParticipantProgress {
@@ -60,7 +84,7 @@ export function mayReceiveCertificate(p: Pick<ParticipantProgress, "enrolment" |
 
 /**
  * Progress of the given participants (all of them in the course's roster). `known`: the
- * course's enrolments, when already read (courseParticipants); else these people's are read.
+ * course's enrolments, when already read (courseEnrolments); else these people's are read.
  */
 async function progressOf(
   client: DbClient,
@@ -70,17 +94,25 @@ async function progressOf(
   known?: EnrolmentRow[],
 ): Promise<ParticipantProgress[]> {
   const ids = people.map((p) => p.id);
-  const [enrolments, marks] = await Promise.all([
-    known ??
-      client.enrolment.findMany({
-        where: { courseId: course.id, participantId: { in: ids } },
-        select: ENROLMENT_ROW,
-      }),
-    client.attendance.findMany({
-      where: { participantId: { in: ids }, session: { courseId: course.id } },
-      select: { participantId: true, sessionId: true, status: true },
-    }),
-  ]);
+  const { sql } = sqlBuilders();
+  const [enrolments, marks] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          known ??
+            readRows<EnrolmentRow>(
+              client,
+              sql`SELECT "participantId", "status", "enrolledAt" FROM "Enrolment"
+              WHERE "courseId" = ${course.id} AND "participantId" IN (${sqlList(ids)})`,
+              { enrolledAt: "instant" },
+            ),
+          readRows<{ participantId: string; sessionId: string | null; status: string }>(
+            client,
+            sql`SELECT a."participantId", a."sessionId", a."status" FROM "Attendance" a
+            JOIN "TrainingSession" s ON s."id" = a."sessionId"
+            WHERE s."courseId" = ${course.id} AND a."participantId" IN (${sqlList(ids)})`,
+          ),
+        ]);
   const enrolmentOf = new Map(enrolments.map((e) => [e.participantId, e]));
   const marksOf = new Map<string, Record<string, string>>();
   for (const m of marks) {
@@ -143,26 +175,30 @@ export async function courseMatrix(
   pageSize = MATRIX_PAGE_SIZE,
   client: DbClient = db,
 ) {
-  const { where, size: total, enrolments } = await courseParticipants(client, course.id);
-  const [sessions, attendedBySession] = await Promise.all([
-    courseSessions(client, course.id),
-    client.attendance.groupBy({
-      by: ["sessionId"],
-      where: { session: { courseId: course.id }, status: { in: ["present", "late"] } },
-      _count: { _all: true },
-    }),
-  ]);
+  const { sql } = sqlBuilders();
+  // Every id of the roster is a person's (foreign keys): counting the ids counts the people.
+  const counted = await readRow<{ n: number }>(
+    client,
+    sql`SELECT COUNT(*) AS "n" FROM (${courseRosterSql(course.id)}) roster`,
+    { n: "number" },
+  );
+  const total = counted?.n ?? 0;
   const current = pageOf(page, total, pageSize);
-  const people = await client.participant.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip: current.skip,
-    take: current.take,
-    select: { id: true, name: true, community: true },
-  });
+  const [sessions, attendedBySession, enrolments, people] = await Promise.all([
+    courseSessions(client, course.id),
+    readRows<{ sessionId: string; n: number }>(
+      client,
+      sql`SELECT a."sessionId", COUNT(*) AS "n" FROM "Attendance" a
+      JOIN "TrainingSession" s ON s."id" = a."sessionId"
+      WHERE s."courseId" = ${course.id} AND a."status" IN ('present', 'late')
+      GROUP BY a."sessionId"`,
+      { n: "number" },
+    ),
+    courseEnrolments(client, course.id),
+    rosterPeople(client, course.id, current),
+  ]);
   const columnTotals: Record<string, number> = {};
-  for (const row of attendedBySession)
-    if (row.sessionId) columnTotals[row.sessionId] = row._count._all;
+  for (const row of attendedBySession) columnTotals[row.sessionId] = row.n;
   return {
     sessions,
     rows: await progressOf(client, course, sessions, people, enrolments),
@@ -178,14 +214,10 @@ export async function allProgress(
   course: Pick<Course, "id" | "completionPercent">,
   client: DbClient = db,
 ) {
-  const { where, enrolments } = await courseParticipants(client, course.id);
-  const [sessions, people] = await Promise.all([
+  const [sessions, people, enrolments] = await Promise.all([
     courseSessions(client, course.id),
-    client.participant.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, community: true },
-    }),
+    rosterPeople(client, course.id),
+    courseEnrolments(client, course.id),
   ]);
   return { sessions, rows: await progressOf(client, course, sessions, people, enrolments) };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
 import type { Platform as PlatformRow } from "@prisma/client";
-import { readRow } from "~/db-read.server";
+import { readRow, readRows } from "~/db-read.server";
 import { db, isUniqueViolation, sqlBuilders } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/forms/outcome";
 import type { PlatformInput } from "./schemas";
@@ -37,19 +37,32 @@ export async function countActiveMembers(platformId: string): Promise<number> {
 }
 
 export async function listPlatforms(locale: string): Promise<PlatformSummary[]> {
-  const platforms = await db.platform.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { memberships: { where: { status: "active" } } } } },
-  });
-  return platforms.map((p) => ({
-    id: p.id,
-    slug: p.slug,
-    name: p.name,
-    description: localizedDescription(p, locale),
-    country: p.country,
-    region: p.region,
-    timeZone: p.timeZone,
-    activeMembers: p._count.memberships,
+  // The home page: each platform's members counted on the (platformId, status) index, in one
+  // statement without Prisma (app/db-read.server.ts). Prisma's relation count grouped the
+  // whole Membership table on every view.
+  const { sql } = sqlBuilders();
+  const platforms = await readRows<{
+    id: string;
+    slug: string;
+    name: string;
+    descriptionEs: string;
+    descriptionEn: string;
+    country: string;
+    region: string;
+    timeZone: string;
+    activeMembers: number;
+  }>(
+    db,
+    sql`SELECT p."id", p."slug", p."name", p."descriptionEs", p."descriptionEn", p."country",
+      p."region", p."timeZone",
+      (SELECT COUNT(*) FROM "Membership" m
+        WHERE m."platformId" = p."id" AND m."status" = 'active') AS "activeMembers"
+    FROM "Platform" p ORDER BY p."name" ASC, p."id" ASC`,
+    { activeMembers: "number" },
+  );
+  return platforms.map(({ descriptionEs, descriptionEn, ...p }) => ({
+    ...p,
+    description: localizedDescription({ descriptionEs, descriptionEn }, locale),
   }));
 }
 
