@@ -1,7 +1,8 @@
 import { recordAudit, recordAudits } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
-import type { DbClient } from "~/db.server";
+import { readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders, sqlList } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import {
   createWalkIn,
@@ -9,6 +10,7 @@ import {
   forgetIfUncounted,
   type WalkInData,
 } from "~/participants/participants.server";
+import { eventRowsSql } from "./sheet.server";
 import type { AttendanceStatus } from "./statuses";
 import type { AttendanceMessages, AttendanceWindow } from "./window";
 
@@ -29,31 +31,24 @@ export interface AttendanceHost {
   endsAt: Date;
   window(now: Date): AttendanceWindow;
   /**
-   * Who may be marked (members, enrolled people), as a filter on Participant: the roster is
-   * counted, searched and paged by the database, never loaded whole for the form.
+   * Who may be marked (members, enrolled people), as SQL over the person `p`: the roster is
+   * counted, searched and paged by the database, never loaded whole for the form, and checked
+   * for the ids a write sends. Reads skip Prisma (app/db-read.server.ts, decision 046).
    */
-  roster(now: Date): Prisma.ParticipantWhereInput;
+  rosterSql(now: Date): Prisma.Sql;
   /**
-   * How many people `roster` selects, counted from the host's own rows (one membership or
+   * How many people `rosterSql` selects, counted from the host's own rows (one membership or
    * enrolment per person): the database reads the platform's or course's rows through their
    * index instead of testing every person of the portal.
    */
   rosterSize(client: DbClient, now: Date): Promise<number>;
   /**
-   * The roster's people by id, for a host whose roster is a short index range of its own
-   * (a course's enrolments: a few dozen). Pages of the form start from them: as a filter
-   * alone, the database walked every person of the portal in name order and tested each
-   * (10,500 people for a course of 30 on the benchmark: 2.8 ms a view, growing with the
-   * portal, not the course). A platform's members are too many to list: no ids.
+   * Who is expected, shown first, as SQL over `p`: answered "yes" (assembly, as a subquery
+   * the database reads the page from), or everyone on the roster (training: the enrolled).
    */
-  rosterIds?(client: DbClient): Promise<string[]>;
-  /**
-   * Who is expected, shown first: answered "yes" (assembly), or everyone on the roster
-   * (training: the enrolled); null when nobody is.
-   */
-  expected(client: DbClient): Promise<Prisma.ParticipantWhereInput | "everyone" | null>;
-  /** The host's recent events (someone present at one is a regular, shown next); null: none. */
-  recentEvents(client: DbClient): Promise<Prisma.AttendanceWhereInput | null>;
+  expectedSql(): Prisma.Sql | "everyone";
+  /** Present at the host's recent events (a regular, shown next), as SQL over `p`; null: none. */
+  regularSql(): Prisma.Sql | null;
   /**
    * The host's own consequence of attendance being taken, in the same transaction.
    * `lessPresent`: the write took someone away from "present". Then it may throw `Refused`
@@ -73,19 +68,21 @@ export interface AttendanceHost {
   ): Promise<void>;
 }
 
-/**
- * The host's roster as filters on Participant, named by id too where the host lists its
- * people (`rosterIds`): what every read of the roster's people starts from.
- */
-export async function rosterFilters(
+/** Which of these people are on the host's roster (inside the caller's transaction). */
+export async function onRoster(
   client: DbClient,
   host: AttendanceHost,
+  ids: string[],
   now: Date,
-  /** The host's `rosterIds`, when the caller has read them already. */
-  known?: string[],
-): Promise<Prisma.ParticipantWhereInput[]> {
-  const ids = host.rosterIds ? [{ id: { in: known ?? (await host.rosterIds(client)) } }] : [];
-  return [host.roster(now), ...ids];
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { sql } = sqlBuilders();
+  const rows = await readRows<{ id: string }>(
+    client,
+    sql`SELECT p."id" FROM "Participant" p
+    WHERE p."id" IN (${sqlList(ids)}) AND ${host.rosterSql(now)}`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export interface RosterPerson {
@@ -117,14 +114,10 @@ export async function writeMarks(
     return refuseForm("validation.choice");
   }
   // Only the rows sent are read: a page of the form, not the whole roster.
-  const [onRoster, existing] = await Promise.all([
-    tx.participant.findMany({
-      where: { AND: [{ id: { in: ids } }, host.roster(now)] },
-      select: { id: true },
-    }),
+  const [roster, existing] = await Promise.all([
+    onRoster(tx, host, ids, now),
     tx.attendance.findMany({ where: { ...host.rows, participantId: { in: ids } } }),
   ]);
-  const roster = new Set(onRoster.map((p) => p.id));
   const byParticipant = new Map(existing.map((a) => [a.participantId, a]));
   const unknown = ids.filter((id) => !roster.has(id) && !byParticipant.get(id)?.walkIn);
   if (unknown.length > 0) return refuseForm(host.messages.unknownParticipant);
@@ -290,15 +283,13 @@ export async function everyoneUnmarkedPresent(
   statuses: Statuses,
   now: Date,
 ): Promise<Statuses> {
-  const unmarked = await client.participant.findMany({
-    where: {
-      AND: [
-        ...(await rosterFilters(client, host, now)),
-        { NOT: { attendance: { some: host.rows } } },
-      ],
-    },
-    select: { id: true },
-  });
+  const unmarked = await readRows<{ id: string }>(
+    client,
+    sqlBuilders().sql`SELECT p."id" FROM "Participant" p
+      WHERE ${host.rosterSql(now)}
+        AND NOT EXISTS (SELECT 1 FROM "Attendance" a
+          WHERE a."participantId" = p."id" AND ${eventRowsSql(host)})`,
+  );
   const all: Statuses = { ...statuses };
   for (const { id } of unmarked) if (!(id in all)) all[id] = "present";
   return all;

@@ -1,8 +1,9 @@
 import type { Prisma } from "@prisma/client";
-import { containsText, type DbClient } from "~/db.server";
+import { readRow, readRows } from "~/db-read.server";
+import { type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf, readPage } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
-import { rosterFilters, type AttendanceHost, type RosterPerson } from "./attendance.server";
+import type { AttendanceHost, RosterPerson } from "./attendance.server";
 import type { AttendanceStatus } from "./statuses";
 
 /**
@@ -24,128 +25,80 @@ export const ATTENDANCE_PAGE_SIZE = 30;
 /** Walk-ins the form lists a page, the latest first: the one just written down is on top. */
 export const WALK_INS_PAGE_SIZE = 30;
 
-const COUNTED_PRESENT = ["present", "late"];
+/**
+ * The roster's reads are SQL over the person `p` (and the event's rows `a`), run without
+ * Prisma (app/db-read.server.ts): the form is read on every view and after every save at an
+ * assembly, and Prisma's filters could not name "answered yes" or "present lately" as a
+ * subquery the database drives from (it read the answers, then sent hundreds of ids back).
+ */
 
-/** Name or community, every word typed, accents and case aside. */
-function matching(q: string | undefined): Prisma.ParticipantWhereInput[] {
-  return searchWords(q ?? "").map((w) => ({
-    OR: [
-      { searchText: { contains: w } },
-      { name: containsText(w) },
-      { community: containsText(w) },
-    ],
-  }));
+/** This event's attendance rows, as SQL over `a`. */
+export function eventRowsSql(host: Pick<AttendanceHost, "rows">, a = "a"): Prisma.Sql {
+  const { sql, raw } = sqlBuilders();
+  return "meetingId" in host.rows
+    ? sql`${raw(a)}."meetingId" = ${host.rows.meetingId}`
+    : sql`${raw(a)}."sessionId" = ${host.rows.sessionId}`;
 }
-
-/** Not one of the event's walk-ins (listed apart, even when a walk-in became enrolled). */
-function notWalkInHere(host: AttendanceHost): Prisma.ParticipantWhereInput {
-  return { NOT: { attendance: { some: { ...host.rows, walkIn: true } } } };
-}
-
-/** Who is listed on the form and the printed sheet: the roster less the event's walk-ins. */
-async function listedFilters(client: DbClient, host: AttendanceHost, now: Date, ids?: string[]) {
-  return [...(await rosterFilters(client, host, now, ids)), notWalkInHere(host)];
-}
-
-/** Past this many regulars, they are named by a filter rather than listed by id. */
-const MAX_REGULAR_IDS = 5_000;
 
 /**
- * Those present (or late) at the recent events, among those `within` (the rest of the
- * roster's filters): the tier of the regulars and its size. Found from those events' own
- * marks — a few hundred rows — then named by id: as a filter on each person's attendance,
- * the database tests every person of the portal (15 ms for 10,500 people on the benchmark,
- * against 2). Counted as they are found: counting them again by their list of ids sent
- * hundreds of values through the client a second time (4 ms a view).
+ * Name or community, every word typed, accents and case aside: in `searchText`, or in the
+ * name or community as written (a record whose search text predates its latest name).
+ * Words are lower-case letters and digits only: no LIKE wildcard, and LOWER matches case.
  */
-export async function regularsOf(
-  client: DbClient,
-  recent: Prisma.AttendanceWhereInput,
-  within: Prisma.ParticipantWhereInput = {},
-  maxIds = MAX_REGULAR_IDS,
-): Promise<{ where: Prisma.ParticipantWhereInput; size: number }> {
-  const present: Prisma.AttendanceWhereInput = {
-    AND: [recent, { status: { in: COUNTED_PRESENT } }],
-  };
-  const rows = await client.attendance.groupBy({
-    by: ["participantId"],
-    where: { AND: [present, { participant: within }] },
+function matchingSql(q: string | undefined): Prisma.Sql[] {
+  const { sql } = sqlBuilders();
+  return searchWords(q ?? "").map((w) => {
+    const like = `%${w}%`;
+    return sql`(p."searchText" LIKE ${like} OR LOWER(p."name") LIKE ${like}
+      OR LOWER(p."community") LIKE ${like})`;
   });
-  return {
-    where:
-      rows.length > maxIds
-        ? { AND: [within, { attendance: { some: present } }] }
-        : { id: { in: rows.map((r) => r.participantId) } },
-    size: rows.length,
-  };
 }
+
+/**
+ * Who is listed on the form and the printed sheet: the roster less the event's walk-ins
+ * (listed apart, even when a walk-in became enrolled).
+ */
+function listedSql(host: AttendanceHost, now: Date): Prisma.Sql[] {
+  const { sql } = sqlBuilders();
+  return [
+    host.rosterSql(now),
+    sql`NOT EXISTS (SELECT 1 FROM "Attendance" w
+      WHERE w."participantId" = p."id" AND ${eventRowsSql(host, "w")} AND w."walkIn" = ${true})`,
+  ];
+}
+
+const all = (conditions: Prisma.Sql[]) => sqlBuilders().join(conditions, " AND ");
 
 interface Tier {
   tier: RosterTier;
-  /** Its filter, null when it is empty; found only when the page reaches it. */
-  where: () => Promise<Prisma.ParticipantWhereInput | null>;
-  /**
-   * How many people, counted only when the page starts past it. The last list has none: a
-   * page starting in it is read from there.
-   */
-  size?: () => Promise<number>;
-}
-
-/** Runs `make` the first time it is asked for, then answers the same. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
+  /** Its condition on the person, besides the roster's and the search's. */
+  where: Prisma.Sql[];
+  /** The last list is never counted: a page starting in it is read from there. */
+  counted: boolean;
 }
 
 /**
- * The roster in the order of the form, as filters: the expected first, then the regulars,
+ * The roster in the order of the form, as conditions: the expected first, then the regulars,
  * then everyone else, each by name. The order never depends on this event's own marks, so
- * rows do not move between pages while attendance is being taken. `all` is their union.
- * A tier is read only as far as the page needs: the first pages of an assembly with answers
- * are all "expected", and finding the regulars (the last assemblies' marks) waits until a
- * page reaches them.
+ * rows do not move between pages while attendance is being taken.
  */
-async function rosterTiers(
-  client: DbClient,
-  host: AttendanceHost,
-  now: Date,
-  q?: string,
-  ids?: string[],
-) {
-  const expected = await host.expected(client);
-  const base = [...(await listedFilters(client, host, now, ids)), ...matching(q)];
-  const all: Prisma.ParticipantWhereInput = { AND: base };
-  if (expected === "everyone") {
-    const everyone: Tier = { tier: "expected", where: async () => all };
-    return { all, tiers: [everyone] };
-  }
-  const tiers: Tier[] = [];
-  const notExpected = expected ? [{ NOT: expected }] : [];
-  if (expected) {
-    const where = { AND: [...base, expected] };
-    tiers.push({
-      tier: "expected",
-      where: async () => where,
-      size: () => client.participant.count({ where }),
-    });
-  }
-  const regular = once(async () => {
-    const recent = await host.recentEvents(client);
-    return recent ? regularsOf(client, recent, { AND: [...base, ...notExpected] }) : null;
-  });
-  tiers.push({
-    tier: "regular",
-    where: async () => (await regular())?.where ?? null,
-    size: async () => (await regular())?.size ?? 0,
-  });
-  tiers.push({
-    tier: "others",
-    where: async () => {
-      const found = await regular();
-      return { AND: [...base, ...notExpected, ...(found ? [{ NOT: found.where }] : [])] };
+function rosterTiers(host: AttendanceHost): Tier[] {
+  const { sql } = sqlBuilders();
+  const expected = host.expectedSql();
+  if (expected === "everyone") return [{ tier: "expected", where: [], counted: false }];
+  const regular = host.regularSql();
+  const notExpected = sql`NOT ${expected}`;
+  return [
+    { tier: "expected", where: [expected], counted: true },
+    ...(regular
+      ? [{ tier: "regular" as const, where: [notExpected, regular], counted: true }]
+      : []),
+    {
+      tier: "others",
+      where: [notExpected, ...(regular ? [sql`NOT ${regular}`] : [])],
+      counted: false,
     },
-  });
-  return { all, tiers };
+  ];
 }
 
 /** The roster's search and page, and the page of the walk-ins. */
@@ -153,6 +106,10 @@ export interface SheetOptions {
   q?: string;
   page?: number;
   walkInsPage?: number;
+}
+
+async function countOf(client: DbClient, query: Prisma.Sql): Promise<number> {
+  return (await readRow<{ n: number }>(client, query, { n: "number" }))?.n ?? 0;
 }
 
 /**
@@ -166,23 +123,32 @@ export async function attendanceSheet(
   now: Date,
   options: SheetOptions = {},
 ) {
-  // A host that lists its roster's people (a course's enrolled) has its size in the list.
-  const ids = host.rosterIds ? await host.rosterIds(client) : undefined;
-  const { all, tiers } = await rosterTiers(client, host, now, options.q, ids);
+  const { sql } = sqlBuilders();
+  const base = [...listedSql(host, now), ...matchingSql(options.q)];
+  const searching = !!options.q?.trim();
   const [rosterSize, onRoster, searched, marks, walkIns] = await Promise.all([
-    ids ? ids.length : host.rosterSize(client, now),
+    host.rosterSize(client, now),
     // Marks of this event whose person is on the roster, walk-ins apart: from the event's rows.
-    client.attendance.groupBy({
-      by: ["walkIn"],
-      where: { ...host.rows, participant: host.roster(now) },
-      _count: { _all: true },
-    }),
-    options.q?.trim() ? client.participant.count({ where: all }) : null,
-    client.attendance.groupBy({ by: ["status"], where: host.rows, _count: { _all: true } }),
+    readRows<{ walkIn: boolean; n: number }>(
+      client,
+      sql`SELECT a."walkIn", COUNT(*) AS "n" FROM "Attendance" a
+      JOIN "Participant" p ON p."id" = a."participantId"
+      WHERE ${eventRowsSql(host)} AND ${host.rosterSql(now)}
+      GROUP BY a."walkIn"`,
+      { walkIn: "boolean", n: "number" },
+    ),
+    searching
+      ? countOf(client, sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${all(base)}`)
+      : null,
+    readRows<{ status: string; n: number }>(
+      client,
+      sql`SELECT a."status", COUNT(*) AS "n" FROM "Attendance" a
+      WHERE ${eventRowsSql(host)} GROUP BY a."status"`,
+      { n: "number" },
+    ),
     walkInsPage(client, host, options.walkInsPage ?? 1),
   ]);
-  const markedOnRoster = (walkIn: boolean) =>
-    onRoster.find((r) => r.walkIn === walkIn)?._count._all ?? 0;
+  const markedOnRoster = (walkIn: boolean) => onRoster.find((r) => r.walkIn === walkIn)?.n ?? 0;
   const walkInsOnRoster = markedOnRoster(true);
   const markedMembers = markedOnRoster(false);
   // Without a search, the list is the roster less its walk-ins (listed apart).
@@ -194,43 +160,39 @@ export async function attendanceSheet(
   // page starts, rows are read list after list until the page is full.
   const roster: RosterRow[] = [];
   let skip = page.skip;
-  for (const { tier, where, size } of tiers) {
+  for (const { tier, where, counted } of rosterTiers(host)) {
     const want = page.take - roster.length;
     if (want <= 0) break;
-    if (skip > 0 && size) {
-      const n = await size();
+    const conditions = all([...base, ...where]);
+    if (skip > 0 && counted) {
+      const n = await countOf(
+        client,
+        sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${conditions}`,
+      );
       if (skip >= n) {
         skip -= n;
         continue;
       }
     }
-    const filter = await where();
-    if (!filter) continue;
-    const rows = await client.participant.findMany({
-      where: filter,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip,
-      take: want,
-      select: {
-        id: true,
-        name: true,
-        community: true,
-        attendance: { where: host.rows, select: { status: true } },
-      },
-    });
+    const rows = await readRows<{
+      participantId: string;
+      name: string;
+      community: string | null;
+      status: AttendanceStatus | null;
+    }>(
+      client,
+      sql`SELECT p."id" AS "participantId", p."name", p."community", a."status"
+      FROM "Participant" p
+      LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
+      WHERE ${conditions}
+      ORDER BY p."name" ASC, p."id" ASC
+      LIMIT ${want} OFFSET ${skip}`,
+    );
     skip = 0;
-    for (const r of rows) {
-      roster.push({
-        participantId: r.id,
-        name: r.name,
-        community: r.community,
-        status: (r.attendance[0]?.status as AttendanceStatus | undefined) ?? null,
-        tier,
-      });
-    }
+    for (const r of rows) roster.push({ ...r, tier });
   }
   const marked: Partial<Record<AttendanceStatus, number>> = {};
-  for (const m of marks) marked[m.status as AttendanceStatus] = m._count._all;
+  for (const m of marks) marked[m.status as AttendanceStatus] = m.n;
   return {
     roster,
     walkIns: walkIns.rows,
@@ -249,45 +211,42 @@ export async function attendanceSheet(
 
 /** A page of the event's walk-ins, the latest first, and how many there are. */
 async function walkInsPage(client: DbClient, host: AttendanceHost, requested: number) {
-  const where = { ...host.rows, walkIn: true };
+  const { sql } = sqlBuilders();
+  const walkIns = sql`${eventRowsSql(host)} AND a."walkIn" = ${true}`;
   const { rows, page } = await readPage(
     requested,
     WALK_INS_PAGE_SIZE,
     (skip, take) =>
-      client.attendance.findMany({
-        where,
-        include: {
-          participant: { select: { name: true, community: true, gender: true, ageGroup: true } },
-        },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip,
-        take,
-      }),
-    () => client.attendance.count({ where }),
+      readRows<{
+        attendanceId: string;
+        participantId: string;
+        name: string;
+        community: string | null;
+        gender: string | null;
+        ageGroup: string | null;
+        status: AttendanceStatus;
+      }>(
+        client,
+        sql`SELECT a."id" AS "attendanceId", a."participantId", p."name", p."community",
+          p."gender", p."ageGroup", a."status"
+        FROM "Attendance" a JOIN "Participant" p ON p."id" = a."participantId"
+        WHERE ${walkIns}
+        ORDER BY a."createdAt" DESC, a."id" DESC
+        LIMIT ${take} OFFSET ${skip}`,
+      ),
+    () => countOf(client, sql`SELECT COUNT(*) AS "n" FROM "Attendance" a WHERE ${walkIns}`),
   );
-  return {
-    rows: rows.map((r) => ({
-      attendanceId: r.id,
-      participantId: r.participantId,
-      name: r.participant.name,
-      community: r.participant.community,
-      gender: r.participant.gender,
-      ageGroup: r.participant.ageGroup,
-      status: r.status as AttendanceStatus,
-    })),
-    count: page.total,
-    page: page.page,
-    pages: page.pages,
-  };
+  return { rows, count: page.total, page: page.page, pages: page.pages };
 }
 
 /** The whole roster by name, for a printed sheet (paper has no pages to turn on screen). */
 export async function printedRoster(client: DbClient, host: AttendanceHost, now: Date) {
-  return client.participant.findMany({
-    where: { AND: await listedFilters(client, host, now) },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { name: true, community: true },
-  });
+  return readRows<{ name: string; community: string | null }>(
+    client,
+    sqlBuilders().sql`SELECT p."name", p."community" FROM "Participant" p
+      WHERE ${all(listedSql(host, now))}
+      ORDER BY p."name" ASC, p."id" ASC`,
+  );
 }
 
 /** Everyone recorded at the event, by name: for print views and minutes. */

@@ -2,7 +2,7 @@ import * as attendance from "~/attendance/attendance.server";
 import * as attendanceSheets from "~/attendance/sheet.server";
 import type { Prisma } from "@prisma/client";
 import type { AttendanceHost, Statuses } from "~/attendance/attendance.server";
-import { db, type DbClient } from "~/db.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { Refused, refuseForm, undoneIfRefused, type Outcome } from "~/forms/outcome";
 import type { InHost } from "~/attendance/form-action.server";
 import { findPeopleWithoutAccount } from "~/participants/participants.server";
@@ -11,6 +11,7 @@ import {
   countActiveAtEither,
   countJoinedBetween,
   periodCovering,
+  periodCoveringSql,
 } from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { lockRow } from "~/row-lock.server";
@@ -33,8 +34,17 @@ interface Actor {
 /**
  * Who can be marked at an assembly: the members active when it starts, plus anyone who
  * became a member since (joining at the assembly is common). Only the first count toward
- * quorum (see quorum.server.ts).
+ * quorum (see quorum.server.ts). As SQL over the person `p` for the attendance module; the
+ * same rule as a Prisma filter below, for the walk-in search (app/attendance/hosts.test.ts
+ * holds the two to the same people).
  */
+export function rosterSql(meeting: MeetingRow, now: Date): Prisma.Sql {
+  return sqlBuilders().sql`EXISTS (SELECT 1 FROM "Membership" m
+    JOIN "MembershipPeriod" t ON t."membershipId" = m."id" AND t."platformId" = m."platformId"
+    WHERE m."participantId" = p."id" AND m."platformId" = ${meeting.platformId}
+      AND (${periodCoveringSql("t", meeting.startsAt)} OR ${periodCoveringSql("t", now)}))`;
+}
+
 export function rosterWhere(meeting: MeetingRow, now: Date): Prisma.ParticipantWhereInput {
   // The membership belongs to the person record: members without an account are on it too.
   // Its size is counted from the periods alone (countActiveAtEither in meetingHost).
@@ -82,7 +92,7 @@ export function meetingHost(meeting: MeetingRow): MeetingHost {
     messages: MEETING_ATTENDANCE_MESSAGES,
     endsAt: meeting.endsAt,
     window: (now) => attendanceWindow(meeting, now),
-    roster: (now) => rosterWhere(meeting, now),
+    rosterSql: (now) => rosterSql(meeting, now),
     async rosterSize(client, now) {
       if (now < meeting.startsAt)
         return countActiveAtEither(client, meeting.platformId, meeting.startsAt, now);
@@ -95,28 +105,17 @@ export function meetingHost(meeting: MeetingRow): MeetingHost {
     // Those who answered "yes". Members without an account are on the roster too: the
     // "not null" keeps the negation (NOT (…)) true for them rather than NULL, which would
     // drop them from every tier.
-    async expected(client) {
-      const yes = await client.rsvp.findMany({
-        where: { meetingId: meeting.id, answer: "yes" },
-        select: { userId: true },
-      });
-      return yes.length > 0
-        ? { AND: [{ userId: { not: null } }, { userId: { in: yes.map((r) => r.userId) } }] }
-        : null;
-    },
-    async recentEvents(client) {
-      const earlier = await client.meeting.findMany({
-        where: {
-          platformId: meeting.platformId,
-          status: "held",
-          startsAt: { lt: meeting.startsAt },
-        },
-        orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-        take: REGULAR_AFTER_MEETINGS,
-        select: { id: true },
-      });
-      return earlier.length > 0 ? { meetingId: { in: earlier.map((m) => m.id) } } : null;
-    },
+    expectedSql: () =>
+      sqlBuilders().sql`(p."userId" IS NOT NULL AND p."userId" IN (SELECT r."userId" FROM "Rsvp" r
+        WHERE r."meetingId" = ${meeting.id} AND r."answer" = 'yes'))`,
+    // Present (or late) at one of the platform's last assemblies held before this one.
+    regularSql: () =>
+      sqlBuilders().sql`p."id" IN (SELECT a."participantId" FROM "Attendance" a
+        WHERE a."status" IN ('present', 'late') AND a."meetingId" IN (
+          SELECT e."id" FROM "Meeting" e
+          WHERE e."platformId" = ${meeting.platformId} AND e."status" = 'held'
+            AND e."startsAt" < ${meeting.startsAt}
+          ORDER BY e."startsAt" DESC, e."id" DESC LIMIT ${REGULAR_AFTER_MEETINGS}))`,
     // Taking attendance is what makes an assembly "held" (and no longer editable). A
     // correction that leaves an open vote's show-of-hands count here with more hands (or
     // named voters) than the people present allow is undone: correct the count first.
@@ -227,13 +226,12 @@ export async function addWalkIn(
       const meeting = await meetingToWrite(tx, platformId, meetingId);
       // A member (with or without an account) is marked on the roster, where the quorum
       // counts them, never written down at the door as a walk-in.
+      const host = meetingHost(meeting);
       if ("participantId" in input) {
-        const member = await tx.participant.count({
-          where: { AND: [{ id: input.participantId }, rosterWhere(meeting, now)] },
-        });
-        if (member > 0) return refuseForm("participants:errors.onRoster");
+        const member = await attendance.onRoster(tx, host, [input.participantId], now);
+        if (member.size > 0) return refuseForm("participants:errors.onRoster");
       }
-      return attendance.addWalkIn(tx, actor, meetingHost(meeting), input, now, statuses);
+      return attendance.addWalkIn(tx, actor, host, input, now, statuses);
     }),
   );
 }

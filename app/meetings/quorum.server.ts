@@ -1,6 +1,6 @@
-import { db } from "~/db.server";
-import type { DbClient } from "~/db.server";
-import { activeAtWhere, countActiveAt } from "~/platforms/periods.server";
+import { readRow } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
+import { countActiveAt, periodCoveringSql } from "~/platforms/periods.server";
 
 export interface Quorum {
   /** Members whose membership was active when the meeting started. */
@@ -57,21 +57,31 @@ export async function quorumCounts(
   startsAt: Date,
   counted: KnownCounts = {},
 ) {
-  const activeThen = activeAtWhere(platformId, startsAt);
-  const [eligible, present, presentRows] = await Promise.all([
+  const { sql } = sqlBuilders();
+  // One statement without Prisma (app/db-read.server.ts): the meeting page and the attendance
+  // form read it on every view.
+  const [row, eligible] = await Promise.all([
+    readRow<{ present: number; presentRows: number }>(
+      client,
+      sql`SELECT
+        (SELECT COUNT(*) FROM "Attendance" a
+          WHERE a."meetingId" = ${meetingId} AND a."status" = 'present' AND a."walkIn" = ${false}
+            AND EXISTS (SELECT 1 FROM "Membership" m
+              JOIN "MembershipPeriod" t ON t."membershipId" = m."id" AND t."platformId" = m."platformId"
+              WHERE m."participantId" = a."participantId" AND m."platformId" = ${platformId}
+                AND ${periodCoveringSql("t", startsAt)})) AS "present",
+        (SELECT COUNT(*) FROM "Attendance" a
+          WHERE a."meetingId" = ${meetingId} AND a."status" = 'present') AS "presentRows"`,
+      { present: "number", presentRows: "number" },
+    ),
     // Every membership belongs to a person record, with or without an account.
     counted.eligible ?? countActiveAt(client, platformId, startsAt),
-    client.attendance.count({
-      where: {
-        meetingId,
-        status: "present",
-        walkIn: false,
-        participant: { memberships: { some: activeThen } },
-      },
-    }),
-    counted.presentRows ?? client.attendance.count({ where: { meetingId, status: "present" } }),
   ]);
-  return { eligible, present, presentRows };
+  return {
+    eligible,
+    present: row?.present ?? 0,
+    presentRows: counted.presentRows ?? row?.presentRows ?? 0,
+  };
 }
 
 /** The platform's current rule applies until the minutes are published, then the frozen one. */

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import type { DbClient } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { type DbClient, sqlBuilders } from "~/db.server";
 import { unitePeriods, type Period } from "./periods";
 
 // A membership's periods of activity: opened and closed with its status, counted by platform.
@@ -78,6 +79,16 @@ export function periodCovering(instant: Date) {
   } satisfies Prisma.MembershipPeriodWhereInput;
 }
 
+/**
+ * The same rule as SQL over the period `t` (pass its alias), for the reads that skip Prisma
+ * (app/db-read.server.ts). app/platforms/periods-sql.test.ts holds the two to the same rows.
+ */
+export function periodCoveringSql(t: string, instant: Date): Prisma.Sql {
+  const { sql, raw } = sqlBuilders();
+  const column = (name: string) => raw(`${t}."${name}"`);
+  return sql`(${column("startedAt")} <= ${instant} AND (${column("endedAt")} IS NULL OR ${column("endedAt")} > ${instant}))`;
+}
+
 /** Memberships of the platform with a period covering that instant (start included, end not). */
 export function activeAtWhere(platformId: string, instant: Date) {
   return {
@@ -90,8 +101,17 @@ export function activeAtWhere(platformId: string, instant: Date) {
  * How many members the platform had at that instant (with an account or without): its periods
  * covering it, one index range, since a membership's periods never overlap (periods.ts).
  */
-export function countActiveAt(client: DbClient, platformId: string, instant: Date) {
-  return client.membershipPeriod.count({ where: { platformId, ...periodCovering(instant) } });
+export async function countActiveAt(client: DbClient, platformId: string, instant: Date) {
+  const { sql } = sqlBuilders();
+  return countOf(
+    client,
+    sql`SELECT COUNT(*) AS "n" FROM "MembershipPeriod" t
+    WHERE t."platformId" = ${platformId} AND ${periodCoveringSql("t", instant)}`,
+  );
+}
+
+async function countOf(client: DbClient, query: Prisma.Sql) {
+  return (await readRow<{ n: number }>(client, query, { n: "number" }))?.n ?? 0;
 }
 
 /**
@@ -101,13 +121,16 @@ export function countActiveAt(client: DbClient, platformId: string, instant: Dat
  * range.
  */
 export function countJoinedBetween(client: DbClient, platformId: string, early: Date, late: Date) {
-  return client.membershipPeriod.count({
-    where: {
-      platformId,
-      AND: [periodCovering(late), { startedAt: { gt: early } }],
-      membership: { periods: { none: periodCovering(early) } },
-    },
-  });
+  const { sql } = sqlBuilders();
+  return countOf(
+    client,
+    sql`SELECT COUNT(*) AS "n" FROM "MembershipPeriod" t
+    WHERE t."platformId" = ${platformId} AND ${periodCoveringSql("t", late)}
+      AND t."startedAt" > ${early}
+      AND NOT EXISTS (SELECT 1 FROM "MembershipPeriod" e
+        WHERE e."membershipId" = t."membershipId" AND e."platformId" = t."platformId"
+          AND ${periodCoveringSql("e", early)})`,
+  );
 }
 
 /**
