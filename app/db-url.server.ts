@@ -7,7 +7,7 @@ import path from "node:path";
  * `postgres://`) URL runs the same portal on PostgreSQL.
  */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL ?? "file:./data/minga.db";
+  const url = configuredUrl();
   if (isPostgresql(url)) return url;
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -20,7 +20,14 @@ export function isPostgresql(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Which database a URL names: everything that is not PostgreSQL is a SQLite file. */
-export function databaseProvider(url = databaseUrl()): DatabaseProvider {
+function configuredUrl(): string {
+  return process.env.DATABASE_URL ?? "file:./data/minga.db";
+}
+
+/**
+ * Which database a URL names: everything that is not PostgreSQL is a SQLite file. Asked on
+ * every raw query (sqlBuilders): it reads the setting and touches no file.
+ */
+export function databaseProvider(url = configuredUrl()): DatabaseProvider {
   return isPostgresql(url) ? "postgresql" : "sqlite";
 }
