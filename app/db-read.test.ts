@@ -1,7 +1,9 @@
 import { getCourse } from "~/courses/courses.server";
 import { makeForum, startThread } from "~/groups/forum.fixtures";
 import { getMeetingRow } from "~/meetings/meetings.server";
-import { makeCourse, makeMeeting, makePlatform } from "~/test/world";
+import { viewerOf } from "~/platforms/permissions.server";
+import { getProposal } from "~/proposals/proposals.server";
+import { makeCourse, makeMeeting, makePlatform, makeUser } from "~/test/world";
 import { getGroup, getThread } from "~/groups/groups.server";
 import { findPlatformBySlug } from "~/platforms/platforms.server";
 import { readRow, readRows } from "~/db-read.server";
@@ -79,6 +81,47 @@ describe("reads without Prisma's pipeline (db-read)", () => {
     expect(await getMeetingRow(platform.id, meeting.id)).toEqual(
       await db.meeting.findUnique({ where: { id: meeting.id } }),
     );
+  });
+
+  it("reads a proposal with its author, meeting and history as Prisma does", async () => {
+    const platform = await makePlatform();
+    const author = await makeUser("Autora");
+    const meeting = await makeMeeting(platform.id);
+    const viewer = await viewerOf({ id: author.id, isAdmin: true }, platform.id);
+    for (const [withMeeting, withAuthor] of [
+      [true, true],
+      [false, false],
+    ]) {
+      const proposal = await db.proposal.create({
+        data: {
+          platformId: platform.id,
+          authorId: withAuthor ? author.id : null,
+          title: "Vigilancia del río",
+          summary: "Turnos",
+          state: "discussion",
+          meetingId: withMeeting ? meeting.id : null,
+        },
+      });
+      for (const [fromState, toState] of [
+        [null, "draft"],
+        ["draft", "discussion"],
+      ] as const)
+        await db.proposalStateChange.create({
+          data: { proposalId: proposal.id, fromState, toState, actorId: author.id },
+        });
+      const read = await getProposal(platform.id, proposal.id, viewer, author.id);
+      expect(read).toEqual({
+        ...(await db.proposal.findFirst({
+          where: { id: proposal.id },
+          include: {
+            author: { select: { name: true } },
+            meeting: { select: { id: true, title: true } },
+            history: { orderBy: { createdAt: "asc" } },
+          },
+        })),
+        vote: null,
+      });
+    }
   });
 
   it("compares an instant to the stored one to the millisecond", async () => {

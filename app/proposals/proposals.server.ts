@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma, Proposal as ProposalRow, ProposalStateChange } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
@@ -89,16 +89,41 @@ export async function getProposal(
   // Its vote, closed first if its closing time has passed, before the proposal is read: the
   // badge and the history never say "in vote" beside a result.
   const vote = await voteForProposal(platformId, proposalId, now);
-  const proposal = await db.proposal.findFirst({
-    where: { id: proposalId, platformId },
-    include: {
-      author: { select: { name: true } },
-      meeting: { select: { id: true, title: true } },
-      history: { orderBy: { createdAt: "asc" } },
-    },
-  });
-  if (!proposal || !canSee(proposal, viewer, userId)) notFound();
-  return { ...proposal, vote };
+  // The proposal with its author's name and its meeting's title, then its history: two
+  // statements without Prisma (app/db-read.server.ts), on every view of the page.
+  const { sql } = sqlBuilders();
+  const row = await readRow<
+    ProposalRow & {
+      authorName: string | null;
+      meetingTitle: string | null;
+    }
+  >(
+    db,
+    sql`SELECT p."id", p."platformId", p."authorId", p."title", p."summary", p."body", p."state",
+      p."meetingId", p."searchText", p."createdAt", p."updatedAt", p."discussionId",
+      p."raisedByGroupId", u."name" AS "authorName", m."title" AS "meetingTitle"
+    FROM "Proposal" p
+    LEFT JOIN "User" u ON u."id" = p."authorId"
+    LEFT JOIN "Meeting" m ON m."id" = p."meetingId"
+    WHERE p."id" = ${proposalId} AND p."platformId" = ${platformId}`,
+    { createdAt: "instant", updatedAt: "instant" },
+  );
+  if (!row || !canSee(row, viewer, userId)) notFound();
+  const history = await readRows<ProposalStateChange>(
+    db,
+    sql`SELECT "id", "proposalId", "fromState", "toState", "actorId", "reason", "createdAt"
+    FROM "ProposalStateChange" WHERE "proposalId" = ${row.id}
+    ORDER BY "createdAt" ASC, "id" ASC`,
+    { createdAt: "instant" },
+  );
+  const { authorName, meetingTitle, ...proposal } = row;
+  return {
+    ...proposal,
+    author: proposal.authorId && authorName !== null ? { name: authorName } : null,
+    meeting: proposal.meetingId ? { id: proposal.meetingId, title: meetingTitle! } : null,
+    history,
+    vote,
+  };
 }
 
 type ProposalFilter = { state?: ProposalState; states?: ProposalState[]; q?: string };
