@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
-import type { DbClient } from "~/db.server";
-import { db } from "~/db.server";
+import { readRow } from "~/db-read.server";
+import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
 import { splitLines } from "~/meetings/schemas";
@@ -242,11 +242,17 @@ export async function castBallot(
 
 export async function myBallot(voteId: string, userId: string | null) {
   if (!userId) return { optionId: null, inPerson: false };
-  const [ballot, byHand] = await Promise.all([
-    db.ballot.findUnique({ where: { voteId_userId: { voteId, userId } } }),
-    db.inPersonVoter.findUnique({ where: { voteId_userId: { voteId, userId } } }),
-  ]);
-  return { optionId: ballot?.optionId ?? null, inPerson: !!byHand };
+  // On every member's view of a vote: one statement without Prisma (app/db-read.server.ts).
+  const mine = await readRow<{ optionId: string | null; inPerson: number | boolean }>(
+    db,
+    sqlBuilders().sql`SELECT
+      (SELECT b."optionId" FROM "Ballot" b WHERE b."voteId" = ${voteId} AND b."userId" = ${userId})
+        AS "optionId",
+      (SELECT COUNT(*) FROM "InPersonVoter" h WHERE h."voteId" = ${voteId} AND h."userId" = ${userId})
+        AS "inPerson"`,
+    { inPerson: "boolean" },
+  );
+  return { optionId: mine?.optionId ?? null, inPerson: !!mine?.inPerson };
 }
 
 /** The stored result of a closed vote. */
