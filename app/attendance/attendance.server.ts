@@ -68,6 +68,8 @@ export interface AttendanceHost {
   ): Promise<void>;
 }
 
+const ROSTER_CHECK_SLICE = 10_000;
+
 /** Which of these people are on the host's roster (inside the caller's transaction). */
 export async function onRoster(
   client: DbClient,
@@ -75,14 +77,19 @@ export async function onRoster(
   ids: string[],
   now: Date,
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
   const { sql } = sqlBuilders();
-  const rows = await readRows<{ id: string }>(
-    client,
-    sql`SELECT p."id" FROM "Participant" p
-    WHERE p."id" IN (${sqlList(ids)}) AND ${host.rosterSql(now)}`,
-  );
-  return new Set(rows.map((r) => r.id));
+  const found = new Set<string>();
+  // In slices: one statement's values are bounded (32,766 on SQLite), a roster is not.
+  for (let at = 0; at < ids.length; at += ROSTER_CHECK_SLICE) {
+    const rows = await readRows<{ id: string }>(
+      client,
+      sql`SELECT p."id" FROM "Participant" p
+      WHERE p."id" IN (${sqlList(ids.slice(at, at + ROSTER_CHECK_SLICE))})
+        AND ${host.rosterSql(now)}`,
+    );
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
 }
 
 export interface RosterPerson {

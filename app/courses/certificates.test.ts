@@ -409,6 +409,12 @@ describe("progress and matrix", () => {
       "Fabiola Ñaupari",
       "Zoila Aguinda",
     ]);
+    // A page past the end is the last page, counted the same.
+    const past = await courseMatrix(course, 9, 4);
+    expect([past.total, past.pages, past.page]).toEqual([7, 2, 2]);
+    expect(past.rows.map((r) => r.name)).toEqual(second.rows.map((r) => r.name));
+    const empty = await courseMatrix(await makeCourse(world.platform.id), 3, 4);
+    expect([empty.total, empty.pages, empty.page, empty.rows]).toEqual([0, 1, 1, []]);
     // Present + late per session: s1 ana, beto, carla, walk-in, ema = 5; s2 ana (late), walk-in, ema = 3;
     // s3 carla, dario, walk-in, ema = 4; s4 all six = 6.
     expect([held[0], held[1], held[2], held[3]].map((s) => first.columnTotals[s.id])).toEqual([

@@ -49,6 +49,40 @@ function rosterPeople(client: DbClient, courseId: string, slice?: { skip: number
   );
 }
 
+/**
+ * A page of the roster's people by name, with how many they are: counted with the page
+ * (a window count) rather than by a statement of its own. A page past the end comes back
+ * empty and is read again as the last page.
+ */
+async function peoplePage(client: DbClient, courseId: string, page: number, pageSize: number) {
+  const { sql } = sqlBuilders();
+  const read = (skip: number) =>
+    readRows<{ id: string; name: string; community: string | null; total: number }>(
+      client,
+      sql`SELECT p."id", p."name", p."community", COUNT(*) OVER () AS "total"
+      FROM "Participant" p
+      WHERE p."id" IN (${courseRosterSql(courseId)})
+      ORDER BY p."name" ASC, p."id" ASC
+      LIMIT ${pageSize} OFFSET ${skip}`,
+      { total: "number" },
+    );
+  let rows = await read(pageOf(page, Number.MAX_SAFE_INTEGER, pageSize).skip);
+  // Every id of the roster is a person's (foreign keys): counting the ids counts the people.
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const counted = await readRow<{ n: number }>(
+      client,
+      sql`SELECT COUNT(*) AS "n" FROM (${courseRosterSql(courseId)}) roster`,
+      { n: "number" },
+    );
+    total = counted?.n ?? 0;
+    if (total > 0) rows = await read(pageOf(page, total, pageSize).skip);
+  }
+  const current = pageOf(page, total, pageSize);
+  const people = rows.map(({ id, name, community }) => ({ id, name, community }));
+  return { people, current, total };
+}
+
 /** The course's sessions in order, with what the completion rule needs. */
 export function courseSessions(client: DbClient, courseId: string) {
   return readRows<{
@@ -176,15 +210,7 @@ export async function courseMatrix(
   client: DbClient = db,
 ) {
   const { sql } = sqlBuilders();
-  // Every id of the roster is a person's (foreign keys): counting the ids counts the people.
-  const counted = await readRow<{ n: number }>(
-    client,
-    sql`SELECT COUNT(*) AS "n" FROM (${courseRosterSql(course.id)}) roster`,
-    { n: "number" },
-  );
-  const total = counted?.n ?? 0;
-  const current = pageOf(page, total, pageSize);
-  const [sessions, attendedBySession, enrolments, people] = await Promise.all([
+  const [sessions, attendedBySession, enrolments, slice] = await Promise.all([
     courseSessions(client, course.id),
     readRows<{ sessionId: string; n: number }>(
       client,
@@ -195,8 +221,9 @@ export async function courseMatrix(
       { n: "number" },
     ),
     courseEnrolments(client, course.id),
-    rosterPeople(client, course.id, current),
+    peoplePage(client, course.id, page, pageSize),
   ]);
+  const { people, current, total } = slice;
   const columnTotals: Record<string, number> = {};
   for (const row of attendedBySession) columnTotals[row.sessionId] = row.n;
   return {
