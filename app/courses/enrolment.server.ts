@@ -363,7 +363,7 @@ export async function enrolmentOnCourse(courseId: string, enrolmentId: string) {
 /**
  * What the course page offers the reader about their own place: their status, whether a
  * place can be taken now (and why not), and places left. `enrolled` is the course's count
- * when the page has made it already (`coursePageData`).
+ * when the page has made it already (`coursePageData`, course-page.server.ts).
  */
 export async function enrolmentPanelFor(
   user: Pick<AuthUser, "id"> | null,

@@ -6,7 +6,7 @@ import { DoneNotice } from "~/components/notice";
 import type { RouteHandle } from "~/components/page-title";
 import { Pager } from "~/components/pager";
 import { SafeHtml } from "~/components/safe-html";
-import { coursePageData } from "~/courses/catalogue.server";
+import { coursePageData } from "~/courses/course-page.server";
 import { EnrolmentPanel } from "~/courses/enrolment-panel";
 import { enrolmentPanelFor } from "~/courses/enrolment.server";
 import { courseText, courseViewerOf, requireVisibleCourse } from "~/courses/courses.server";
