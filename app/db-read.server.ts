@@ -18,6 +18,8 @@ import { type DbClient, directReaderOf } from "./db.server";
  * - "number": a COUNT is a bigint on PostgreSQL: a number either way.
  */
 export type ColumnKind = "instant" | "boolean" | "number";
+
+const ONE_SELECT = /^\s*SELECT\b/i;
 export type Kinds<Row> = { readonly [K in keyof Row]?: ColumnKind };
 
 export async function readRows<Row>(
@@ -25,6 +27,10 @@ export async function readRows<Row>(
   query: Prisma.Sql,
   kinds: Kinds<Row> = {},
 ): Promise<Row[]> {
+  // Reads share SQLite's connection (the gate's "read"): a write, or a second statement,
+  // must never come this way.
+  if (!ONE_SELECT.test(query.sql) || query.sql.includes(";"))
+    throw new Error("readRows runs one SELECT");
   const direct = directReaderOf(client);
   const rows =
     (direct && (await direct(query.sql, query.values))) ??

@@ -140,6 +140,17 @@ describe("reads without Prisma's pipeline (db-read)", () => {
     expect(notBefore.map((r) => r.id)).not.toContain(made.id);
   });
 
+  it("runs one SELECT and nothing else: a write never shares the connection as a read", async () => {
+    const { sql } = sqlBuilders();
+    await aPlatform("solo-lectura");
+    for (const query of [
+      sql`DELETE FROM "Platform" WHERE "slug" = ${"solo-lectura"}`,
+      sql`SELECT 1; DELETE FROM "Platform" WHERE "slug" = ${"solo-lectura"}`,
+    ])
+      await expect(readRows(db, query)).rejects.toThrow("readRows runs one SELECT");
+    expect(await db.platform.count({ where: { slug: "solo-lectura" } })).toBe(1);
+  });
+
   it("runs on SQLite's connection directly, and through Prisma on PostgreSQL", async () => {
     await db.platform.count(); // the connection is open
     expect(directReaderOf(db) !== null).toBe(provider() === "sqlite");
