@@ -51,6 +51,11 @@ export async function readRow<Row>(
   return (await readRows(client, query, kinds))[0] ?? null;
 }
 
+/** The number a `SELECT COUNT(*) AS "n" …` gives (0 when it gives no row). */
+export async function readCount(client: DbClient, query: Prisma.Sql): Promise<number> {
+  return (await readRow<{ n: number }>(client, query, { n: "number" }))?.n ?? 0;
+}
+
 function asKind(value: unknown, kind: ColumnKind): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { readRow, readRows } from "~/db-read.server";
+import { readCount, readRows } from "~/db-read.server";
 import { type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf, readPage } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
@@ -108,10 +108,6 @@ export interface SheetOptions {
   walkInsPage?: number;
 }
 
-async function countOf(client: DbClient, query: Prisma.Sql): Promise<number> {
-  return (await readRow<{ n: number }>(client, query, { n: "number" }))?.n ?? 0;
-}
-
 /**
  * The phone form's data: one page of the roster (searched by name or community) with the
  * marks already saved, the event's walk-ins, and counts. The database counts and slices;
@@ -138,7 +134,7 @@ export async function attendanceSheet(
       { walkIn: "boolean", n: "number" },
     ),
     searching
-      ? countOf(client, sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${all(base)}`)
+      ? readCount(client, sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${all(base)}`)
       : null,
     readRows<{ status: string; n: number }>(
       client,
@@ -165,7 +161,7 @@ export async function attendanceSheet(
     if (want <= 0) break;
     const conditions = all([...base, ...where]);
     if (skip > 0 && counted) {
-      const n = await countOf(
+      const n = await readCount(
         client,
         sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${conditions}`,
       );
@@ -234,7 +230,7 @@ async function walkInsPage(client: DbClient, host: AttendanceHost, requested: nu
         ORDER BY a."createdAt" DESC, a."id" DESC
         LIMIT ${take} OFFSET ${skip}`,
       ),
-    () => countOf(client, sql`SELECT COUNT(*) AS "n" FROM "Attendance" a WHERE ${walkIns}`),
+    () => readCount(client, sql`SELECT COUNT(*) AS "n" FROM "Attendance" a WHERE ${walkIns}`),
   );
   return { rows, count: page.total, page: page.page, pages: page.pages };
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { readRow } from "~/db-read.server";
+import { readCount } from "~/db-read.server";
 import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome } from "~/forms/outcome";
 import { activeRole } from "~/platforms/permissions.server";
@@ -377,13 +377,11 @@ export async function listCatalogue(
 export async function countPlatformCourses(platformId: string): Promise<number> {
   // On every view of the platform page: without Prisma (app/db-read.server.ts).
   const { sql } = sqlBuilders();
-  const row = await readRow<{ n: number }>(
+  return await readCount(
     db,
     sql`SELECT COUNT(*) AS "n" FROM "Course"
       WHERE "platformId" = ${platformId} AND "status" IN ('published', 'closed')`,
-    { n: "number" },
   );
-  return row?.n ?? 0;
 }
 
 /** Every platform, for the catalogue's filter. */

@@ -1,5 +1,5 @@
-import type { Lesson, Material, Prisma, TrainingSession } from "@prisma/client";
-import { readRow, readRows } from "~/db-read.server";
+import type { Lesson, Material, TrainingSession } from "@prisma/client";
+import { readCount, readRows } from "~/db-read.server";
 import { db, sqlBuilders, sqlList } from "~/db.server";
 import { readPage } from "~/http/pagination";
 import type { Course } from "./courses.server";
@@ -31,7 +31,7 @@ export async function coursePageData(
       COURSE_PAGE_LESSONS,
       (skip, take) => lessonsWithMaterials(course.id, { skip, take }),
       async () =>
-        countOf(sql`SELECT COUNT(*) AS "n" FROM "Lesson" WHERE "courseId" = ${course.id}`),
+        readCount(db, sql`SELECT COUNT(*) AS "n" FROM "Lesson" WHERE "courseId" = ${course.id}`),
     ),
     readPage(
       pages.sessions ?? 1,
@@ -46,7 +46,10 @@ export async function coursePageData(
           { startsAt: "instant", endsAt: "instant", createdAt: "instant", updatedAt: "instant" },
         ),
       () =>
-        countOf(sql`SELECT COUNT(*) AS "n" FROM "TrainingSession" WHERE "courseId" = ${course.id}`),
+        readCount(
+          db,
+          sql`SELECT COUNT(*) AS "n" FROM "TrainingSession" WHERE "courseId" = ${course.id}`,
+        ),
     ),
     readRows<{ name: string }>(
       db,
@@ -64,10 +67,6 @@ export async function coursePageData(
     enrolled,
     placesLeft: placesLeft(course.capacity, enrolled),
   };
-}
-
-async function countOf(query: Prisma.Sql): Promise<number> {
-  return (await readRow<{ n: number }>(db, query, { n: "number" }))?.n ?? 0;
 }
 
 /** A page of the course's lessons in order, each with its materials in order. */

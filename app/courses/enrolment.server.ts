@@ -1,7 +1,7 @@
 import { ownParticipant } from "~/participants/own-record.server";
 import { recordAudit } from "~/audit/audit.server";
 import type { AuthUser } from "~/auth/session.server";
-import { readRow } from "~/db-read.server";
+import { readCount, readRow } from "~/db-read.server";
 import { containsText, db, type DbClient, sqlBuilders } from "~/db.server";
 import { ok, refuse, refuseForm, type Outcome, type Refusal } from "~/forms/outcome";
 import {
@@ -77,13 +77,11 @@ function courseToday(course: Pick<CourseFacts, "timeZone">, now: Date): string {
 
 export async function countEnrolled(client: DbClient, courseId: string): Promise<number> {
   // On every view of a course, and in the enrolment's transaction (through its client).
-  const row = await readRow<{ n: number }>(
+  return await readCount(
     client,
     sqlBuilders().sql`SELECT COUNT(*) AS "n" FROM "Enrolment"
       WHERE "courseId" = ${courseId} AND "status" = 'enrolled'`,
-    { n: "number" },
   );
-  return row?.n ?? 0;
 }
 
 function refusal(reason: EnrolmentRefusal, field?: string): Refusal {

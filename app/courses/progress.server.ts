@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { readRow, readRows } from "~/db-read.server";
+import { readCount, readRows } from "~/db-read.server";
 import { db, type DbClient, sqlBuilders, sqlList } from "~/db.server";
 import { type Completion, type CompletionSession, completionOf } from "./completion";
 import type { Course } from "./courses.server";
@@ -70,12 +70,10 @@ async function peoplePage(client: DbClient, courseId: string, page: number, page
   // Every id of the roster is a person's (foreign keys): counting the ids counts the people.
   let total = rows[0]?.total;
   if (total === undefined) {
-    const counted = await readRow<{ n: number }>(
+    total = await readCount(
       client,
       sql`SELECT COUNT(*) AS "n" FROM (${courseRosterSql(courseId)}) roster`,
-      { n: "number" },
     );
-    total = counted?.n ?? 0;
     if (total > 0) rows = await read(pageOf(page, total, pageSize).skip);
   }
   const current = pageOf(page, total, pageSize);

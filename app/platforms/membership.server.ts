@@ -3,7 +3,7 @@ import { lockRow } from "~/row-lock.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { readRow } from "~/db-read.server";
+import { readCount } from "~/db-read.server";
 import { containsText, db, sqlBuilders } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf } from "~/http/pagination";
@@ -272,13 +272,11 @@ export async function listActiveMembers(platformId: string, q = "", requestedPag
 export async function countPendingRequests(platformId: string): Promise<number> {
   // On every coordinator's view of the platform page: without Prisma (app/db-read.server.ts).
   const { sql } = sqlBuilders();
-  const row = await readRow<{ n: number }>(
+  return await readCount(
     db,
     sql`SELECT COUNT(*) AS "n" FROM "Membership"
       WHERE "platformId" = ${platformId} AND "status" = 'pending'`,
-    { n: "number" },
   );
-  return row?.n ?? 0;
 }
 
 /** One page of requests to join, oldest first. */

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { readRow } from "~/db-read.server";
+import { readCount } from "~/db-read.server";
 import { type DbClient, sqlBuilders } from "~/db.server";
 import { unitePeriods, type Period } from "./periods";
 
@@ -103,15 +103,11 @@ export function activeAtWhere(platformId: string, instant: Date) {
  */
 export async function countActiveAt(client: DbClient, platformId: string, instant: Date) {
   const { sql } = sqlBuilders();
-  return countOf(
+  return readCount(
     client,
     sql`SELECT COUNT(*) AS "n" FROM "MembershipPeriod" t
     WHERE t."platformId" = ${platformId} AND ${periodCoveringSql("t", instant)}`,
   );
-}
-
-async function countOf(client: DbClient, query: Prisma.Sql) {
-  return (await readRow<{ n: number }>(client, query, { n: "number" }))?.n ?? 0;
 }
 
 /**
@@ -122,7 +118,7 @@ async function countOf(client: DbClient, query: Prisma.Sql) {
  */
 export function countJoinedBetween(client: DbClient, platformId: string, early: Date, late: Date) {
   const { sql } = sqlBuilders();
-  return countOf(
+  return readCount(
     client,
     sql`SELECT COUNT(*) AS "n" FROM "MembershipPeriod" t
     WHERE t."platformId" = ${platformId} AND ${periodCoveringSql("t", late)}

@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/guards.server";
 import type { Platform as PlatformRow } from "@prisma/client";
-import { readRow, readRows } from "~/db-read.server";
+import { readCount, readRow, readRows } from "~/db-read.server";
 import { db, isUniqueViolation, sqlBuilders } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/forms/outcome";
 import type { PlatformInput } from "./schemas";
@@ -28,12 +28,10 @@ export function localizedDescription(
 
 export async function countActiveMembers(platformId: string): Promise<number> {
   const { sql } = sqlBuilders();
-  const row = await readRow<{ n: number }>(
+  return await readCount(
     db,
     sql`SELECT COUNT(*) AS "n" FROM "Membership" WHERE "platformId" = ${platformId} AND "status" = 'active'`,
-    { n: "number" },
   );
-  return row?.n ?? 0;
 }
 
 export async function listPlatforms(locale: string): Promise<PlatformSummary[]> {

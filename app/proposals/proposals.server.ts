@@ -2,7 +2,7 @@ import type { Prisma, Proposal as ProposalRow, ProposalStateChange } from "@pris
 import { recordAudit } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/guards.server";
 import type { AuthUser } from "~/auth/session.server";
-import { readRow, readRows } from "~/db-read.server";
+import { readCount, readRow, readRows } from "~/db-read.server";
 import { db, type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf } from "~/http/pagination";
 import type { DiscussionHost } from "~/discussions/discussions.server";
@@ -219,13 +219,7 @@ export async function pageOfProposals(
   const where = proposalWhere(platformId, viewer, userId, filter);
   const { sql } = sqlBuilders();
   const total = where
-    ? ((
-        await readRow<{ n: number }>(
-          db,
-          sql`SELECT COUNT(*) AS "n" FROM "Proposal" p WHERE ${where}`,
-          { n: "number" },
-        )
-      )?.n ?? 0)
+    ? await readCount(db, sql`SELECT COUNT(*) AS "n" FROM "Proposal" p WHERE ${where}`)
     : 0;
   const page = pageOf(requestedPage, total, PROPOSALS_PER_PAGE);
   const proposals = where ? await proposalRows(where, page.skip, page.take) : [];
