@@ -11,7 +11,7 @@ import {
   countActiveAtEither,
   countJoinedBetween,
   periodCovering,
-  periodCoveringSql,
+  memberAtSql,
 } from "~/platforms/periods.server";
 import { attendanceWindow, MEETING_ATTENDANCE_MESSAGES } from "./attendance-window";
 import { lockRow } from "~/row-lock.server";
@@ -39,10 +39,7 @@ interface Actor {
  * holds the two to the same people).
  */
 export function rosterSql(meeting: MeetingRow, now: Date): Prisma.Sql {
-  return sqlBuilders().sql`EXISTS (SELECT 1 FROM "Membership" m
-    JOIN "MembershipPeriod" t ON t."membershipId" = m."id" AND t."platformId" = m."platformId"
-    WHERE m."participantId" = p."id" AND m."platformId" = ${meeting.platformId}
-      AND (${periodCoveringSql("t", meeting.startsAt)} OR ${periodCoveringSql("t", now)}))`;
+  return memberAtSql('p."id"', meeting.platformId, [meeting.startsAt, now]);
 }
 
 export function rosterWhere(meeting: MeetingRow, now: Date): Prisma.ParticipantWhereInput {

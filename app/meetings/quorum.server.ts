@@ -1,6 +1,6 @@
-import { readRow } from "~/db-read.server";
+import { readCount } from "~/db-read.server";
 import { db, type DbClient, sqlBuilders } from "~/db.server";
-import { countActiveAt, periodCoveringSql } from "~/platforms/periods.server";
+import { countActiveAt, memberAtSql } from "~/platforms/periods.server";
 
 export interface Quorum {
   /** Members whose membership was active when the meeting started. */
@@ -58,30 +58,22 @@ export async function quorumCounts(
   counted: KnownCounts = {},
 ) {
   const { sql } = sqlBuilders();
-  // One statement without Prisma (app/db-read.server.ts): the meeting page and the attendance
-  // form read it on every view.
-  const [row, eligible] = await Promise.all([
-    readRow<{ present: number; presentRows: number }>(
+  const presentHere = sql`a."meetingId" = ${meetingId} AND a."status" = 'present'`;
+  // Without Prisma (app/db-read.server.ts): the meeting page and the attendance form read
+  // these on every view; what the page counted already is not counted again.
+  const [present, presentRows, eligible] = await Promise.all([
+    readCount(
       client,
-      sql`SELECT
-        (SELECT COUNT(*) FROM "Attendance" a
-          WHERE a."meetingId" = ${meetingId} AND a."status" = 'present' AND a."walkIn" = ${false}
-            AND EXISTS (SELECT 1 FROM "Membership" m
-              JOIN "MembershipPeriod" t ON t."membershipId" = m."id" AND t."platformId" = m."platformId"
-              WHERE m."participantId" = a."participantId" AND m."platformId" = ${platformId}
-                AND ${periodCoveringSql("t", startsAt)})) AS "present",
-        (SELECT COUNT(*) FROM "Attendance" a
-          WHERE a."meetingId" = ${meetingId} AND a."status" = 'present') AS "presentRows"`,
-      { present: "number", presentRows: "number" },
+      sql`SELECT COUNT(*) AS "n" FROM "Attendance" a
+      WHERE ${presentHere} AND a."walkIn" = ${false}
+        AND ${memberAtSql('a."participantId"', platformId, [startsAt])}`,
     ),
+    counted.presentRows ??
+      readCount(client, sql`SELECT COUNT(*) AS "n" FROM "Attendance" a WHERE ${presentHere}`),
     // Every membership belongs to a person record, with or without an account.
     counted.eligible ?? countActiveAt(client, platformId, startsAt),
   ]);
-  return {
-    eligible,
-    present: row?.present ?? 0,
-    presentRows: counted.presentRows ?? row?.presentRows ?? 0,
-  };
+  return { eligible, present, presentRows };
 }
 
 /** The platform's current rule applies until the minutes are published, then the frozen one. */

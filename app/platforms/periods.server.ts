@@ -101,6 +101,21 @@ export function activeAtWhere(platformId: string, instant: Date) {
  * How many members the platform had at that instant (with an account or without): its periods
  * covering it, one index range, since a membership's periods never overlap (periods.ts).
  */
+/**
+ * SQL: the person in `person` (a column, e.g. `p."id"`) held a membership of the platform
+ * with a period covering one of these instants (an assembly's roster, its quorum).
+ */
+export function memberAtSql(person: string, platformId: string, instants: Date[]): Prisma.Sql {
+  const { sql, raw, join } = sqlBuilders();
+  return sql`EXISTS (SELECT 1 FROM "Membership" m
+    JOIN "MembershipPeriod" t ON t."membershipId" = m."id" AND t."platformId" = m."platformId"
+    WHERE m."participantId" = ${raw(person)} AND m."platformId" = ${platformId}
+      AND (${join(
+        instants.map((at) => periodCoveringSql("t", at)),
+        " OR ",
+      )}))`;
+}
+
 export async function countActiveAt(client: DbClient, platformId: string, instant: Date) {
   const { sql } = sqlBuilders();
   return readCount(
