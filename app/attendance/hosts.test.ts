@@ -299,6 +299,25 @@ describe.each([
     expect((await sheet(7)).walkIns.map((w) => w.name)).toEqual(names(2, 0));
   });
 
+  it("lists a walk-in apart, never on the roster's page, even once enrolled; marked people stay listed with their mark", async () => {
+    const e = await makeEvent();
+    const added = await inHost(e, (tx, h) =>
+      addWalkIn(tx, e.actor, h, { name: "Rosa Tanguila" }, now(), { [e.onRoster]: "present" }),
+    );
+    if (!added.ok) throw new Error("refused");
+    const walkIn = added.value.participantId;
+    for (const q of [undefined, "rosa", "tanguila"]) {
+      const sheet = await attendanceSheet(db, await e.load(db), now(), { q });
+      expect(sheet.roster.map((r) => r.participantId)).not.toContain(walkIn);
+      expect(sheet.walkIns.map((w) => w.participantId)).toEqual([walkIn]);
+    }
+    const sheet = await attendanceSheet(db, await e.load(db), now());
+    expect(sheet.roster.find((r) => r.participantId === e.onRoster)?.status).toBe("present");
+    expect(sheet.roster.every((r) => r.participantId === e.onRoster || r.status === null)).toBe(
+      true,
+    );
+  });
+
   it("takes back a walk-in: the new person record and what it created go", async () => {
     const e = await makeEvent();
     const added = await inHost(e, (tx, h) => addWalkIn(tx, e.actor, h, { name: "Error" }, now()));

@@ -56,13 +56,17 @@ function matchingSql(q: string | undefined): Prisma.Sql[] {
 
 /**
  * Who is listed on the form and the printed sheet: the roster less the event's walk-ins
- * (listed apart, even when a walk-in became enrolled).
+ * (listed apart, even when a walk-in became enrolled). With `joined`, the statement has the
+ * person's row of this event LEFT JOINed as `a` (one at most: the event and person are
+ * unique together), and reads "not a walk-in" from it instead of looking the row up again.
  */
-function listedSql(host: AttendanceHost, now: Date): Prisma.Sql[] {
+function listedSql(host: AttendanceHost, now: Date, joined?: "a"): Prisma.Sql[] {
   const { sql } = sqlBuilders();
   return [
     host.rosterSql(now),
-    sql`NOT EXISTS (SELECT 1 FROM "Attendance" w
+    joined
+      ? sql`(a."walkIn" IS NULL OR a."walkIn" = ${false})`
+      : sql`NOT EXISTS (SELECT 1 FROM "Attendance" w
       WHERE w."participantId" = p."id" AND ${eventRowsSql(host, "w")} AND w."walkIn" = ${true})`,
   ];
 }
@@ -120,7 +124,8 @@ export async function attendanceSheet(
   options: SheetOptions = {},
 ) {
   const { sql } = sqlBuilders();
-  const base = [...listedSql(host, now), ...matchingSql(options.q)];
+  const matching = matchingSql(options.q);
+  const base = [...listedSql(host, now), ...matching];
   const searching = !!options.q?.trim();
   const [rosterSize, onRoster, searched, marks, walkIns] = await Promise.all([
     host.rosterSize(client, now),
@@ -159,11 +164,10 @@ export async function attendanceSheet(
   for (const { tier, where, counted } of rosterTiers(host)) {
     const want = page.take - roster.length;
     if (want <= 0) break;
-    const conditions = all([...base, ...where]);
     if (skip > 0 && counted) {
       const n = await readCount(
         client,
-        sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${conditions}`,
+        sql`SELECT COUNT(*) AS "n" FROM "Participant" p WHERE ${all([...base, ...where])}`,
       );
       if (skip >= n) {
         skip -= n;
@@ -180,7 +184,7 @@ export async function attendanceSheet(
       sql`SELECT p."id" AS "participantId", p."name", p."community", a."status"
       FROM "Participant" p
       LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
-      WHERE ${conditions}
+      WHERE ${all([...listedSql(host, now, "a"), ...matching, ...where])}
       ORDER BY p."name" ASC, p."id" ASC
       LIMIT ${want} OFFSET ${skip}`,
     );
