@@ -167,7 +167,10 @@ function proposalWhere(
 
 /**
  * A row of a proposal list: not the body nor its search text, the longest columns. Most
- * recently changed first; the id breaks ties so a page boundary is stable.
+ * recently changed first; the id breaks ties so a page boundary is stable. The page is cut
+ * first and only its rows get an author and a comment count: in one flat statement the
+ * database counted the comments of every matching proposal, the skipped ones included,
+ * before sorting.
  */
 async function proposalRows(where: Prisma.Sql, skip: number, take: number) {
   const { sql } = sqlBuilders();
@@ -182,10 +185,14 @@ async function proposalRows(where: Prisma.Sql, skip: number, take: number) {
     db,
     sql`SELECT p."id", p."title", p."summary", p."state", u."name" AS "author",
       (SELECT COUNT(*) FROM "Post" c WHERE c."discussionId" = p."discussionId") AS "comments"
-    FROM "Proposal" p LEFT JOIN "User" u ON u."id" = p."authorId"
-    WHERE ${where}
-    ORDER BY p."updatedAt" DESC, p."id" DESC
-    LIMIT ${take} OFFSET ${skip}`,
+    FROM (SELECT p."id", p."title", p."summary", p."state", p."authorId", p."discussionId",
+        p."updatedAt"
+      FROM "Proposal" p
+      WHERE ${where}
+      ORDER BY p."updatedAt" DESC, p."id" DESC
+      LIMIT ${take} OFFSET ${skip}) p
+    LEFT JOIN "User" u ON u."id" = p."authorId"
+    ORDER BY p."updatedAt" DESC, p."id" DESC`,
     { comments: "number" },
   );
 }
