@@ -19,7 +19,9 @@ import { type DbClient, directReaderOf } from "./db.server";
  */
 export type ColumnKind = "instant" | "boolean" | "number";
 
-const ONE_SELECT = /^\s*SELECT\b/i;
+/** One SELECT, or a SELECT after named subqueries (WITH), with no writing verb anywhere. */
+const ONE_SELECT = /^\s*(SELECT|WITH)\b/i;
+const WRITING = /\b(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i;
 export type Kinds<Row> = { readonly [K in keyof Row]?: ColumnKind };
 
 export async function readRows<Row>(
@@ -29,7 +31,7 @@ export async function readRows<Row>(
 ): Promise<Row[]> {
   // Reads share SQLite's connection (the gate's "read"): a write, or a second statement,
   // must never come this way.
-  if (!ONE_SELECT.test(query.sql) || query.sql.includes(";"))
+  if (!ONE_SELECT.test(query.sql) || WRITING.test(query.sql) || query.sql.includes(";"))
     throw new Error("readRows runs one SELECT");
   const direct = directReaderOf(client);
   const rows =

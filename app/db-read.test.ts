@@ -140,15 +140,24 @@ describe("reads without Prisma's pipeline (db-read)", () => {
     expect(notBefore.map((r) => r.id)).not.toContain(made.id);
   });
 
-  it("runs one SELECT and nothing else: a write never shares the connection as a read", async () => {
+  it("runs one SELECT (named subqueries allowed) and nothing else: a write never shares the connection as a read", async () => {
     const { sql } = sqlBuilders();
     await aPlatform("solo-lectura");
     for (const query of [
       sql`DELETE FROM "Platform" WHERE "slug" = ${"solo-lectura"}`,
       sql`SELECT 1; DELETE FROM "Platform" WHERE "slug" = ${"solo-lectura"}`,
+      sql`WITH gone AS (SELECT "id" FROM "Platform" WHERE "slug" = ${"solo-lectura"})
+        DELETE FROM "Platform" WHERE "id" IN (SELECT "id" FROM gone)`,
     ])
       await expect(readRows(db, query)).rejects.toThrow("readRows runs one SELECT");
     expect(await db.platform.count({ where: { slug: "solo-lectura" } })).toBe(1);
+    // A SELECT after named subqueries is a read.
+    const named = await readRows<{ slug: string }>(
+      db,
+      sql`WITH one AS MATERIALIZED (SELECT "slug" FROM "Platform" WHERE "slug" = ${"solo-lectura"})
+        SELECT "slug" FROM one`,
+    );
+    expect(named).toEqual([{ slug: "solo-lectura" }]);
   });
 
   it("runs on SQLite's connection directly, and through Prisma on PostgreSQL", async () => {
