@@ -79,6 +79,12 @@ interface Tier {
   where: Prisma.Sql[];
   /** The last list is never counted: a page starting in it is read from there. */
   counted: boolean;
+  /**
+   * Its condition names a few people (who answered, who came lately): they are put in order
+   * first and the roster is checked in that order only until the page is full, rather than
+   * for every one of them before sorting.
+   */
+  few: boolean;
 }
 
 /**
@@ -89,18 +95,21 @@ interface Tier {
 function rosterTiers(host: AttendanceHost): Tier[] {
   const { sql } = sqlBuilders();
   const expected = host.expectedSql();
-  if (expected === "everyone") return [{ tier: "expected", where: [], counted: false }];
+  if (expected === "everyone") {
+    return [{ tier: "expected", where: [], counted: false, few: false }];
+  }
   const regular = host.regularSql();
   const notExpected = sql`NOT ${expected}`;
   return [
-    { tier: "expected", where: [expected], counted: true },
+    { tier: "expected", where: [expected], counted: true, few: true },
     ...(regular
-      ? [{ tier: "regular" as const, where: [notExpected, regular], counted: true }]
+      ? [{ tier: "regular" as const, where: [notExpected, regular], counted: true, few: true }]
       : []),
     {
       tier: "others",
       where: [notExpected, ...(regular ? [sql`NOT ${regular}`] : [])],
       counted: false,
+      few: false,
     },
   ];
 }
@@ -161,7 +170,7 @@ export async function attendanceSheet(
   // page starts, rows are read list after list until the page is full.
   const roster: RosterRow[] = [];
   let skip = page.skip;
-  for (const { tier, where, counted } of rosterTiers(host)) {
+  for (const { tier, where, counted, few } of rosterTiers(host)) {
     const want = page.take - roster.length;
     if (want <= 0) break;
     if (skip > 0 && counted) {
@@ -181,7 +190,19 @@ export async function attendanceSheet(
       status: AttendanceStatus | null;
     }>(
       client,
-      sql`SELECT p."id" AS "participantId", p."name", p."community", a."status"
+      few
+        ? // In order first, so that the roster (read from the person's id only, see
+          // AttendanceHost.rosterSql) is checked row by row until the page is full.
+          sql`WITH c AS MATERIALIZED (SELECT p."id", p."name", p."community" FROM "Participant" p
+        WHERE ${all([...matching, ...where])}
+        ORDER BY p."name" ASC, p."id" ASC)
+      SELECT p."id" AS "participantId", p."name", p."community", a."status"
+      FROM c p
+      LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
+      WHERE ${all(listedSql(host, now, "a"))}
+      ORDER BY p."name" ASC, p."id" ASC
+      LIMIT ${want} OFFSET ${skip}`
+        : sql`SELECT p."id" AS "participantId", p."name", p."community", a."status"
       FROM "Participant" p
       LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
       WHERE ${all([...listedSql(host, now, "a"), ...matching, ...where])}
