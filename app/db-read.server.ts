@@ -31,11 +31,13 @@ export async function readRows<Row>(
 ): Promise<Row[]> {
   // Reads share SQLite's connection (the gate's "read"): a write, or a second statement,
   // must never come this way.
-  if (!ONE_SELECT.test(query.sql) || WRITING.test(query.sql) || query.sql.includes(";"))
+  // Prisma.Sql builds its text anew on each reading of `.sql`: read once.
+  const text = query.sql;
+  if (!ONE_SELECT.test(text) || WRITING.test(text) || text.includes(";"))
     throw new Error("readRows runs one SELECT");
   const direct = directReaderOf(client);
   const rows =
-    (direct && (await direct(query.sql, query.values))) ??
+    (direct && (await direct(text, query.values))) ??
     (await client.$queryRaw<Record<string, unknown>[]>(query));
   const converted = Object.entries(kinds) as [string, ColumnKind][];
   if (converted.length === 0) return rows as Row[];
