@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatNumber } from "~/i18n/format";
 import type { PlatformSummary } from "~/platforms/platforms.server";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useTranslation } from "~/i18n/use-translation";
 import { PersonName } from "~/components/person-name";
 import { TableScroll } from "~/components/table-scroll";

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, ErrorList, TextField } from "~/components/form-fields";
 import { useFormFor } from "~/components/use-form-for";
