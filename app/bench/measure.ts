@@ -15,8 +15,10 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   /**
-   * Requests still unanswered when the run ended. Each counts in the percentiles with the
-   * time it had waited so far, so p50/p95 are lower bounds when this is large (marked ≥).
+   * Requests still unanswered when the run ended. The percentiles are over the requests sent
+   * before the earliest of them (every one of those was answered: see `completeSample`);
+   * failing that, each counts with the time it had waited so far, and p50/p95 may be lower
+   * bounds (marked ≥).
    */
   unanswered: number;
   /** Some request still waiting at the end had already waited as long as p50 / p95. */
@@ -62,6 +64,46 @@ export function pooled(runs: LoadResult[]): LoadResult {
     timeouts: sum((r) => r.timeouts),
     unanswered: sum((r) => r.unanswered),
     latencies,
+    waiting,
+  };
+}
+
+/** An answered request: when it was sent and how long its answer took (ms). */
+export interface Answer {
+  sentAt: number;
+  latency: number;
+}
+
+/**
+ * The latencies a run's percentiles are taken over, and the waits left uncounted.
+ *
+ * A run stops at a set time with a request in flight on every connection. Counting those with
+ * the time they had waited so far made a figure a lower bound whenever one of them had waited
+ * as long as it, which happened at random on most pages. Instead, only the requests sent
+ * before the earliest unanswered one count: every one of those was answered, and whether a
+ * request counts depends on when it was sent, never on how long it took, so the sample is
+ * complete and unbiased. Should that leave less than half of the run (a request stuck since
+ * early on), the old way stands: everything, the waits included, as lower bounds.
+ */
+export function completeSample(
+  answers: readonly Answer[],
+  unansweredSentAt: readonly number[],
+  started: number,
+  ended: number,
+): { latencies: number[]; waiting: number[] } {
+  const cutoff = Math.min(Infinity, ...unansweredSentAt);
+  if (cutoff === Infinity || cutoff - started >= (ended - started) / 2) {
+    return {
+      latencies: answers
+        .filter((a) => a.sentAt < cutoff)
+        .map((a) => a.latency)
+        .sort((a, b) => a - b),
+      waiting: [],
+    };
+  }
+  const waiting = unansweredSentAt.map((t) => ended - t);
+  return {
+    latencies: [...answers.map((a) => a.latency), ...waiting].sort((a, b) => a - b),
     waiting,
   };
 }
@@ -117,7 +159,7 @@ export async function load(options: {
     body?: string;
   };
 }): Promise<LoadResult> {
-  const latencies: number[] = [];
+  const answers: Answer[] = [];
   const statuses: Record<number, number> = {};
   let bytes = 0;
   let n = 0;
@@ -162,21 +204,23 @@ export async function load(options: {
   // its connection's previous answer arrived, or at the start.
   const lastAnswer = new Map<unknown, number>();
   instance.on("response", (client, statusCode, resBytes, responseTime) => {
-    lastAnswer.set(client, Date.now());
-    latencies.push(responseTime);
+    const now = Date.now();
+    lastAnswer.set(client, now);
+    answers.push({ sentAt: now - responseTime, latency: responseTime });
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     bytes += resBytes;
   });
   const result = await finished;
   const ended = Date.now();
   const elapsed = (ended - started) / 1000;
-  const answered = latencies.length;
-  const waiting = [
-    ...[...lastAnswer.values()].map((t) => ended - t),
-    ...Array.from({ length: options.connections - lastAnswer.size }, () => ended - started),
+  const answered = answers.length;
+  // Autocannon stops with a request in flight on each connection: sent when its previous
+  // answer arrived, or at the start.
+  const unansweredSentAt = [
+    ...lastAnswer.values(),
+    ...Array.from({ length: options.connections - lastAnswer.size }, () => started),
   ];
-  latencies.push(...waiting);
-  latencies.sort((a, b) => a - b);
+  const { latencies, waiting } = completeSample(answers, unansweredSentAt, started, ended);
   return {
     statuses,
     requests: answered,
@@ -186,7 +230,7 @@ export async function load(options: {
     bytes: answered ? Math.round(bytes / answered) : 0,
     errors: result.errors,
     timeouts: result.timeouts,
-    unanswered: waiting.length,
+    unanswered: unansweredSentAt.length,
     latencies,
     waiting,
   };
