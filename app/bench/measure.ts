@@ -15,26 +15,29 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   /**
-   * Requests still unanswered when the run ended. The percentiles are over the requests sent
-   * before the earliest of them (every one of those was answered: see `completeSample`);
-   * failing that, each counts with the time it had waited so far, and p50/p95 may be lower
+   * Requests still unanswered when the run ended; those that had waited long count in the
+   * percentiles at their waits so far (see `completeSample`), and may make p50/p95 lower
    * bounds (marked ≥).
    */
   unanswered: number;
-  /** Some request still waiting at the end had already waited as long as p50 / p95. */
+  /** A request counted at its wait so far is at or below p50 / p95: the figure may be higher. */
   p50AtLeast: boolean;
   p95AtLeast: boolean;
-  /** Every answer's latency and every unanswered request's wait so far, ascending (ms). */
+  /** The latencies counted (answers, and the waits of `completeSample`), ascending (ms). */
   latencies: number[];
-  /** The waits of the requests unanswered at the end (ms). */
+  /** The waits so far counted among them: requests unanswered at the end that had waited long (ms). */
   waiting: number[];
 }
 
-/** Percentiles, and whether a request still waiting makes them lower bounds. */
+/**
+ * Percentiles, and whether a request still waiting makes them lower bounds: one counted at its
+ * wait so far leaves a percentile exact while that wait is above it (its latency is above it
+ * too); at or below it, its latency may be above, and the figure is a lower bound.
+ */
 function summary(latencies: number[], waiting: number[]) {
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
-  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w >= p);
+  const atLeast = (p: number | null) => p !== null && waiting.some((w) => w <= p);
   return { p50, p95, p50AtLeast: atLeast(p50), p95AtLeast: atLeast(p95) };
 }
 
@@ -75,35 +78,32 @@ export interface Answer {
 }
 
 /**
- * The latencies a run's percentiles are taken over, and the waits left uncounted.
+ * The latencies a run's percentiles are taken over, and the waits among them (requests still
+ * unanswered, counted at their wait so far: lower bounds of their latencies).
  *
- * A run stops at a set time with a request in flight on every connection. Counting those with
- * the time they had waited so far made a figure a lower bound whenever one of them had waited
- * as long as it, which happened at random on most pages. Instead, only the requests sent
- * before the earliest unanswered one count: every one of those was answered, and whether a
- * request counts depends on when it was sent, never on how long it took, so the sample is
- * complete and unbiased. Should that leave less than half of the run (a request stuck since
- * early on), the old way stands: everything, the waits included, as lower bounds.
+ * A run stops at a set time with a request in flight on every connection. Counting all of
+ * them at their waits so far made a figure a lower bound at random. Instead:
+ * - a request in flight that has already waited longer than the answers' p95 counts, at its
+ *   wait: it took at least that, above the figure either way (a request stuck for seconds is
+ *   never left out);
+ * - the others, which have not waited long, are left out, and with them every request sent
+ *   after the earliest of them: whether a request counts then depends on when it was sent,
+ *   not on how long it took, and every request sent before is counted, answered or waiting.
+ * The sample loses only the run's last moments.
  */
 export function completeSample(
   answers: readonly Answer[],
   unansweredSentAt: readonly number[],
-  started: number,
   ended: number,
 ): { latencies: number[]; waiting: number[] } {
-  const cutoff = Math.min(Infinity, ...unansweredSentAt);
-  if (cutoff === Infinity || cutoff - started >= (ended - started) / 2) {
-    return {
-      latencies: answers
-        .filter((a) => a.sentAt < cutoff)
-        .map((a) => a.latency)
-        .sort((a, b) => a - b),
-      waiting: [],
-    };
-  }
-  const waiting = unansweredSentAt.map((t) => ended - t);
+  const answered = answers.map((a) => a.latency).sort((a, b) => a - b);
+  const long = percentile(answered, 95) ?? 0;
+  const waiting = unansweredSentAt.map((t) => ended - t).filter((w) => w >= long);
+  const cutoff = Math.min(Infinity, ...unansweredSentAt.filter((t) => ended - t < long));
   return {
-    latencies: [...answers.map((a) => a.latency), ...waiting].sort((a, b) => a - b),
+    latencies: [...answers.filter((a) => a.sentAt < cutoff).map((a) => a.latency), ...waiting].sort(
+      (a, b) => a - b,
+    ),
     waiting,
   };
 }
@@ -220,7 +220,7 @@ export async function load(options: {
     ...lastAnswer.values(),
     ...Array.from({ length: options.connections - lastAnswer.size }, () => started),
   ];
-  const { latencies, waiting } = completeSample(answers, unansweredSentAt, started, ended);
+  const { latencies, waiting } = completeSample(answers, unansweredSentAt, ended);
   return {
     statuses,
     requests: answered,

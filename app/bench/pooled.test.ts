@@ -35,13 +35,22 @@ describe("runs of one page pooled", () => {
     expect(both.p95AtLeast).toBe(false);
   });
 
-  it("marks a percentile a lower bound when a request of any run was still waiting as long", () => {
+  it("marks a percentile a lower bound when it falls on a request counted at its wait so far", () => {
     const answered = run(Array.from({ length: 90 }, () => 20));
-    const saturated = run([30, 30, 30, 30, 30], [400, 400, 400, 400, 400]);
+    // A run whose requests were still waiting: the pooled p95 is one of their waits, and
+    // their latencies are longer still.
+    const saturated = run(
+      [],
+      Array.from({ length: 10 }, () => 400),
+    );
     const both = pooled([answered, saturated]);
-    expect(both.p95).toBe(30);
+    expect(both.p95).toBe(400);
     expect(both.p95AtLeast).toBe(true);
-    expect(both.p50AtLeast).toBe(true);
+    expect(both.p50AtLeast).toBe(false);
+    // Waits above a percentile leave it exact: those requests took longer either way.
+    const tail = pooled([answered, run([], [400, 400])]);
+    expect(tail.p95).toBe(20);
+    expect(tail.p95AtLeast).toBe(false);
     expect(pooled([answered]).p95AtLeast).toBe(false);
   });
 });
