@@ -466,10 +466,10 @@ lines.push(
   "the server\" is the run's requests' p95 from their arrival in the server to their last byte",
   "sent: the rest is time spent waiting to be read, by the server or by autocannon, on the same",
   "cores. Bytes are the uncompressed HTML of one answer. A run ends with a request in flight on",
-  "each connection: its figures count the requests sent before the earliest of those, all of",
-  "them answered (app/bench/measure.ts, completeSample). Should a request stuck since early on",
-  "leave less than half of the run, the waits count instead, and where one had waited as long",
-  "as the figure, the figure is a lower bound (≥): the page could not keep up within the run.",
+  "each connection: one that had waited longer than the run's p95 counts at its wait so far;",
+  "the others are left out, with every request sent after the earliest of them",
+  "(app/bench/measure.ts, completeSample). A figure at or above such a wait is a lower bound",
+  "(≥): requests were still waiting that long, the page could not keep up within the run.",
   "",
 );
 for (const [connections, results] of runs) {
