@@ -186,6 +186,17 @@ describe("the member directory and the requests to join", () => {
     );
     expect(members.sizes).toEqual([20, 20, 5]);
     expect(new Set(members.ids).size).toBe(45);
+    // A page past the end shows the last one.
+    const past = (
+      await getPage(
+        membersLoader,
+        `/platforms/${platform.slug}/members?page=9`,
+        params,
+        coordinator,
+      )
+    ).body as Body;
+    expect(past.membersPage).toEqual({ page: 3, pages: 3, total: 45 });
+    expect(past.members.map((m) => m.membershipId)).toEqual(members.ids.slice(40));
 
     const byCommunity = await getPage(
       membersLoader,

@@ -1,12 +1,11 @@
 import { recordAudit } from "~/audit/audit.server";
 import { lockRow } from "~/row-lock.server";
 import { forbidden, notFound } from "~/auth/guards.server";
-import type { Prisma } from "@prisma/client";
 import type { DbClient } from "~/db.server";
-import { readCount } from "~/db-read.server";
-import { containsText, db, sqlBuilders } from "~/db.server";
+import { readCount, readRows } from "~/db-read.server";
+import { db, sqlBuilders } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
-import { pageOf } from "~/http/pagination";
+import { pageOf, readPage } from "~/http/pagination";
 import { searchWords } from "~/text/searchable";
 import { ownParticipant } from "~/participants/own-record.server";
 import type { PlatformRole } from "./permissions.server";
@@ -229,40 +228,67 @@ export const MEMBERS_PER_PAGE = 20;
  * demographics; by name (id breaks ties), searchable by name and community. Members with
  * and without an account alike (the name is the person record's, which the account keeps
  * in step); `hasAccount` is for coordinators' eyes only (the route decides).
+ *
+ * Read on every view of the directory, without Prisma (app/db-read.server.ts): the page with
+ * its people in one statement, and a count only when the page is not the whole list
+ * (readPage). Without a search the count reads the memberships' index alone (every membership
+ * has its person); a window count over the join sorted every member in full, three times the
+ * cost on 2,000. Words are lower-case letters and digits (searchWords): no LIKE wildcard.
  */
 export async function listActiveMembers(platformId: string, q = "", requestedPage = 1) {
+  const { sql, join, empty } = sqlBuilders();
   const words = searchWords(q);
-  const where: Prisma.MembershipWhereInput = {
-    platformId,
-    status: "active",
-    ...(words.length > 0
-      ? {
-          AND: words.map((w) => ({
-            participant: { OR: [{ name: containsText(w) }, { searchText: { contains: w } }] },
-          })),
-        }
-      : {}),
-  };
-  const total = await db.membership.count({ where });
-  const page = pageOf(requestedPage, total, MEMBERS_PER_PAGE);
-  const rows = await db.membership.findMany({
-    where,
-    include: { participant: { select: { name: true, community: true } } },
-    orderBy: [{ participant: { name: "asc" } }, { id: "asc" }],
-    skip: page.skip,
-    take: page.take,
-  });
+  const active = sql`m."platformId" = ${platformId} AND m."status" = 'active'`;
+  const matching =
+    words.length > 0
+      ? sql`AND ${join(
+          words.map(
+            (w) => sql`(LOWER(p."name") LIKE ${`%${w}%`} OR p."searchText" LIKE ${`%${w}%`})`,
+          ),
+          " AND ",
+        )}`
+      : empty;
+  const { rows, page } = await readPage(
+    requestedPage,
+    MEMBERS_PER_PAGE,
+    (skip, take) =>
+      readRows<{
+        membershipId: string;
+        participantId: string;
+        userId: string | null;
+        role: string;
+        name: string;
+        community: string | null;
+      }>(
+        db,
+        sql`SELECT m."id" AS "membershipId", m."participantId", m."userId", m."role",
+          p."name", p."community"
+        FROM "Membership" m JOIN "Participant" p ON p."id" = m."participantId"
+        WHERE ${active} ${matching}
+        ORDER BY p."name" ASC, m."id" ASC
+        LIMIT ${take} OFFSET ${skip}`,
+      ),
+    () =>
+      readCount(
+        db,
+        words.length > 0
+          ? sql`SELECT COUNT(*) AS "n"
+            FROM "Membership" m JOIN "Participant" p ON p."id" = m."participantId"
+            WHERE ${active} ${matching}`
+          : sql`SELECT COUNT(*) AS "n" FROM "Membership" m WHERE ${active}`,
+      ),
+  );
   return {
     page: page.page,
     pages: page.pages,
-    total,
+    total: page.total,
     members: rows.map((m) => ({
-      membershipId: m.id,
+      membershipId: m.membershipId,
       participantId: m.participantId,
       userId: m.userId,
       hasAccount: m.userId !== null,
-      name: m.participant.name,
-      community: m.participant.community,
+      name: m.name,
+      community: m.community,
       role: m.role as PlatformRole,
     })),
   };
