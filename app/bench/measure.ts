@@ -23,6 +23,11 @@ export interface LoadResult {
   /** A request counted at its wait so far is at or below p50 / p95: the figure may be higher. */
   p50AtLeast: boolean;
   p95AtLeast: boolean;
+  /**
+   * The highest p95 could be: with every request counted at its wait taking forever (null:
+   * unbounded). Equal to p95 when nothing was left waiting.
+   */
+  p95AtMost: number | null;
   /** The latencies counted (answers, and the waits of `completeSample`), ascending (ms). */
   latencies: number[];
   /** The waits so far counted among them: requests unanswered at the end that had waited long (ms). */
@@ -38,7 +43,57 @@ function summary(latencies: number[], waiting: number[]) {
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   const atLeast = (p: number | null) => p !== null && waiting.some((w) => w <= p);
-  return { p50, p95, p50AtLeast: atLeast(p50), p95AtLeast: atLeast(p95) };
+  // The waits as unbounded: the same latencies with each wait (once) taken out and put last.
+  const left = [...waiting];
+  const answered = latencies.filter((l) => {
+    const i = left.indexOf(l);
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+  const atMost = percentile([...answered, ...waiting.map(() => Infinity)], 95);
+  return {
+    p50,
+    p95,
+    p50AtLeast: atLeast(p50),
+    p95AtLeast: atLeast(p95),
+    p95AtMost: atMost === null || atMost === Infinity ? null : atMost,
+  };
+}
+
+/** A page's p95 over its floor's, as bounds, and the target's verdict on it. */
+export interface RatioVerdict {
+  /** The ratio as the table shows it: exact, a range, or a bound. */
+  text: string;
+  verdict: "pass" | "fail" | "undetermined";
+}
+
+/**
+ * p95 ÷ the floor's p95, each known within bounds (`p95` ≤ true ≤ `p95AtMost`): the target is
+ * met when the highest the ratio can be is within it, missed when the lowest is past it, and
+ * undetermined in between.
+ */
+export function ratioVerdict(
+  page: Pick<LoadResult, "p95" | "p95AtMost">,
+  floor: Pick<LoadResult, "p95" | "p95AtMost">,
+  target = 1.5,
+): RatioVerdict | null {
+  if (page.p95 === null || floor.p95 === null) return null;
+  const lowest = floor.p95AtMost === null ? 0 : page.p95 / floor.p95AtMost;
+  const highest = page.p95AtMost === null ? Infinity : page.p95AtMost / floor.p95;
+  const shown = (x: number) => x.toFixed(1);
+  const text =
+    shown(lowest) === shown(highest)
+      ? shown(lowest)
+      : highest === Infinity
+        ? lowest === 0
+          ? "?"
+          : `≥ ${shown(lowest)}`
+        : lowest === 0
+          ? `≤ ${shown(highest)}`
+          : `${shown(lowest)}–${shown(highest)}`;
+  const verdict = highest <= target ? "pass" : lowest > target ? "fail" : "undetermined";
+  return { text, verdict };
 }
 
 /**

@@ -12,6 +12,7 @@ function run(answered: number[], waiting: number[] = [], seconds = 3): LoadResul
     p95: null,
     p50AtLeast: false,
     p95AtLeast: false,
+    p95AtMost: null,
     bytes: 1000,
     errors: 0,
     timeouts: 0,
