@@ -21,7 +21,7 @@ export type ColumnKind = "instant" | "boolean" | "number";
 
 /** One SELECT, or a SELECT after named subqueries (WITH), with no writing verb anywhere. */
 const ONE_SELECT = /^\s*(SELECT|WITH)\b/i;
-const WRITING = /\b(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i;
+const WRITING = /\b(INSERT|UPDATE|DELETE|REPLACE|UPSERT|MERGE)\b/i;
 export type Kinds<Row> = { readonly [K in keyof Row]?: ColumnKind };
 
 export async function readRows<Row>(
