@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { readCount, readRows } from "~/db-read.server";
 import { type DbClient, sqlBuilders } from "~/db.server";
 import { pageOf, readPage } from "~/http/pagination";
-import { searchWords } from "~/text/searchable";
+import { personMatchingSql } from "~/participants/search-sql.server";
 import type { AttendanceHost, RosterPerson } from "./attendance.server";
 import type { AttendanceStatus } from "./statuses";
 
@@ -38,20 +38,6 @@ export function eventRowsSql(host: Pick<AttendanceHost, "rows">, a = "a"): Prism
   return "meetingId" in host.rows
     ? sql`${raw(a)}."meetingId" = ${host.rows.meetingId}`
     : sql`${raw(a)}."sessionId" = ${host.rows.sessionId}`;
-}
-
-/**
- * Name or community, every word typed, accents and case aside: in `searchText`, or in the
- * name or community as written (a record whose search text predates its latest name).
- * Words are lower-case letters and digits only: no LIKE wildcard, and LOWER matches case.
- */
-function matchingSql(q: string | undefined): Prisma.Sql[] {
-  const { sql } = sqlBuilders();
-  return searchWords(q ?? "").map((w) => {
-    const like = `%${w}%`;
-    return sql`(p."searchText" LIKE ${like} OR LOWER(p."name") LIKE ${like}
-      OR LOWER(p."community") LIKE ${like})`;
-  });
 }
 
 /**
@@ -132,8 +118,8 @@ export async function attendanceSheet(
   now: Date,
   options: SheetOptions = {},
 ) {
-  const { sql } = sqlBuilders();
-  const matching = matchingSql(options.q);
+  const { sql, raw, empty } = sqlBuilders();
+  const matching = personMatchingSql(options.q);
   const base = [...listedSql(host, now), ...matching];
   const searching = !!options.q?.trim();
   const [rosterSize, onRoster, searched, marks, walkIns] = await Promise.all([
@@ -190,22 +176,18 @@ export async function attendanceSheet(
       status: AttendanceStatus | null;
     }>(
       client,
-      few
-        ? // In order first, so that the roster (read from the person's id only, see
-          // AttendanceHost.rosterSql) is checked row by row until the page is full.
-          sql`WITH c AS MATERIALIZED (SELECT p."id", p."name", p."community" FROM "Participant" p
-        WHERE ${all([...matching, ...where])}
-        ORDER BY p."name" ASC, p."id" ASC)
-      SELECT p."id" AS "participantId", p."name", p."community", a."status"
-      FROM c p
+      sql`${
+        few
+          ? // In order first, so that the roster (read from the person's id only, see
+            // AttendanceHost.rosterSql) is checked row by row until the page is full.
+            sql`WITH c AS MATERIALIZED (SELECT p."id", p."name", p."community" FROM "Participant" p
+          WHERE ${all([...matching, ...where])}
+          ORDER BY p."name" ASC, p."id" ASC) `
+          : empty
+      }SELECT p."id" AS "participantId", p."name", p."community", a."status"
+      FROM ${few ? raw("c") : raw('"Participant"')} p
       LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
-      WHERE ${all(listedSql(host, now, "a"))}
-      ORDER BY p."name" ASC, p."id" ASC
-      LIMIT ${want} OFFSET ${skip}`
-        : sql`SELECT p."id" AS "participantId", p."name", p."community", a."status"
-      FROM "Participant" p
-      LEFT JOIN "Attendance" a ON a."participantId" = p."id" AND ${eventRowsSql(host)}
-      WHERE ${all([...listedSql(host, now, "a"), ...matching, ...where])}
+      WHERE ${all([...listedSql(host, now, "a"), ...(few ? [] : [...matching, ...where])])}
       ORDER BY p."name" ASC, p."id" ASC
       LIMIT ${want} OFFSET ${skip}`,
     );

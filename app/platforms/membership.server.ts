@@ -6,7 +6,7 @@ import { readCount, readRows } from "~/db-read.server";
 import { db, sqlBuilders } from "~/db.server";
 import { ok, refuseForm, type Outcome } from "~/forms/outcome";
 import { pageOf, readPage } from "~/http/pagination";
-import { searchWords } from "~/text/searchable";
+import { personMatchingSql } from "~/participants/search-sql.server";
 import { ownParticipant } from "~/participants/own-record.server";
 import type { PlatformRole } from "./permissions.server";
 import { activeAtWhere, closePeriod, openPeriod, unitePeriodsOf } from "./periods.server";
@@ -233,21 +233,13 @@ export const MEMBERS_PER_PAGE = 20;
  * its people in one statement, and a count only when the page is not the whole list
  * (readPage). Without a search the count reads the memberships' index alone (every membership
  * has its person); a window count over the join sorted every member in full, three times the
- * cost on 2,000. Words are lower-case letters and digits (searchWords): no LIKE wildcard.
+ * cost on 2,000. The search is the attendance roster's (personMatchingSql).
  */
 export async function listActiveMembers(platformId: string, q = "", requestedPage = 1) {
   const { sql, join, empty } = sqlBuilders();
-  const words = searchWords(q);
   const active = sql`m."platformId" = ${platformId} AND m."status" = 'active'`;
-  const matching =
-    words.length > 0
-      ? sql`AND ${join(
-          words.map(
-            (w) => sql`(LOWER(p."name") LIKE ${`%${w}%`} OR p."searchText" LIKE ${`%${w}%`})`,
-          ),
-          " AND ",
-        )}`
-      : empty;
+  const words = personMatchingSql(q);
+  const matching = words.length > 0 ? sql`AND ${join(words, " AND ")}` : empty;
   const { rows, page } = await readPage(
     requestedPage,
     MEMBERS_PER_PAGE,
